@@ -6,3 +6,13 @@ Stages, one subpackage each, dependencies pointing one way:
 ``report`` (beliefs -> dossiers, charts); ``cli`` and ``web`` are thin faces.
 """
 __version__ = "0.1.0"
+
+
+def open(db: str | None = None, **settings: object) -> "autodossier.api.Autodossier":  # noqa: A001, F821
+    """Open the knowledge base ``db`` (SQLite path or URL; None: $AUTODOSSIER_DB) as the Python API.
+
+    Imported lazily so that ``import autodossier`` stays cheap for the other stages.
+    """
+    from autodossier.api import open as _open
+
+    return _open(db, **settings)

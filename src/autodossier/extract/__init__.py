@@ -1,13 +1,43 @@
 """Claim extraction: pure, text in, claims out (no storage, web or CLI here).
 
-``extract(doc)`` runs the registered pipeline components over one document.
+``extract(doc)`` runs the registered pipeline components over one document:
+
+========== ============================== ===========================
+component  reads                          adds
+========== ============================== ===========================
+sentences  doc                            sentences
+mentions   sentences                      mentions (makes, models)
+coref      sentences, mentions            resolved mentions, focus
+quantities sentences                      findings (numbers + units)
+specs      sentences, mentions            findings (engine, drive...)
+lifecycle  sentences                      findings (states, dates)
+sales      sentences                      findings (sales, markets)
+relations  sentences                      findings (platform, engine)
+assemble   all of the above               claims
+========== ============================== ===========================
 """
 from __future__ import annotations
 
 from autodossier.claims import Claim
+from autodossier.extract import (  # noqa: F401  (importing registers the components)
+    assemble, coref, lifecycle, mentions, quantities, relations, sales, sentences, specs,
+)
+from autodossier.extract.pipeline import Annotated, build
 from autodossier.ingest.document import Document
+
+PIPELINE = ["sentences", "mentions", "coref", "quantities", "specs", "lifecycle", "sales", "relations",
+            "assemble"]
+_STEPS = build(PIPELINE)
+
+
+def annotate(doc: Document) -> Annotated:
+    """Run the whole pipeline and return every annotation (for debugging and the web's highlights)."""
+    art = Annotated(doc)
+    for step in _STEPS:
+        step.func(art)
+    return art
 
 
 def extract(doc: Document) -> list[Claim]:
-    """All claims one document makes, per the claim contract (work in progress)."""
-    return []
+    """All claims one document makes, per the claim contract."""
+    return annotate(doc).claims

@@ -1,0 +1,209 @@
+"""Read commands: ``dossier``, ``models``, ``claims``, ``changes``, ``timeline``, ``sales``.
+
+Thin: each opens the knowledge base, calls the library (``autodossier.report``,
+``autodossier.fuse``) and prints.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from autodossier.cli.app import app
+from autodossier.errors import AutodossierError
+from autodossier.settings import Settings
+
+_out = Console(highlight=False, soft_wrap=True)
+_err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DB_HELP = "Knowledge base: SQLite file or postgresql:// URL (default: $AUTODOSSIER_DB, else autodossier.db)."
+AS_OF_HELP = "Answer with only what had been published by this date (YYYY-MM-DD, YYYY-MM or YYYY)."
+MAKE_HELP = "Only models of this make (e.g. Infiniti)."
+# Claim columns shown by `claims --format table`/csv, in reading order.
+CLAIM_COLUMNS = ("doc_date", "subject", "variant", "attribute", "qualifier", "value", "unit", "negated",
+                 "status", "outlet", "source", "doc", "evidence")
+
+
+class DossierFormat(str, Enum):
+    md = "md"
+    json = "json"
+    html = "html"
+
+
+class ClaimFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def _open_kb(db: str | None):
+    """The knowledge base for a read command; a missing SQLite file is an error, not a new empty store."""
+    from autodossier.store import KnowledgeBase
+
+    settings = Settings.from_env(db=db)
+    url = settings.db_url
+    if url.startswith("sqlite:///"):
+        path = url[len("sqlite:///"):]
+        if path and path != ":memory:" and not Path(path).exists():
+            raise AutodossierError(f"no knowledge base at {path}; create one with: autodossier ingest FILES --db {path}")
+    return KnowledgeBase.open(settings)
+
+
+@app.command()
+def dossier(
+    name: str = typer.Argument(..., help="The model, as 'Make Model' or any alias (e.g. 'Infiniti Q50', 'Q50S')."),
+    fmt: DossierFormat = typer.Option(DossierFormat.md, "--format", "-f", help="Output format: md, json or html."),
+    as_of: str = typer.Option(None, "--as-of", help=AS_OF_HELP),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Print a model's dossier: lifecycle; known, expected and rumored facts; conflicts side by
+    side; unanswered questions (with labelled estimates); related models; timeline; sources.
+    Every line cites its sentence, document, outlet and date."""
+    from autodossier.report.dossier import build_dossier
+    from autodossier.report.render import render_dossier
+
+    with _open_kb(db) as kb:
+        text = render_dossier(build_dossier(kb, name, as_of=as_of), fmt.value)
+    sys.stdout.write(text)
+
+
+@app.command()
+def models(
+    make: str = typer.Option(None, "--make", help=MAKE_HELP),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """List the models the knowledge base knows, with claim and document counts and when they
+    were first and last reported."""
+    with _open_kb(db) as kb:
+        rows = kb.models(make=make)
+    if not rows:
+        raise AutodossierError("no models" + (f" of make {make!r}" if make else "") + " in the knowledge base")
+    table = Table("model", "make", "claims", "documents", "first seen", "last seen")
+    for r in rows:
+        table.add_row(r["subject"], r.get("make") or "", str(r["claims"]), str(r["documents"]),
+                      r.get("first_seen") or "-", r.get("last_seen") or "-")
+    _out.print(table)
+
+
+@app.command()
+def claims(
+    subject: str = typer.Option(None, "--subject", help="Only claims about this model (name or alias)."),
+    attribute: str = typer.Option(None, "--attribute", help="Only this attribute (e.g. power_hp, on_sale)."),
+    status: str = typer.Option(None, "--status", help="Only this status (confirmed, reported, expected, rumored, speculative, denied)."),
+    source: str = typer.Option(None, "--source", help="Only claims attributed to, or published by, this source/outlet."),
+    make: str = typer.Option(None, "--make", help=MAKE_HELP),
+    since: str = typer.Option(None, "--since", help="Only claims published on or after this date."),
+    until: str = typer.Option(None, "--until", help="Only claims published on or before this date."),
+    as_of: str = typer.Option(None, "--as-of", help=AS_OF_HELP),
+    limit: int = typer.Option(None, "--limit", min=1, help="At most this many claims."),
+    fmt: ClaimFormat = typer.Option(ClaimFormat.table, "--format", "-f", help="table, jsonl (one claim record a line) or csv."),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """List stored claims with their provenance (document, outlet, date, evidence), filtered."""
+    from autodossier.claims import ATTRIBUTES, STATUSES
+
+    if attribute and attribute not in ATTRIBUTES:
+        raise AutodossierError(f"unknown attribute {attribute!r}; one of: {', '.join(ATTRIBUTES)}")
+    if status and status not in STATUSES:
+        raise AutodossierError(f"unknown status {status!r}; one of: {', '.join(STATUSES)}")
+    with _open_kb(db) as kb:
+        if subject:
+            subject = kb.resolve_model(subject)
+        rows = kb.claims(subject=subject, attribute=attribute, status=status, source=source, make=make,
+                         since=since, until=until, as_of=as_of, limit=limit)
+    if fmt is ClaimFormat.jsonl:
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+    elif fmt is ClaimFormat.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=CLAIM_COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        table = Table(*CLAIM_COLUMNS[:-1])
+        for r in rows:
+            table.add_row(*("" if r.get(c) in (None, False, "=") else str(r.get(c)) for c in CLAIM_COLUMNS[:-1]))
+        _out.print(table)
+        _err.print(f"{len(rows)} claims")
+
+
+@app.command()
+def changes(
+    since: str = typer.Option(..., "--since", help="Cut-off date (YYYY-MM-DD): what is new after it."),
+    as_of: str = typer.Option(None, "--as-of", help=AS_OF_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print the changes as one JSON object."),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Show what is new or changed since a date: claims first published after it, and values
+    whose belief differs from the belief held on that date."""
+    from autodossier.fuse import changes_since
+
+    with _open_kb(db) as kb:
+        result = changes_since(kb.claims(as_of=as_of), since, as_of=as_of)
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str) + "\n")
+        return
+    table = Table("model", "attribute", "scope", "before", "now", title=f"Changed beliefs since {result.since}")
+    for c in result.changed:
+        table.add_row(c.subject, c.attribute, c.scope, c.before or "(unknown)", c.after or "(no longer held)")
+    _out.print(table)
+    _out.print(f"{len(result.new_claims)} claims first published after {result.since}")
+
+
+def _chart_target(out: Path) -> Path:
+    if out.suffix.lower() not in (".png", ".svg"):
+        raise AutodossierError(f"--out {out}: use a .png or .svg file name")
+    return out
+
+
+@app.command()
+def timeline(
+    out: Path = typer.Option(..., "--out", "-o", help="Chart file to write: .png or .svg."),
+    make: str = typer.Option(None, "--make", help=MAKE_HELP),
+    as_of: str = typer.Option(None, "--as-of", help=AS_OF_HELP),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Draw the model lineup over time: production spans, reveals and launches; what is not
+    confirmed is hatched, faded or hollow."""
+    from autodossier.report.charts import render_timeline, timeline_data
+
+    _chart_target(out)
+    with _open_kb(db) as kb:
+        data = timeline_data(kb, make=make, as_of=as_of)
+    if not data:
+        raise AutodossierError("no dated facts (reveal, on sale, production) to draw" + (f" for make {make!r}" if make else ""))
+    render_timeline(data, out, title=f"{make or 'Model'} lineup" + (f" as of {as_of}" if as_of else ""))
+    _err.print(f"wrote {out} ({len(data)} models)")
+
+
+@app.command()
+def sales(
+    out: Path = typer.Option(None, "--out", "-o", help="Also draw a chart into this file (.png or .svg)."),
+    make: str = typer.Option(None, "--make", help=MAKE_HELP),
+    as_of: str = typer.Option(None, "--as-of", help=AS_OF_HELP),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Print unit sales per model and period (with status and source), and optionally chart them."""
+    from autodossier.report.charts import render_sales, sales_data
+
+    if out is not None:
+        _chart_target(out)
+    with _open_kb(db) as kb:
+        data = sales_data(kb, make=make, as_of=as_of)
+    if not data:
+        raise AutodossierError("no sales figures" + (f" for make {make!r}" if make else ""))
+    table = Table("period", "model", "region", "units", "status", "source")
+    for r in data:
+        cite = r["citations"][0]
+        table.add_row(r["period"], r["subject"], r["region"] or "", f"{r['qualifier'] if r['qualifier'] != '=' else ''}{r['units']:,.0f}",
+                      r["status"] + (" (disputed)" if r["disputed"] else ""),
+                      f"{cite.get('outlet') or cite.get('doc')} {cite.get('date') or ''}".strip())
+    _out.print(table)
+    if out is not None:
+        render_sales(data, out, title=f"{make or 'Model'} unit sales")
+        _err.print(f"wrote {out}")

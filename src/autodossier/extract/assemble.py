@@ -1,0 +1,167 @@
+"""Claims from findings: each finding gets its subject (the model the grammar
+binds it to, else the sentence's focus), its status and source, and the
+sentence as verbatim evidence. Repeats within a document keep the most
+certain status (contract: "what counts as one claim").
+"""
+from __future__ import annotations
+
+import re
+
+from autodossier.claims import CERTAINTY_RANK, ENTITY_ATTRIBUTES, Claim
+from autodossier.extract.certainty import cues, source_of, status_for
+from autodossier.extract.findings import Finding
+from autodossier.extract.mentions import Mention
+from autodossier.extract.pipeline import Annotated, component
+
+# Text between a model and a value stated right after it ("the Nissan Z, with 400 horsepower").
+_AFTER_MENTION = re.compile(r"^[\s,]*(?:'s\s+|’s\s+)?(?:(?:with|makes|making|produces|producing|develops|"
+                            r"developing|rated at|gets|has|packs|packing|delivers|delivering|boasts|offers)\s+)?"
+                            r"(?:an?\s+|up to\s+|around\s+|some\s+)?$", re.I)
+# Text between a value and the model it is stated for ("495bhp in Patrol form", "460bhp as the Armada").
+_BEFORE_MENTION = re.compile(r"^\s*(?:(?:in|on|for|as|of)\s+(?:the\s+)?(?:[\w-]+[\s-]market\s+|standard\s+|"
+                             r"regular\s+|base\s+)?|[\w-]+\s+)?$", re.I)
+_OBJECT_GAP = re.compile(r"^\s*(?:(?:off|the|its|their|a|an|new|all-new|revised|redesigned|updated|"
+                         r"couple of|concepts?|based on|version of)\s+){0,5}$", re.I)
+_CLAUSE = re.compile(r"[;:—–]|, (?:and|but|which|while|leaving|although)\b|\bwhich\b|\bwho\b")
+_ENGINE_ATTRS = frozenset({"displacement_l", "cylinders", "engine_layout", "aspiration", "engine_code"})
+MODEL_ONLY = frozenset({"lifecycle", "reveal", "on_sale", "production_start", "production_end", "body_style",
+                        "power_hp", "torque_lbft", "displacement_l", "cylinders", "engine_layout",
+                        "aspiration", "engine_code", "powertrain", "drivetrain", "transmission", "gears",
+                        "accel_0_60_s", "accel_0_100_s", "top_speed_mph", "curb_weight_kg", "range_km",
+                        "battery_kwh", "price", "shares_platform_with", "shares_engine_with", "replaces",
+                        "market"})
+
+
+def _clause_start(text: str, pos: int) -> int:
+    start = 0
+    for m in _CLAUSE.finditer(text, 0, pos):
+        start = m.end()
+    return start
+
+
+def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
+    """The model a value is grammatically tied to, if any."""
+    models = [m for m in mentions if m.model]
+    for m in models:
+        if m.end <= f.start and _AFTER_MENTION.match(text[m.end:f.start]) and f.start - m.end < 30:
+            if f.attribute in ("power_hp", "torque_lbft", "body_style") and m.kind != "carried":
+                return m
+        if m.start >= f.end and m.start - f.end < 40 and _BEFORE_MENTION.match(text[f.end:m.start]):
+            if f.attribute in ("power_hp", "torque_lbft", "body_style", "sales_units"):
+                return m
+    return None
+
+
+def _object(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
+    """The model an event word is about: named right after it, containing it, or just before it."""
+    models = [m for m in mentions if m.model]
+    for m in models:
+        if m.start <= f.start < m.end:
+            return m
+    for m in models:
+        if m.start >= f.end and _OBJECT_GAP.match(text[f.end:m.start]):
+            return m
+    before = [m for m in models if m.end <= f.start and not m.parenthetical]
+    return before[-1] if before else None
+
+
+def _partner(f: Finding, mentions: list[Mention]) -> Mention | None:
+    for m in mentions:
+        if m.model and 0 <= m.start - f.end <= 2:
+            return m
+    return None
+
+
+@component("assemble", requires=("sentences", "mentions", "focus", "findings"), provides=("claims",))
+def assemble(art: Annotated) -> None:
+    """Turn findings into contract claims, one per distinct (subject, attribute, value, negated)."""
+    by_sentence: dict[int, list[Finding]] = {}
+    for f in art.findings:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    best: dict[tuple, Claim] = {}
+    engine_owner: Mention | None = None
+    for sent in art.sentences:
+        found = by_sentence.get(sent.index)
+        if not found:
+            continue
+        text = art.doc.text
+        mentions = art.mentions.get(sent.index, [])
+        focus = art.focus.get(sent.index)
+        sent_cues = cues(sent.text)
+        source = source_of(sent.text)
+        partners: list[Mention] = []
+        pending: list[tuple[Finding, Mention, str | None, str | None]] = []
+        for f in sorted(found, key=lambda f: f.start):
+            rel = f.start - sent.start
+            status = f.status or status_for(sent.text, rel, sent_cues, _clause_start(sent.text, rel))
+            if f.attribute in ENTITY_ATTRIBUTES:
+                partner = _partner(f, mentions)
+                if partner is None:
+                    continue
+                if f.qualifier_text == "that-engine":
+                    if engine_owner and engine_owner.subject != partner.subject:
+                        pending.append((f, partner, engine_owner.subject, "confirmed" if status == "confirmed" else status))
+                    continue
+                before = [m for m in mentions if m.model and m.end <= f.start and m.subject != partner.subject]
+                subject = before[-1] if before else focus
+                if subject is None or subject.subject == partner.subject or not subject.model:
+                    continue
+                if _inside_aside(sent.text, rel):
+                    status = "confirmed"
+                partners.append(partner)
+                pending.append((f, subject, partner.subject, status))
+                if f.attribute == "shares_engine_with":
+                    for g in found:
+                        if g.attribute in _ENGINE_ATTRS and g.value is not None:
+                            pending.append((g, partner, None, "confirmed"))
+                continue
+            if f.attribute in ("lifecycle", "reveal", "on_sale", "production_start", "production_end"):
+                subject = _object(f, mentions, text) or focus
+            else:
+                subject = _bound(f, mentions, text)
+                if subject is not None and f.attribute == "body_style":
+                    status = "confirmed"
+                if subject is None:
+                    subject = focus
+                elif focus is not None and subject.subject != focus.subject and f.attribute != "body_style":
+                    status = "confirmed"  # a figure stated for another, existing model
+                    if _same_as(sent.text, subject, sent.start):
+                        pending.append((f, focus, None, status_for(sent.text, rel, sent_cues, 0)))
+            if subject is None:
+                continue
+            if f.attribute in _ENGINE_ATTRS and subject.model:
+                engine_owner = subject
+            pending.append((f, subject, None, status))
+        partner_subjects = {p.subject for p in partners}
+        for f, subject, value_override, status in pending:
+            if not subject.model and (f.attribute in MODEL_ONLY or not f.brand):
+                continue
+            if (subject.subject in partner_subjects and f.attribute not in ENTITY_ATTRIBUTES
+                    and f.attribute not in _ENGINE_ATTRS and f.attribute not in ("power_hp", "torque_lbft")):
+                continue
+            value = value_override if value_override is not None else f.value
+            claim = Claim(
+                doc=art.doc.doc, subject=subject.subject, attribute=f.attribute, value=value,
+                status=status or "confirmed", evidence=sent.text, variant=subject.variant,
+                generation=subject.generation, unit=f.unit, qualifier=f.qualifier, negated=f.negated,
+                source=source, period=f.period, region=f.region, as_of=art.doc.date,
+                qualifier_text=f.qualifier_text if f.qualifier_text != "that-engine" else None,
+                start=sent.start,
+            )
+            key = claim.key
+            old = best.get(key)
+            if old is None or CERTAINTY_RANK[claim.status] > CERTAINTY_RANK[old.status]:
+                best[key] = claim
+    art.claims = sorted(best.values(), key=lambda c: (c.start or 0, c.subject, c.attribute))
+
+
+def _inside_aside(text: str, pos: int) -> bool:
+    """Whether ``pos`` sits inside a dash- or parenthesis-delimited aside (stated as fact)."""
+    before = text[:pos]
+    return before.count("(") > before.count(")") or before.count(" – ") % 2 == 1 or before.count(" — ") % 2 == 1
+
+
+def _same_as(text: str, mention: Mention, offset: int) -> bool:
+    """Whether the sentence says the focus model gets the same engine as ``mention``."""
+    head = text[:mention.start - offset]
+    return bool(re.search(r"\bsame\b[^.]{0,60}\bas\s+(?:the\s+)?[\w\s-]{0,20}$", head, re.I))

@@ -1,0 +1,87 @@
+"""Certainty and attribution: the status each claim gets from the cues that
+govern it, and the source a statement is attributed to.
+
+A frame at the head of a sentence ("Rumour has it that", "If", "According to
+reports") governs the whole sentence; a modal next to the value ("could
+exceed", "is expected to") governs its clause and wins over a weaker frame,
+while an official "confirmed that ... would" stays a confirmation.
+"""
+from __future__ import annotations
+
+import re
+
+CUES = [
+    ("denied", r"denied|denies|deny|ruled out|rules out|has no plans|have no plans|no plans to|dismissed"),
+    ("rumored", r"rumou?rs?|rumou?red|is said to|are said to|said to be|allegedly|supposedly|word is|whispers|"
+                r"hearsay|insiders|speculation|it is believed|believed to|tipped to|purportedly"),
+    ("speculative", r"could|might|may(?!\s+\d)|if|possibl[ey]|potential(?:ly)?|perhaps|maybe|renderings?|"
+                    r"imagin\w*|envision\w*|wish|hope(?:fully)?|the ability to|question|would(?!\s+return)|"
+                    r"speculat\w*|conceivabl[ey]|in theory|what if"),
+    ("expected", r"expected|expects|expect|set to|will|'ll|plans? to|planned|planning|likely|anticipated|"
+                 r"should|due (?:to|in|out|for)|scheduled|slated|aims? to|projected|forecast|considering|"
+                 r"intends?|going to|on track|preliminary|earmarked|poised|would return"),
+    ("reported", r"according to|reportedly|reported|reports?|sources?(?: said| say| says| close| familiar)?|(?-i:per(?=\s+[A-Z]))|"
+                 r"the source said|told|cited|citing|claims?|suggests?|suggested|sources? said"),
+    ("confirmed", r"confirm(?:ed|s)|announced|officially|official|revealed|unveiled|launched|introduced|debuted|"
+                  r"showed|according to (?:data|figures|statistics|registration data|the numbers)"),
+]
+_CUE_RE = re.compile("|".join(rf"(?P<{name}>\b(?:{pat})\b)" for name, pat in CUES), re.I)
+_RANK = {"confirmed": 5, "reported": 4, "expected": 3, "rumored": 2, "speculative": 1, "denied": 0}
+# A frame is a cue within the first words of a sentence, before its main clause.
+FRAME_CHARS = 45
+
+SOURCE = re.compile(
+    r"\b(?:according to|per|speaking to|told|said to|reported by|via|citing|cited by|in an interview with)\s+"
+    r"(?P<src>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’-]*){0,3})"
+    r"|(?P<src2>[A-Z][\w&.'’-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’-]*){0,3})\s+(?:reports|reported|said|says|claims)\b",
+)
+_NOT_SOURCE = frozenset({"Reports", "The", "Sources", "It", "He", "She", "They", "We", "This", "That", "Infiniti",
+                         "Data", "Foreign"})
+
+
+def cues(text: str) -> list[tuple[int, int, str]]:
+    """Every certainty cue in a sentence as (start, end, status)."""
+    out = []
+    for m in _CUE_RE.finditer(text):
+        status = m.lastgroup
+        word = m.group().lower()
+        if status == "confirmed" and word.startswith("according"):
+            pass
+        out.append((m.start(), m.end(), status))
+    if text.rstrip().endswith("?"):
+        out.append((0, 0, "speculative"))
+    return out
+
+
+def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_start: int) -> str:
+    """The status of a value stated at ``pos`` (relative to the sentence)."""
+    frame = [c for c in found if c[0] < FRAME_CHARS and c[0] <= pos]
+    local = [c for c in found if clause_start <= c[0] <= pos]
+    local_status = local[-1][2] if local else None
+    frame_status = frame[0][2] if frame else None
+    if any(c[2] == "confirmed" for c in local) and local_status in ("expected", "confirmed"):
+        # "Infiniti confirmed that the Q50 would return": an official statement about the future.
+        confirm_at = max(c[0] for c in local if c[2] == "confirmed")
+        if not any(c[2] in ("speculative", "rumored") and c[0] > confirm_at for c in local):
+            return "confirmed"
+    if frame_status in ("rumored", "speculative", "denied"):
+        if local_status not in ("speculative", "denied"):
+            return frame_status
+    if local_status:
+        return local_status
+    if frame_status:
+        return frame_status
+    trailing = [c for c in found if c[0] > pos and c[2] in ("reported", "expected")]
+    if trailing:
+        return trailing[0][2]
+    return "confirmed"
+
+
+def source_of(text: str) -> str | None:
+    """Who a sentence attributes its statement to ("according to Automotive News" -> "Automotive News")."""
+    for m in SOURCE.finditer(text):
+        src = (m.group("src") or m.group("src2") or "").strip()
+        src = re.sub(r"^the\s+", "", src, flags=re.I)
+        if src and src.split()[0] not in _NOT_SOURCE:
+            return src.rstrip(".,")
+    return None

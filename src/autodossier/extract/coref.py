@@ -1,0 +1,116 @@
+"""Reference resolution: "the new model", "the car", "the sedan", "it", "the
+coupe", "the brand", "these cars" and bare edition names ("the Track Spec")
+resolved to the model the article is about at that point.
+
+The article's focus is the last model named outside parentheses; a body-style
+noun prefers the most recent model known to have that body.
+"""
+from __future__ import annotations
+
+import re
+
+from autodossier.extract.gazetteer import load_gazetteer
+from autodossier.extract.mentions import Mention
+from autodossier.extract.pipeline import Annotated, component
+
+_MOD = (r"(?:new|all-new|next-generation|next-gen|upcoming|redesigned|future|current|previous|outgoing|standard|"
+        r"stylish|two-door|four-door|premium|sports?|special|luxury|gargantuan|big|hot|production|finished|latest|"
+        r"revised|facelifted|refreshed|updated|second-generation|third-generation|electric|flagship|little|"
+        r"compact|large|enormous|mid-size|full-size|high-performance|performance|rear-drive)")
+_BODY_NOUNS = {"sedan": "sedan", "saloon": "sedan", "coupe": "coupe", "suv": "suv", "crossover": "crossover",
+               "hatchback": "hatchback", "wagon": "wagon", "estate": "wagon", "pickup": "pickup",
+               "truck": "pickup", "convertible": "convertible", "roadster": "convertible"}
+NOUN_PHRASE = re.compile(
+    rf"\b(?:the|this|that)\s+(?:{_MOD}[\s-]+){{0,3}}(?P<noun>model|car|vehicle|sedan|saloon|coupe|suv|crossover|"
+    r"hatchback|wagon|estate|truck|pickup|convertible|roadster|edition|concept|version)\b(?!\s+(?:segment|market|line-?up|world))",
+    re.I,
+)
+PRONOUN = re.compile(r"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s))\b(?P<p>[Ii]t|[Ii]ts)\b(?!\s+(?:is|was)\s+(?:all|not|clear|likely|unclear|worth|time|possible|hard|easy|the brand))")
+BRAND = re.compile(r"\b(?:the|its)\s+(?:brand|company|automaker|carmaker|marque|firm|manufacturer)\b", re.I)
+PLURAL = re.compile(r"\b(?:these|both|neither of these|the two|both of these)\s+(?:cars|models|vehicles)\b", re.I)
+EDITION = re.compile(r"\b(?:[A-Z][\w-]+\s+){1,2}(?:Spec|Edition)\b")
+
+
+def _overlaps(a: int, b: int, mentions: list[Mention]) -> bool:
+    return any(m.start < b and a < m.end for m in mentions)
+
+
+@component("coref", requires=("sentences", "mentions"), provides=("focus",))
+def coref(art: Annotated) -> None:
+    """Add resolved anaphoric mentions and pick the focus of every sentence."""
+    gaz = load_gazetteer()
+    recent: list[Mention] = []  # models named so far, latest last
+    bodies: dict[str, str] = {}
+    editions: dict[str, Mention] = {}
+    for sent in art.sentences:
+        explicit = art.mentions.get(sent.index, [])
+        added: list[Mention] = []
+        last = recent[-1] if recent else None
+        s = sent.text
+        for m in EDITION.finditer(s):
+            a, b = sent.start + m.start(), sent.start + m.end()
+            if _overlaps(a, b, explicit):
+                continue
+            target = editions.get(m.group()) or last
+            if target:
+                added.append(Mention(a, b, target.make, target.model, m.group(), kind="anaphor"))
+        if last:
+            for m in NOUN_PHRASE.finditer(s):
+                a, b = sent.start + m.start(), sent.start + m.end()
+                if _overlaps(a, b, explicit + added):
+                    continue
+                if any(e.start >= b and e.start - b <= 2 for e in explicit):
+                    continue  # "the new Q50": the name itself follows
+                body = _BODY_NOUNS.get(m.group("noun").lower())
+                target = last
+                if body:
+                    for cand in reversed(recent):
+                        known = bodies.get(cand.subject) or gaz.body(cand.make, cand.model)
+                        if known == body:
+                            target = cand
+                            break
+                added.append(Mention(a, b, target.make, target.model, target.variant, kind="anaphor"))
+            first_explicit = min((e.start for e in explicit if e.model), default=None)
+            for m in PRONOUN.finditer(s):
+                a = sent.start + m.start()
+                if first_explicit is not None and first_explicit < a:
+                    break
+                added.append(Mention(a, sent.start + m.end(), last.make, last.model, last.variant, kind="anaphor"))
+                break
+            for m in PLURAL.finditer(s):
+                seen = []
+                for cand in reversed(recent):
+                    if cand.subject not in [x.subject for x in seen]:
+                        seen.append(cand)
+                    if len(seen) == 2:
+                        break
+                for cand in seen:
+                    added.append(Mention(sent.start + m.start(), sent.start + m.end(), cand.make, cand.model,
+                                         kind="anaphor"))
+        brand_source = last.make if last else next((e.make for e in explicit), None)
+        if brand_source:
+            for m in BRAND.finditer(s):
+                a, b = sent.start + m.start(), sent.start + m.end()
+                if not _overlaps(a, b, explicit):
+                    added.append(Mention(a, b, brand_source, None, kind="anaphor"))
+        allm = sorted(explicit + added, key=lambda m: m.start)
+        art.mentions[sent.index] = allm
+        models = [m for m in allm if m.model and not m.parenthetical]
+        if models:
+            art.focus[sent.index] = models[0]
+        elif last is not None:
+            art.focus[sent.index] = Mention(sent.start, sent.start, last.make, last.model, None, kind="carried")
+        else:
+            brands = [m for m in allm if not m.model]
+            if brands:
+                art.focus[sent.index] = brands[0]
+        for m in allm:
+            if m.model and not m.parenthetical:
+                recent.append(m)
+                if m.variant and m.variant not in editions:
+                    editions[m.variant] = m
+                for noun, body in _BODY_NOUNS.items():
+                    tail = art.doc.text[m.end:m.end + 12].lower()
+                    if tail.strip().startswith(noun):
+                        bodies[m.subject] = body
+        del recent[:-8]

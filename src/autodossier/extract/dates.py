@@ -1,0 +1,173 @@
+"""Date expressions, absolute and relative, resolved against the publication date.
+
+"second half of 2027" -> 2027-H2; "end of last year" (published 2025-03-01) ->
+2024-12; "back in the summertime" -> the publication year; "in March" ->
+that March. A relative expression with no publication date yields nothing:
+no date is invented.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+_MONTH = r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|" \
+         r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_YEAR_WORDS = r"(?P<year>(?:19[5-9]\d|20[0-6]\d)|(?:the|this|last|next|the following|the previous) year)"
+_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "summertime": (6, 8), "autumn": (9, 11),
+                 "fall": (9, 11), "winter": (12, 2)}
+
+
+@dataclass
+class DateExpr:
+    start: int
+    end: int
+    value: str  # ISO prefix: 2027, 2027-H2, 2027-Q3, 2022-03
+    text: str
+    model_year: bool = False
+    range_end: str | None = None  # "from 2016 to 2022": value 2016, range_end 2022
+
+
+def _year(token: str, pub: date | None) -> int | None:
+    token = token.lower()
+    if token[:2] in ("19", "20") and token.isdigit():
+        return int(token)
+    if pub is None:
+        return None
+    if token in ("the year", "this year"):
+        return pub.year
+    if token in ("last year", "the previous year"):
+        return pub.year - 1
+    if token in ("next year", "the following year"):
+        return pub.year + 1
+    return None
+
+
+PATTERNS: list[tuple[re.Pattern, str]] = [
+    (re.compile(rf"\b(?P<ord>first|second|1st|2nd)[\s-]half(?: of)?\s+{_YEAR_WORDS}", re.I), "half"),
+    (re.compile(rf"\b(?P<h>[12])H\s?(?P<year>20\d\d)\b|\bH(?P<h2>[12])\s?(?P<year2>20\d\d)\b"), "half_short"),
+    (re.compile(rf"\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)?\s+{_YEAR_WORDS}", re.I), "quarter"),
+    (re.compile(r"\bQ(?P<q>[1-4])\s?(?P<year>20\d\d)\b"), "quarter_short"),
+    (re.compile(rf"\b(?P<edge>(?:the )?end of|(?:the )?beginning of|(?:the )?start of|early|late|mid|"
+                rf"the middle of|the latter part of)[\s-]+{_YEAR_WORDS}", re.I), "edge"),
+    (re.compile(rf"\b{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?{_YEAR_WORDS})?(?![\w-])", re.I), "month"),
+    (re.compile(r"\b(?:in |during |over )?(?:the )?(?P<season>spring|summer(?:time)?|autumn|fall|winter)"
+                r"(?:\s+of\s+(?P<year>(?:19|20)\d\d|this year|last year|next year))?\b", re.I), "season"),
+    (re.compile(r"\b(?:from|between)\s+(?P<a>(?:19|20)\d\d)\s+(?:to|and|until|through)\s+(?P<b>(?:19|20)\d\d)\b", re.I), "range"),
+    (re.compile(r"\b(?P<a>(?:19|20)\d\d)\s?[-–]\s?(?P<b>(?:19|20)\d\d)\b"), "range"),
+    (re.compile(r"\b(?:the\s+)?(?P<year>(?:19|20)\d\d)\s+model[\s-]year\b", re.I), "model_year"),
+    (re.compile(r"\b(?:earlier|later)\s+this\s+year\b|\b(?:this|last|next)\s+year\b", re.I), "relative_year"),
+    (re.compile(r"\b(?P<year>(?:19[5-9]|20[0-6])\d)\b(?![\s-]?(?:hp|bhp|km|mph|units|cc|miles|lb|nm|kg|%))"), "year"),
+]
+
+
+def find_dates(text: str, pub: date | None, offset: int = 0) -> list[DateExpr]:
+    """Date expressions in ``text``, left to right, without overlaps (the first pattern wins)."""
+    found: list[DateExpr] = []
+    taken: list[tuple[int, int]] = []
+    for rx, kind in PATTERNS:
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            expr = _resolve(m, kind, pub, text)
+            if expr is None:
+                continue
+            expr.start += offset
+            expr.end += offset
+            found.append(expr)
+            taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _resolve(m: re.Match, kind: str, pub: date | None, text: str) -> DateExpr | None:
+    g = m.groupdict()
+    value = None
+    range_end = None
+    if kind == "half":
+        y = _year(g["year"], pub)
+        value = y and f"{y}-H{_ORD[g['ord'].lower()]}"
+    elif kind == "half_short":
+        value = f"{g['year'] or g['year2']}-H{g['h'] or g['h2']}"
+    elif kind == "quarter":
+        y = _year(g["year"], pub)
+        value = y and f"{y}-Q{_ORD[g['ord'].lower()]}"
+    elif kind == "quarter_short":
+        value = f"{g['year']}-Q{g['q']}"
+    elif kind == "edge":
+        y = _year(g["year"], pub)
+        edge = g["edge"].lower()
+        if y:
+            if "end" in edge:
+                value = f"{y}-12"
+            elif "beginning" in edge or "start" in edge:
+                value = f"{y}-01"
+            elif edge == "early":
+                value = f"{y}-H1"
+            elif edge in ("late", "the latter part of"):
+                value = f"{y}-H2"
+            else:
+                value = str(y)
+    elif kind == "month":
+        month = MONTHS[g["month"].lower().rstrip(".")]
+        word = g["month"].lower()
+        if word == "may" and not g.get("year"):
+            return None  # the modal verb, far more often than the month
+        if word in ("mar", "jun", "jul", "aug", "oct", "nov", "dec", "jan", "feb", "apr", "sep") and not g.get("year"):
+            return None
+        if not m.group()[0].isupper():
+            return None  # months are capitalised; "march" is a verb
+        y = _year(g["year"], pub) if g.get("year") else (pub.year if pub else None)
+        if y and not g.get("year") and pub and month > pub.month and _past_context(text, m.start()):
+            y -= 1
+        value = y and f"{y}-{month:02d}"
+    elif kind == "season":
+        y = _year(g["year"], pub) if g.get("year") else (pub.year if pub else None)
+        if y and not g.get("year") and pub:
+            first, _ = SEASON_MONTHS[g["season"].lower()]
+            if first > pub.month and _past_context(text, m.start()):
+                y -= 1
+        value = y and str(y)
+    elif kind == "range":
+        value, range_end = g["a"], g["b"]
+        if int(range_end) < int(value):
+            return None
+    elif kind == "model_year":
+        return DateExpr(m.start(), m.end(), g["year"], m.group(), model_year=True)
+    elif kind == "relative_year":
+        y = _year(" ".join(m.group().lower().split()[-2:]), pub)
+        value = y and str(y)
+    elif kind == "year":
+        # "2025 Infiniti QX60": a model year naming a car, not a date of an event.
+        after = text[m.end():m.end() + 2]
+        if after[:1] == " " and after[1:2].isupper() and not re.match(r"\s(?:[A-Z][a-z]+ )?(?:and|to)\b", text[m.end():m.end() + 12]):
+            nxt = re.match(r"\s+([A-Z][\w-]+)", text[m.end():])
+            if nxt and nxt.group(1) not in ("In", "At", "And", "The", "When", "After", "Before", "But"):
+                return DateExpr(m.start(), m.end(), g["year"], m.group(), model_year=True)
+        value = g["year"]
+    if not value:
+        return None
+    return DateExpr(m.start(), m.end(), value, m.group(), range_end=range_end)
+
+
+_PAST = re.compile(r"\b(?:was|were|had|did|showed|launched|revealed|unveiled|debuted|removed|sold|"
+                   r"introduced|announced|back in|ago|earlier)\b", re.I)
+
+
+def _past_context(text: str, pos: int) -> bool:
+    """Whether the clause around ``pos`` speaks of the past (a month after publication is last year's)."""
+    return bool(_PAST.search(text[max(0, pos - 80):pos + 40]))
+
+
+def parse_pub_date(value: str | None) -> date | None:
+    """The publication date of a document as a ``date`` (None when unknown or unreadable)."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,119 @@
+"""Lifecycle states and dated events: reveal, on sale, production start and end;
+discontinued, cancelled, on hold, planned, concept, in production.
+
+An event word takes the date expression of its clause (the nearest one after
+it, else before it). Relative dates are resolved by ``extract.dates``.
+"""
+from __future__ import annotations
+
+import re
+
+from autodossier.extract.dates import DateExpr, find_dates, parse_pub_date
+from autodossier.extract.findings import Finding
+from autodossier.extract.pipeline import Annotated, component
+from autodossier.extract.specs import UNKNOWN
+
+LIFECYCLE = [
+    (r"discontinu(?:ed|es|e|ing)|ax(?:ed|es|ing)\b|killed off|kill(?:s|ed)? off|phas(?:ed|es|ing) out|"
+     r"stop(?:s|ped|ping)? production|(?:end(?:s|ed)?|cease[sd]?) production|production (?:ended|ceased|will end|ends)|"
+     r"no longer (?:available|offered|sold|produced|built|imported|be available)|retired|bow(?:s|ed)? out|"
+     r"dropped from the line-?up|pulled the plug on|end of the line for", "discontinued"),
+    (r"cancel(?:l?ed|s|ling)|scrapped|scraps|came (?:tantalisingly |tantalizingly |very )?close to producing|"
+     r"never (?:made it|reached) (?:in)?to production|killed the project", "cancelled"),
+    (r"on hold|put (?:those plans |it |them )?aside|paused|postponed|shelved|on the back burner|"
+     r"delayed indefinitely|on ice", "on-hold"),
+    (r"(?:would|will|set to|is to|to) return|make a comeback|making a comeback|comeback|come back|revive[sd]?|"
+     r"revival|in the works|in development|under development|developing|plans? to (?:build|launch|produce|"
+     r"introduce|bring)|(?:put|go|going|goes|enter) (?:\w+ )?into production|greenlit|green[\s-]?light(?:ed)?|"
+     r"will build|going to build|intends? to (?:put|build|produce|launch)|next-generation version|"
+     r"is coming|are coming|confirmed for production|production version", "planned"),
+    (r"concepts?\b(?!\s+car(?:s)?\s+(?:market|world))|show ?car|study", "concept"),
+    (r"remain(?:s|ed)? in production|still in production|currently (?:in production|produced|built)|"
+     r"continues? (?:in production|to be (?:built|produced|sold))", "in-production"),
+]
+LIFECYCLE_RE = [(re.compile(rf"\b(?:{p})", re.I), v) for p, v in LIFECYCLE]
+
+EVENTS = [
+    (r"go(?:es)? on sale|went on sale|on sale|sales (?:are expected|are due|will (?:start|begin)|start|begin|"
+     r"kick off)|(?:arrive|arrives|arriving|land|lands) (?:in|at) (?:showrooms|dealers|dealerships)|"
+     r"hit (?:dealerships|showrooms|the market|the road|dealers)|deliveries (?:start|begin|will start|to start)|"
+     r"(?:introduced|launched|arrived) (?:to|in|on) the (?:\w+ )?market|officially launched|launch(?:es|ed)?|"
+     r"available (?:from|in)|will be available|to be available|market launch|expected (?:to arrive|in dealers)",
+     "on_sale"),
+    (r"reveal(?:ed|s)?|unveil(?:ed|s|ing)?|debut(?:ed|s)?|premiere(?:d|s)?|show(?:ed|n|s)? (?:off )?|"
+     r"present(?:ed|s)|first announced|announced|teased|took the wraps off|world premiere", "reveal"),
+    (r"production (?:starts|begins|will (?:start|begin)|to (?:start|begin)|kicks off|started|began|is slated)|"
+     r"start(?:s|ed)? production|enter(?:s|ed)? production|(?:produced|built|made) from|begin(?:s)? production|"
+     r"series production", "production_start"),
+    (r"stop(?:s|ped|ping)? production|end(?:s|ed)? production|production (?:ended|ceased|will end|ends)|"
+     r"discontinu(?:ed|es|e)|in production (?:through|until)|remain in production through|final model year|"
+     r"last model year|ax(?:ed|es)\b|killed off", "production_end"),
+]
+EVENTS_RE = [(re.compile(rf"\b(?:{p})", re.I), v) for p, v in EVENTS]
+
+
+def find_lifecycle(sent, pub) -> list[Finding]:
+    """Lifecycle and dated-event findings of one sentence."""
+    s, off, i = sent.text, sent.start, sent.index
+    if UNKNOWN.search(s):
+        return []
+    out: list[Finding] = []
+    for rx, value in LIFECYCLE_RE:
+        for m in rx.finditer(s):
+            out.append(Finding(i, off + m.start(), off + m.end(), "lifecycle", value))
+    dates = [d for d in find_dates(s, pub, off)]
+    for rx, attribute in EVENTS_RE:
+        for m in rx.finditer(s):
+            date = _date_for(dates, off + m.start(), off + m.end(), attribute, s, off)
+            if date is None:
+                continue
+            out.append(Finding(i, off + m.start(), off + m.end(), attribute, date.value))
+            if date.range_end and attribute == "production_start":
+                out.append(Finding(i, off + m.start(), off + m.end(), "production_end", date.range_end))
+    return _dedupe(out)
+
+
+def _date_for(dates: list[DateExpr], start: int, end: int, attribute: str, s: str, off: int):
+    """The date expression an event word governs: the next in its clause, else the one just before."""
+    clause_end = _clause_bound(s, end - off, forward=True) + off
+    clause_start = _clause_bound(s, start - off, forward=False) + off
+    after = [d for d in dates if d.start >= end and d.start <= clause_end]
+    before = [d for d in dates if d.end <= start and d.end >= clause_start]
+    for d in after[:1] + before[-1:]:
+        if d.model_year and attribute not in ("production_end", "production_start"):
+            continue
+        if d.model_year and d.start < start:
+            continue  # "2025 Infiniti QX60 revealed": a model year, not when
+        return d
+    return None
+
+
+_CLAUSE = re.compile(r"[;:—–]| and (?:is|was|will|has|discontinued|the)\b|, (?:and|but|which|while|leaving)\b|\bwhich\b")
+
+
+def _clause_bound(s: str, pos: int, forward: bool) -> int:
+    if forward:
+        m = _CLAUSE.search(s, pos)
+        return m.start() if m else len(s)
+    last = 0
+    for m in _CLAUSE.finditer(s, 0, pos):
+        last = m.end()
+    return last
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen, out = set(), []
+    for f in findings:
+        key = (f.attribute, f.value, f.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+@component("lifecycle", requires=("sentences",), provides=("findings",))
+def lifecycle(art: Annotated) -> None:
+    """Find lifecycle states and dated events in every sentence."""
+    pub = parse_pub_date(art.doc.date)
+    for sent in art.sentences:
+        art.findings.extend(find_lifecycle(sent, pub))

@@ -1,0 +1,232 @@
+"""Vehicle mentions: makes and models from the gazetteer, unknown models by pattern,
+variants ("Track Spec", "Nismo", "Co-Creation Concept Edition") and generations.
+
+A model name that is an ordinary word ("Focus", "Armada", "Z") is only taken
+next to its make, or capitalised mid-sentence in an article that names its
+make; a designation such as "Q50" or "GT-R" is taken alone. A designation
+the gazetteer lacks but whose stem it knows ("Q50S" -> Q50) maps to the line
+with the full name as variant.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from autodossier.extract.gazetteer import load_gazetteer
+from autodossier.extract.pipeline import Annotated, component
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-\.]*(?<![.\-])|[A-Za-z0-9]")
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3,
+    "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8,
+}
+# Words that end a multi-word trim or edition name after a model ("Track Spec", "Launch Edition").
+TRIM_HEADS = frozenset(
+    "spec edition concept package line design signature series special".split()
+)
+# One-word performance or trim badges that follow a model name.
+TRIM_BADGES = frozenset(
+    "nismo amg rs gt gti gts gtr sti srt trd raptor hellcat trackhawk trx tremor type "
+    "n m st svr svj sto performance competition nürburgring nurburgring".split()
+)
+# Capitalised words after a make that are not model names ("Nissan Says", "Infiniti Americas").
+NOT_MODEL = frozenset(
+    "the a an and or of in on at to for with is are was were has have had will would "
+    "could may might said says announced confirmed motor motors group company brand "
+    "americas america europe china japan usa north south global design designers dealer "
+    "dealers official ceo chief president executive spokesperson chairman boss "
+    "is also has its it this that which who when while but".split()
+)
+
+
+@dataclass
+class Mention:
+    """A reference to a model (or a bare make) in one sentence."""
+
+    start: int  # absolute character offsets in the document text
+    end: int
+    make: str
+    model: str | None  # None: the make itself (brand claims)
+    variant: str | None = None
+    generation: int | None = None
+    kind: str = "explicit"  # explicit | anaphor
+    parenthetical: bool = False
+    words: set = field(default_factory=set)
+
+    @property
+    def subject(self) -> str:
+        return f"{self.make} {self.model}" if self.model else self.make
+
+
+@lru_cache(maxsize=1)
+def _index():
+    """Token-sequence indexes over the gazetteer, built once per process."""
+    gaz = load_gazetteer()
+    makes: dict[tuple[str, ...], str] = {}
+    for alias, make in gaz.makes.items():
+        makes[tuple(_tokens_lower(alias))] = make
+    models: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+    for alias, lines in gaz.models.items():
+        models.setdefault(tuple(_tokens_lower(alias)), []).extend(lines)
+    max_make = max((len(k) for k in makes), default=1)
+    max_model = max((len(k) for k in models), default=1)
+    return gaz, makes, models, max_make, max_model
+
+
+def _tokens_lower(text: str) -> list[str]:
+    return [m.group().lower() for m in _TOKEN.finditer(text)]
+
+
+def _looks_like_designation(token: str) -> bool:
+    """A model designation safe to match alone: letters and digits mixed ("Q50", "RAV4", "F-150")."""
+    return bool(re.search(r"\d", token) and re.search(r"[A-Za-z]", token)) or bool(
+        re.fullmatch(r"[A-Z]{2,}(?:-[A-Z0-9]+)?", token) and len(token) >= 3
+    )
+
+
+def _in_parentheses(text: str, pos: int) -> bool:
+    before = text[:pos]
+    return before.count("(") > before.count(")")
+
+
+def find_mentions(sentence: str, offset: int, doc_makes: set[str]) -> list[Mention]:
+    """Explicit make/model mentions in one sentence (absolute offsets via ``offset``)."""
+    gaz, makes, models, max_make, max_model = _index()
+    toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    low = [t[0].lower() for t in toks]
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        found = None
+        # Make first (longest alias), then a model after it.
+        for n in range(min(max_make, len(toks) - i), 0, -1):
+            key = tuple(low[i:i + n])
+            if key in makes and toks[i][0][0].isupper():
+                found = (makes[key], n)
+                break
+        if found:
+            make, n = found
+            j = i + n
+            model, m, _ = _match_model(toks, low, j, make, models, gaz)
+            end_tok = j + m - 1 if model else j - 1
+            variant = None
+            if model:
+                variant, vlen = _variant_after(toks, low, end_tok + 1)
+                if vlen:
+                    end_tok += vlen
+                if model[1]:
+                    variant = model[1] if not variant else f"{model[1]} {variant}"
+            mention = Mention(
+                offset + toks[i][1], offset + toks[end_tok][2], make,
+                model[0] if model else None, variant,
+            )
+            mention.generation = _generation_before(low, i)
+            mention.parenthetical = _in_parentheses(sentence, toks[i][1])
+            out.append(mention)
+            i = end_tok + 1
+            continue
+        model, m, make = _match_model(toks, low, i, None, models, gaz, doc_makes, i == 0)
+        if model:
+            name, variant_from_stem = model
+            end_tok = i + m - 1
+            variant, vlen = _variant_after(toks, low, end_tok + 1)
+            end_tok += vlen
+            if variant_from_stem:
+                variant = variant_from_stem if not variant else f"{variant_from_stem} {variant}"
+            mention = Mention(offset + toks[i][1], offset + toks[end_tok][2], make, name, variant)
+            mention.generation = _generation_before(low, i)
+            mention.parenthetical = _in_parentheses(sentence, toks[i][1])
+            out.append(mention)
+            i = end_tok + 1
+            continue
+        i += 1
+    return out
+
+
+def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False):
+    """Longest model at token ``j``: ((model, variant|None), token count, make) or (None, 0, None)."""
+    if j >= len(toks):
+        return None, 0, None
+    max_model = 4
+    for n in range(min(max_model, len(toks) - j), 0, -1):
+        key = tuple(low[j:j + n])
+        lines = models.get(key)
+        if not lines:
+            continue
+        if make is not None:
+            for mk, model in lines:
+                if mk == make:
+                    return (model, None), n, make
+            continue
+        # No make before it: only unambiguous lines, or capitalised ones whose make the article names.
+        text = " ".join(t[0] for t in toks[j:j + n])
+        candidates = [(mk, md) for mk, md in lines if (mk, md) not in gaz.ambiguous]
+        if candidates and (_looks_like_designation(text) or len(text) > 3 and text[0].isupper()):
+            preferred = [c for c in candidates if c[0] in (doc_makes or ())]
+            pick = preferred or candidates
+            if len({c[0] for c in pick}) == 1 and (preferred or _looks_like_designation(text)):
+                return (pick[0][1], None), n, pick[0][0]
+        if doc_makes and text[0].isupper() and not initial:
+            named = [(mk, md) for mk, md in lines if mk in doc_makes]
+            if len(named) == 1:
+                return (named[0][1], None), n, named[0][0]
+    # A designation with a suffix the gazetteer lacks: "Q50S" -> Q50, variant "Q50S".
+    tok = toks[j][0]
+    if _looks_like_designation(tok):
+        stem = re.match(r"(.*\d)[A-Za-z]{1,2}$", tok)
+        if stem:
+            lines = models.get((stem.group(1).lower(),), [])
+            if make is not None:
+                lines = [ln for ln in lines if ln[0] == make]
+            if len({ln[0] for ln in lines}) == 1:
+                mk, md = lines[0]
+                return (md, tok), 1, mk
+        if make is not None and tok[0].isupper() and tok.lower() not in NOT_MODEL:
+            return (tok, None), 1, make  # an unknown model of a known make, by pattern
+    return None, 0, None
+
+
+def _variant_after(toks, low, k):
+    """A trim/edition name right after a model: (text, token count) or (None, 0)."""
+    if k >= len(toks):
+        return None, 0
+    if low[k] in TRIM_BADGES and toks[k][0][:1].isupper():
+        if low[k] == "type" and k + 1 < len(toks) and len(toks[k + 1][0]) <= 2:
+            return f"{toks[k][0]} {toks[k + 1][0]}", 2
+        if low[k] != "type":
+            return toks[k][0], 1
+    for n in range(1, 5):
+        if k + n > len(toks):
+            break
+        words = toks[k:k + n]
+        if not all(w[0][:1].isupper() for w in words):
+            break
+        if low[k + n - 1] in TRIM_HEADS and n >= 2:
+            return " ".join(w[0] for w in words), n
+    return None, 0
+
+
+def _generation_before(low, i):
+    """'second-generation Q50' -> 2 (the ordinal within three tokens before the mention)."""
+    window = " ".join(low[max(0, i - 4):i])
+    m = re.search(r"\b(\w+)[\s-]+gen(?:eration)?\b", window)
+    if m and m.group(1) in ORDINALS:
+        return ORDINALS[m.group(1)]
+    return None
+
+
+@component("mentions", requires=("sentences",), provides=("mentions",))
+def mentions(art: Annotated) -> None:
+    """Find explicit vehicle mentions in every sentence."""
+    doc_makes: set[str] = set()
+    gaz = _index()[0]
+    low = art.doc.text.lower()
+    for alias, make in gaz.makes.items():
+        if len(alias) > 2 and alias in low:
+            doc_makes.add(make)
+    for s in art.sentences:
+        found = find_mentions(s.text, s.start, doc_makes)
+        art.mentions[s.index] = found
+        doc_makes.update(m.make for m in found)

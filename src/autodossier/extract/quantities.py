@@ -1,0 +1,210 @@
+"""Quantities with units: power, torque, displacement, speed, acceleration, price,
+weight, range and battery, with qualifiers ("more than", "exceed", "nearly",
+"450-plus", ranges) and conversion to the contract's units.
+
+Our own grammar: one compiled pattern per quantity kind, built once.
+"""
+from __future__ import annotations
+
+import re
+
+from autodossier.extract.findings import Finding
+from autodossier.extract.numbers import NUMBER, NUMBER_SCALED, parse_number, tidy
+from autodossier.extract.pipeline import Annotated, component
+
+# Conversions fixed by the claim contract.
+PS_TO_HP = 0.98632
+KW_TO_HP = 1.34102
+NM_TO_LBFT = 0.737562
+KMH_TO_MPH = 0.621371
+LB_TO_KG = 0.453592
+MILES_TO_KM = 1.609344
+
+# Qualifier words that may stand right before a number, longest first.
+_QUALIFIERS = [
+    (r"more than|in excess of|north of|upwards of|exceed(?:s|ing|ed)?(?: the)?|over|above|beyond|"
+     r"surpass(?:es|ing)?|eclipse|top(?:s|ping)?", ">"),
+    (r"at least|a minimum of|minimum of|no less than", ">="),
+    (r"less than|fewer than|under|below|shy of", "<"),
+    (r"up to|as much as|as many as|a maximum of|maximum of|no more than|capped at", "<="),
+    (r"around|about|approximately|approx\.|roughly|nearly|almost|circa|some|close to|"
+     r"an estimated|estimated|in the region of|~", "~"),
+]
+_QUAL_RE = [(re.compile(rf"(?:{words})\s*$", re.I), sign) for words, sign in _QUALIFIERS]
+
+_PLUS = r"(?P<plus>\+|-plus|\s?plus\b)?"
+_RANGE = rf"(?:(?P<lo>{NUMBER})\s?(?:-|–|to|and)\s?)?"
+
+POWER = re.compile(
+    rf"{_RANGE}(?P<num>{NUMBER}){_PLUS}[\s-]?"
+    r"(?P<unit>horsepower|hp|bhp|whp|ps|kw|ch|cv|metric horsepower|horses)\b",
+    re.I,
+)
+TORQUE = re.compile(
+    rf"{_RANGE}(?P<num>{NUMBER}){_PLUS}[\s-]?"
+    r"(?P<unit>lb[\s.-]*-?ft\.?|lb\.?\s?ft|pound[\s-]feet|pounds?[\s-]of[\s-]torque|ft[\s-]?lbs?|"
+    r"nm|n·m|newton[\s-]?met(?:er|re)s)(?![a-z])",
+    re.I,
+)
+DISPLACEMENT = re.compile(
+    rf"(?P<num>\d\.\d{{1,2}}|\d{{1,2}})[\s-]?(?P<unit>liters?|litres?|l)(?![a-z0-9])"
+    rf"|(?P<cc>\d{{3,4}}|\d,\d{{3}})\s?(?:cc|cm3|cubic[\s-]centimet(?:er|re)s)\b",
+    re.I,
+)
+ACCEL = re.compile(
+    r"(?:0|zero)\s?(?:-|–|to)\s?(?P<target>60|62|96|97|100)\s?(?P<tu>mph|km/h|kmh|kph)?"
+    rf"[^.;]{{0,40}}?(?P<num>\d{{1,2}}(?:\.\d{{1,2}})?)\s?(?:s\b|secs?\b|seconds\b)"
+    r"|(?P<num2>\d{1,2}(?:\.\d{1,2})?)\s?(?:s|secs?|seconds)\s?(?:to|from)?\s?(?:0|zero)?"
+    r"\s?(?:-|–|to)?\s?(?P<target2>60|62|100)\s?(?P<tu2>mph|km/h|kmh|kph)"
+    r"|(?:hit|reach|sprint to|get to|dash to)\s(?P<target3>60|62|100)\s?(?P<tu3>mph|km/h|kmh|kph)"
+    r"[^.;]{0,25}?(?P<num3>\d{1,2}(?:\.\d{1,2})?)\s?(?:s\b|secs?\b|seconds\b)",
+    re.I,
+)
+TOP_SPEED = re.compile(
+    r"(?:top speed|tops? out|maximum speed|max(?:imum)? speed|v-?max|flat[\s-]out|limited to|"
+    rf"top end)[^.;]{{0,30}}?(?P<num>{NUMBER})\s?(?P<unit>mph|km/h|kmh|kph)"
+    rf"|(?P<num2>{NUMBER})\s?(?P<unit2>mph|km/h|kmh|kph)\s(?:top speed|maximum|flat[\s-]out|v-?max)",
+    re.I,
+)
+_CURRENCY_SYMBOL = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "rmb": "CNY",
+                    "usd": "USD", "eur": "EUR", "gbp": "GBP", "cny": "CNY", "jpy": "JPY",
+                    "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "aud": "AUD", "cad": "CAD"}
+_CURRENCY_WORD = {"dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY",
+                  "yuan": "CNY", "rmb": "CNY", "usd": "USD", "eur": "EUR", "gbp": "GBP",
+                  "cny": "CNY", "jpy": "JPY"}
+PRICE = re.compile(
+    rf"(?P<sym>US\$|A\$|AU\$|C\$|CA\$|\$|€|£|¥|USD|EUR|GBP|CNY|RMB|JPY|AUD|CAD)\s?(?P<num>{NUMBER_SCALED})"
+    rf"|(?P<num2>{NUMBER_SCALED})\s?(?P<word>dollars|euros?|pounds|yen|yuan|RMB|USD|EUR|GBP|CNY|JPY)\b",
+    re.I,
+)
+# A money amount is a price only near words that say so ("priced", "MSRP", "starts at").
+_PRICE_CONTEXT = re.compile(
+    r"\b(?:price[sd]?|pricing|cost(?:s|ing)?|msrp|rrp|sticker|starts? (?:at|from)|starting (?:at|from)|"
+    r"retails?|base price|will set you back|sells? for|on the road|otr)\b",
+    re.I,
+)
+WEIGHT = re.compile(
+    r"(?:weighs?|weighing|weight of|curb weight|kerb weight|tips the scales at|mass of)"
+    rf"[^.;\d]{{0,25}}(?P<num>{NUMBER})\s?(?P<unit>kg|kilograms?|kilos|lbs?|pounds|tonnes?)\b",
+    re.I,
+)
+RANGE = re.compile(
+    rf"(?:range of|range to|range up to|travel|driving range|cover)[^.;\d]{{0,25}}(?P<num>{NUMBER})\s?"
+    r"(?P<unit>miles|mi|km|kilomet(?:er|re)s)\b"
+    rf"|(?P<num2>{NUMBER})\s?(?P<unit2>miles|mi|km|kilomet(?:er|re)s)\s(?:\([A-Z]+\)\s)?(?:of\s)?"
+    r"(?:(?:electric|EV|EPA|WLTP|CLTC|NEDC|all-electric|estimated|claimed|driving|rated)[\s-])*range",
+    re.I,
+)
+_CYCLE = re.compile(r"\b(WLTP|EPA|CLTC|NEDC)\b")
+BATTERY = re.compile(rf"(?P<num>{NUMBER})\s?-?kWh\b", re.I)
+
+
+def qualifier_before(text: str, pos: int) -> str:
+    """The qualifier the words just before ``pos`` give a number ("more than 450" -> ">")."""
+    window = text[max(0, pos - 30):pos]
+    for rx, sign in _QUAL_RE:
+        if rx.search(window):
+            return sign
+    return "="
+
+
+def _power_hp(num: float, unit: str) -> float:
+    unit = unit.lower()
+    if unit in ("ps", "ch", "cv", "metric horsepower"):
+        return num * PS_TO_HP
+    if unit == "kw":
+        return num * KW_TO_HP
+    return num
+
+
+def _numeric(sentence, offset, m, attribute, value, unit, qualifier="=", **extra) -> Finding:
+    return Finding(sentence, offset + m.start(), offset + m.end(), attribute, tidy(value),
+                   qualifier=qualifier, unit=unit, **extra)
+
+
+def _with_range(sent, s, offset, m, attribute, convert, unit, low_ok, high_ok):
+    """Findings for one matched amount, or two for a range ("400-450 hp")."""
+    value = convert(parse_number(m.group("num")), m.group("unit"))
+    if not (low_ok <= value <= high_ok):
+        return []
+    if m.group("lo"):
+        low = convert(parse_number(m.group("lo")), m.group("unit"))
+        if low_ok <= low < value:
+            return [_numeric(sent.index, offset, m, attribute, low, unit, ">="),
+                    _numeric(sent.index, offset, m, attribute, value, unit, "<=")]
+    qualifier = ">" if m.group("plus") else qualifier_before(s, m.start())
+    return [_numeric(sent.index, offset, m, attribute, value, unit, qualifier)]
+
+
+def find_quantities(sent) -> list[Finding]:
+    """All quantities in one sentence, converted to contract units."""
+    s, offset, out = sent.text, sent.start, []
+    for m in POWER.finditer(s):
+        # 40-2,500 hp spans road cars from city cars to hypercars; outside is a misread.
+        out += _with_range(sent, s, offset, m, "power_hp", _power_hp, "hp", 40, 2500)
+    for m in TORQUE.finditer(s):
+        conv = (lambda n, u: n * NM_TO_LBFT if u.lower().startswith(("nm", "n·m", "newton")) else n)
+        out += _with_range(sent, s, offset, m, "torque_lbft", conv, "lb-ft", 40, 2500)
+    for m in DISPLACEMENT.finditer(s):
+        if m.group("cc"):
+            value = parse_number(m.group("cc")) / 1000
+        else:
+            value = float(m.group("num"))
+        # 0.6-8.4 L: from kei cars to the largest production engines.
+        if 0.6 <= value <= 8.4:
+            out.append(Finding(sent.index, offset + m.start(), offset + m.end(), "displacement_l",
+                               tidy(value, 1), unit="L", engine=True))
+    for m in ACCEL.finditer(s):
+        num = m.group("num") or m.group("num2") or m.group("num3")
+        target = m.group("target") or m.group("target2") or m.group("target3")
+        tu = (m.group("tu") or m.group("tu2") or m.group("tu3") or "").lower()
+        value = float(num)
+        if not 1.5 <= value <= 30:
+            continue
+        metric = target in ("100", "96", "97") or tu in ("km/h", "kmh", "kph") or target == "62"
+        attribute = "accel_0_100_s" if metric else "accel_0_60_s"
+        out.append(_numeric(sent.index, offset, m, attribute, value, "s",
+                            qualifier_before(s, m.start())))
+    for m in TOP_SPEED.finditer(s):
+        num, unit = m.group("num") or m.group("num2"), (m.group("unit") or m.group("unit2")).lower()
+        value = parse_number(num) * (KMH_TO_MPH if unit != "mph" else 1)
+        if 50 <= value <= 320:
+            pos = m.start("num") if m.group("num") else m.start()
+            out.append(_numeric(sent.index, offset, m, "top_speed_mph", value, "mph",
+                                qualifier_before(s, pos)))
+    if _PRICE_CONTEXT.search(s):
+        for m in PRICE.finditer(s):
+            code = (_CURRENCY_SYMBOL.get((m.group("sym") or "").lower())
+                    or _CURRENCY_WORD.get((m.group("word") or "").lower()))
+            value = parse_number(m.group("num") or m.group("num2"))
+            if code and 1000 <= value <= (1e9 if code in ("JPY", "CNY") else 2e7):
+                out.append(_numeric(sent.index, offset, m, "price", value, code,
+                                    qualifier_before(s, m.start())))
+    for m in WEIGHT.finditer(s):
+        unit = m.group("unit").lower()
+        value = parse_number(m.group("num"))
+        value *= LB_TO_KG if unit.startswith(("lb", "pound")) else 1000 if unit.startswith("tonne") else 1
+        if 400 <= value <= 5000:
+            out.append(_numeric(sent.index, offset, m, "curb_weight_kg", value, "kg",
+                                qualifier_before(s, m.start("num"))))
+    for m in RANGE.finditer(s):
+        num, unit = m.group("num") or m.group("num2"), (m.group("unit") or m.group("unit2")).lower()
+        value = parse_number(num) * (MILES_TO_KM if unit.startswith("mi") else 1)
+        if 30 <= value <= 1500:
+            cycle = _CYCLE.search(s)
+            out.append(_numeric(sent.index, offset, m, "range_km", value, "km",
+                                qualifier_before(s, m.start("num") if m.group("num") else m.start()),
+                                qualifier_text=cycle.group(1) if cycle else None))
+    for m in BATTERY.finditer(s):
+        value = parse_number(m.group("num"))
+        if 5 <= value <= 250:
+            out.append(_numeric(sent.index, offset, m, "battery_kwh", value, "kWh",
+                                qualifier_before(s, m.start())))
+    return out
+
+
+@component("quantities", requires=("sentences",), provides=("findings",))
+def quantities(art: Annotated) -> None:
+    """Find measured quantities in every sentence."""
+    for sent in art.sentences:
+        art.findings.extend(find_quantities(sent))

@@ -1,0 +1,32 @@
+"""Region names and adjectives as the contract's region codes."""
+from __future__ import annotations
+
+import re
+
+REGIONS = {
+    "united states": "US", "u.s.": "US", "us": "US", "usa": "US", "america": "US", "american": "US",
+    "north america": "NA", "north american": "NA", "europe": "EU", "european": "EU",
+    "china": "CN", "chinese": "CN", "taiwan": "TW", "taiwanese": "TW", "japan": "JP", "japanese": "JP",
+    "indonesia": "ID", "indonesian": "ID", "middle east": "ME", "middle eastern": "ME", "gcc": "ME",
+    "germany": "DE", "german": "DE", "uk": "GB", "u.k.": "GB", "britain": "GB", "british": "GB",
+    "united kingdom": "GB", "korea": "KR", "south korea": "KR", "korean": "KR", "australia": "AU",
+    "australian": "AU", "canada": "CA", "canadian": "CA", "india": "IN", "indian": "IN",
+    "mexico": "MX", "mexican": "MX", "brazil": "BR", "brazilian": "BR", "france": "FR", "french": "FR",
+    "italy": "IT", "italian": "IT", "spain": "ES", "spanish": "ES", "russia": "RU", "thailand": "TH",
+    "malaysia": "MY", "philippines": "PH", "vietnam": "VN", "south africa": "ZA", "new zealand": "NZ",
+    "global": "global", "worldwide": "global", "global markets": "global",
+}
+# Longest names first so "North American" wins over "American".
+_NAMES = sorted(REGIONS, key=len, reverse=True)
+REGION_RE = re.compile(
+    r"(?<![\w.])(?P<region>" + "|".join(re.escape(n).replace(r"\ ", r"[\s-]") for n in _NAMES) + r")(?![\w])",
+    re.I,
+)
+
+
+def region_code(name: str) -> str | None:
+    """The contract code of a region name or adjective ("North American" -> "NA")."""
+    key = re.sub(r"[\s-]+", " ", name.strip().lower())
+    if key == "us" and name.strip() != "US":
+        return None  # the pronoun "us"
+    return REGIONS.get(key)

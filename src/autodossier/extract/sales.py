@@ -1,0 +1,134 @@
+"""Sales figures (units and changes, with period and region) and markets
+(where a model is, or is not, sold)."""
+from __future__ import annotations
+
+import re
+
+from autodossier.extract.dates import find_dates, parse_pub_date
+from autodossier.extract.findings import Finding
+from autodossier.extract.numbers import NUMBER_SCALED, parse_number, tidy
+from autodossier.extract.pipeline import Annotated, component
+from autodossier.extract.regions import REGION_RE, region_code
+
+_SALES_WORD = re.compile(r"\b(?:sold|sell(?:s|ing)?|sales|deliver(?:ed|ies)|registrations|registered|moved|"
+                         r"shifted|retailed)\b", re.I)
+UNITS = re.compile(
+    rf"(?P<num>{NUMBER_SCALED})\s+(?:(?:\w+[\s-]){{0,3}}?)(?:units|vehicles|cars|examples|models|deliveries|"
+    r"registrations|sales|SUVs|sedans|coupes|trucks)\b"
+    rf"|(?:sold|sales of|deliveries of|delivered|moved|shifted|registered)\s+(?:only |just |around |about |nearly |some )?"
+    rf"(?P<num2>{NUMBER_SCALED})\b(?!\s*(?:percent|per cent|%))",
+    re.I,
+)
+PERCENT = re.compile(rf"(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)", re.I)
+_DOWN = re.compile(r"\b(?:declin\w*|down|drop\w*|fell|fall\w*|decreas\w*|slump\w*|plung\w*|lower|slid\w*|"
+                   r"tumbl\w*|dipp?\w*|shrank|shrink\w*|contract\w*|loss)\b", re.I)
+_UP = re.compile(r"\b(?:up|ris\w*|rose|grew|grow\w*|increas\w*|jump\w*|climb\w*|surg\w*|gain\w*|higher|boost\w*)\b", re.I)
+_BASELINE = re.compile(r"(?:compared (?:to|with)|from|versus|vs\.?|over|than|relative to|against)\s+(?:the\s+)?(?:same period (?:in|of)\s+)?$", re.I)
+_MONTHS_OF_YEAR = re.compile(r"first (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven) months of (?:the year|this year|(20\d\d))", re.I)
+_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
+
+MARKET = re.compile(
+    r"(?P<neg>\b(?:not|n't|never|no longer|neither|nor|unlikely)\b[^.;]{0,40}?)?"
+    r"\b(?:sold|on sale|available|offered|launch(?:ed|es)?|come|coming|arrive|arriving|head(?:ed|ing)?|bound|"
+    r"destined|exported|imported|market(?:ed)?|introduced|built|go)\b(?:\s+\w+){0,4}?\s+(?:in|to|for|into)\s+(?:the\s+)?"
+    r"(?P<region>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)"
+    r"|\b(?P<region2>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)[\s-]market\b"
+    r"|(?P<removed>\b(?:removed|pulled|withdrawn|withdrew|dropped)\b)",
+    )
+
+
+def _period(s: str, pub, num_start: int, num_end: int, prefer_after: bool, stop: int) -> str | None:
+    """The period a sales figure counts: the nearest date of its own (not a baseline
+    "compared to 2019", not past the next figure at ``stop``), or "first N months"."""
+    from autodossier.extract.dates import MONTHS
+
+    candidates: list[tuple[int, int, str]] = []
+    for m in _MONTHS_OF_YEAR.finditer(s):
+        year = int(m.group(2)) if m.group(2) else (pub.year if pub else None)
+        n = int(m.group(1)) if m.group(1).isdigit() else _WORDS[m.group(1).lower()]
+        if year:
+            candidates.append((m.start(), m.end(), f"{year}-01/{year}-{n:02d}"))
+    for m in _BETWEEN_MONTHS.finditer(s):
+        year = int(m.group(3)) if m.group(3) else (pub.year if pub else None)
+        if year:
+            a, b = MONTHS[m.group(1).lower()], MONTHS[m.group(2).lower()]
+            candidates.append((m.start(), m.end(), f"{year}-{a:02d}/{year}-{b:02d}"))
+    taken = [(a, b) for a, b, _ in candidates]
+    for d in find_dates(s, pub):
+        if d.model_year or _BASELINE.search(s[:d.start]) or any(a <= d.start < b for a, b in taken):
+            continue
+        candidates.append((d.start, d.end, d.value))
+    after = sorted(c for c in candidates if num_end <= c[0] < stop)
+    before = sorted(c for c in candidates if c[1] <= num_start)
+    order = (after[:1] + before[-1:]) if prefer_after else (before[-1:] + after[:1])
+    return order[0][2] if order else None
+
+
+_BETWEEN_MONTHS = re.compile(
+    r"between (January|February|March|April|May|June|July|August|September|October|November) and "
+    r"(February|March|April|May|June|July|August|September|October|November|December)(?:,? (20\d\d))?", re.I)
+
+
+def _region(s: str) -> str | None:
+    for m in REGION_RE.finditer(s):
+        code = region_code(m.group("region"))
+        if code and code != "global":
+            return code
+    return None
+
+
+def find_sales(sent, pub) -> list[Finding]:
+    """Sales units, sales changes and market findings of one sentence."""
+    s, off, i = sent.text, sent.start, sent.index
+    out: list[Finding] = []
+    if _SALES_WORD.search(s):
+        region = _region(s)
+        figures = list(UNITS.finditer(s)) + list(PERCENT.finditer(s))
+        starts = sorted(f.start() for f in figures)
+
+        def stop_after(pos: int) -> int:
+            return next((p for p in starts if p > pos), len(s))
+
+        for m in UNITS.finditer(s):
+            num = m.group("num") or m.group("num2")
+            try:
+                value = parse_number(num)
+            except ValueError:
+                continue
+            if value < 10 or (1900 <= value <= 2100 and "," not in num):
+                continue  # a year, or too few to be a sales figure
+            out.append(Finding(i, off + m.start(), off + m.end(), "sales_units", tidy(value),
+                               period=_period(s, pub, m.start(), m.end(), True, stop_after(m.start())), region=region, brand=True))
+        for m in PERCENT.finditer(s):
+            window = s[max(0, m.start() - 40):m.end() + 30]
+            down, up = _DOWN.search(window), _UP.search(window)
+            if not (down or up):
+                continue
+            value = float(m.group("num"))
+            sign = -1 if down and (not up or abs(down.start() - 40) < abs(up.start() - 40)) else 1
+            out.append(Finding(i, off + m.start(), off + m.end(), "sales_change_pct", tidy(sign * value),
+                               unit="%", period=_period(s, pub, m.start(), m.end(), False, stop_after(m.start())), region=region,
+                               brand=True))
+    for m in MARKET.finditer(s):
+        if m.group("removed"):
+            if re.search(r"\b(?:website|line-?up|market|showrooms|price list)\b", s[m.end():m.end() + 60], re.I):
+                code = _region(s)
+                if code:
+                    out.append(Finding(i, off + m.start(), off + m.end(), "market", code, negated=True))
+            continue
+        name = m.group("region") or m.group("region2")
+        code = region_code(name) if name else None
+        if not code:
+            continue
+        negated = bool(m.group("neg"))
+        out.append(Finding(i, off + m.start(), off + m.end(), "market", code, negated=negated,
+                           brand=False))
+    return out
+
+
+@component("sales", requires=("sentences",), provides=("findings",))
+def sales(art: Annotated) -> None:
+    """Find sales figures and markets in every sentence."""
+    pub = parse_pub_date(art.doc.date)
+    for sent in art.sentences:
+        art.findings.extend(find_sales(sent, pub))

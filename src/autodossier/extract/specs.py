@@ -1,0 +1,169 @@
+"""Technical specifications named in words: engine code, layout and cylinders
+("V6", "flat-six", "inline-four", "turbo four"), aspiration, powertrain,
+drivetrain, transmission and gears, body style.
+"""
+from __future__ import annotations
+
+import re
+
+from autodossier.extract.findings import Finding
+from autodossier.extract.numbers import WORD_NUMBERS
+from autodossier.extract.pipeline import Annotated, component
+
+_COUNT = r"(three|four|five|six|eight|ten|twelve|sixteen|3|4|5|6|8|10|12|16)"
+_NOT_BEFORE = re.compile(
+    r"(?:ditch(?:es|ed|ing)?|drop(?:s|ped|ping)?|los(?:e|es|ing)|abandon(?:s|ed)?|instead of|"
+    r"rather than|not|no|without|replac(?:es|ed|ing)|swap(?:s|ped)? (?:out )?(?:its|the)|than)"
+    r"\s+(?:the|its|a|an|their)?\s*(?:(?!(?:for|with|to|and|by|in)\b)\w+[\s-]){0,2}$",
+    re.I,
+)
+
+LAYOUTS = [
+    (re.compile(r"\b(?P<layout>V|W)(?P<n>6|8|10|12|16)\b"), None),
+    (re.compile(rf"\b(?P<layout>inline|in-line|straight)[\s-]{_COUNT}\b", re.I), "inline"),
+    (re.compile(r"\b(?:I|L)(?P<n>[3-6])\b"), "inline"),
+    (re.compile(rf"\b(?P<layout>flat|boxer|horizontally[\s-]opposed)[\s-]{_COUNT}\b", re.I), "flat"),
+    (re.compile(rf"\b(?:turbo(?:charged)?|twin-turbo|supercharged)[\s-]{_COUNT}\b(?![\s-](?:speed|door|seat))", re.I), ""),
+    (re.compile(rf"\b{_COUNT}[\s-]cylinders?\b", re.I), ""),
+    (re.compile(r"\b(?:rotary|wankel)\b", re.I), "rotary"),
+]
+ASPIRATION = [
+    (re.compile(r"\b(?:twin|bi|quad|triple)[\s-]?turbo(?:charged|s)?\b|\btwin[\s-]turbochargers\b", re.I), "twin-turbo"),
+    (re.compile(r"\bturbo(?:charged)?\b(?![\s-]?(?:lag|charger technology))", re.I), "turbo"),
+    (re.compile(r"\bsupercharged\b|\bsupercharger\b", re.I), "supercharged"),
+    (re.compile(r"\bnaturally[\s-]aspirated\b|\bnon-turbo\b", re.I), "naturally-aspirated"),
+]
+# A powertrain word describes a model, not the market, unless followed by words like these.
+_GENERIC_AFTER = r"(?!\s+(?:vehicles?|cars|demand|plans?|market|sales|transition|era|push|strategy|brands?|models|" \
+                 r"future|lineup|line-up|offensive|charging|adoption|makers?|rivals|competitors|segment|space)\b)"
+POWERTRAIN = [
+    (re.compile(r"\b(?:plug-in hybrid|PHEV)\b" + _GENERIC_AFTER, re.I), "phev"),
+    (re.compile(r"\b(?:hydrogen fuel[\s-]cell|fuel[\s-]cell|FCEV|hydrogen-powered)\b" + _GENERIC_AFTER, re.I), "fcev"),
+    (re.compile(r"\b(?:fully electric|all-electric|pure electric|battery[\s-]electric|electric|BEV|EV)\b"
+                r"(?:\s+(?:sedan|saloon|car|coupe|suv|crossover|hatchback|model|version|successor|"
+                r"replacement|powertrain|motor|drivetrain|variant|wagon|pickup|truck))?" + _GENERIC_AFTER, re.I), "ev"),
+    (re.compile(r"(?<!plug-in )\b(?:hybrid|HEV|e-power)\b" + _GENERIC_AFTER, re.I), "hybrid"),
+    (re.compile(r"\b(?:internal[\s-]combustion(?: engine)?|combustion engine|gas-powered|petrol-powered|"
+                r"gasoline-powered|gasoline engine|petrol engine|diesel engine|ICE)\b" + _GENERIC_AFTER), "ice"),
+]
+DRIVETRAIN = [
+    (re.compile(r"\b(?:rear[\s-]wheel[\s-]drive|rear[\s-]drive|RWD)\b", re.I), "rwd"),
+    (re.compile(r"\b(?:front[\s-]wheel[\s-]drive|front[\s-]drive|FWD)\b", re.I), "fwd"),
+    (re.compile(r"\b(?:all[\s-]wheel[\s-]drive|AWD|quattro|xDrive|4MATIC|4Motion|e-4orce|SH-AWD)\b", re.I), "awd"),
+    (re.compile(r"\b(?:four[\s-]wheel[\s-]drive|4WD|4x4)\b", re.I), "4wd"),
+]
+TRANSMISSION = [
+    (re.compile(r"\b(?:dual[\s-]clutch|DCT|PDK|DSG)\b", re.I), "dct"),
+    (re.compile(r"\b(?:CVT|continuously variable)\b"), "cvt"),
+    (re.compile(r"\b(?:manual(?:\s+(?:transmission|gearbox|option|configuration))?|stick[\s-]shift|"
+                r"three[\s-]pedal|row-your-own)\b(?!\s*(?:labour|labor|work|mode|override))", re.I), "manual"),
+    (re.compile(r"\b(?:automatic(?:\s+(?:transmission|gearbox))?|torque[\s-]converter|auto gearbox)\b"
+                r"(?!\s+(?:emergency|braking|climate|headlights|high))", re.I), "automatic"),
+]
+GEARS = re.compile(rf"\b(?P<n>{_COUNT[1:-1]}|7|9|two|seven|nine)[\s-]speed\b", re.I)
+BODY = [
+    (r"sedans?|saloons?", "sedan"),
+    (r"coup[eé]s?", "coupe"),
+    (r"SUVs?", "suv"),
+    (r"crossovers?", "crossover"),
+    (r"wagons?|estates?|shooting brakes?|avants?|tourings?", "wagon"),
+    (r"hatchbacks?|hatch", "hatchback"),
+    (r"convertibles?|cabriolets?|cabrios?|roadsters?|spyders?|spiders?", "convertible"),
+    (r"pick-?ups?|pickup trucks?", "pickup"),
+    (r"minivans?|MPVs?|people[\s-]carriers?", "minivan"),
+    (r"vans?", "van"),
+]
+BODY_RE = re.compile(
+    r"(?<![-\w])(?P<body>" + "|".join(p for p, _ in BODY) + r")\b"
+    r"(?!\s+(?:segment|market|sales|lineup|line-up|buyers|rivals|class|range|brands?|makers?|"
+    r"crowd|world|era|boom|craze|demand|shoppers|space|competitors|territory|product))",
+    re.I,
+)
+_BODY_VALUE = [(re.compile(rf"^(?:{p})$", re.I), v) for p, v in BODY]
+ENGINE_CODE = re.compile(r"\b(?:[A-Z]{1,3}\d{2,3}[A-Z]{2,5}\d?|EA\d{3}|[A-Z]\d{2}[A-Z]\d{2})\b")
+_ENGINE_CONTEXT = re.compile(r"\b(?:engine|motor|powerplant|power unit|V\d+|inline|turbo|cylinder)", re.I)
+# A sentence that lists what is unknown ("torque ... have not been released") states no value.
+UNKNOWN = re.compile(
+    r"\b(?:unknown|not (?:yet )?been (?:released|announced|confirmed|revealed|disclosed)|"
+    r"yet to be (?:revealed|announced|confirmed|released|disclosed)|remains? to be seen|"
+    r"no word (?:yet )?on|(?:is|are|remains?) a mystery|under wraps|TBC|TBA)\b",
+    re.I,
+)
+
+
+def _count(text: str) -> int:
+    text = text.lower()
+    return int(text) if text.isdigit() else WORD_NUMBERS[text]
+
+
+def _blocked(s: str, start: int) -> bool:
+    return bool(_NOT_BEFORE.search(s[max(0, start - 40):start]))
+
+
+def find_specs(sent, mention_spans=()) -> list[Finding]:
+    """Specification findings of one sentence (``mention_spans``: relative spans of vehicle names)."""
+    s, off, i = sent.text, sent.start, sent.index
+    if UNKNOWN.search(s):
+        return []
+    out: list[Finding] = []
+
+    def add(m, attribute, value, **kw):
+        out.append(Finding(i, off + m.start(), off + m.end(), attribute, value, **kw))
+
+    def inside_name(m):
+        return any(a <= m.start() < b for a, b in mention_spans)
+
+    for rx, layout in LAYOUTS:
+        for m in rx.finditer(s):
+            if _blocked(s, m.start()) or inside_name(m):
+                continue
+            groups = m.groupdict()
+            n = groups.get("n") or next((g for g in m.groups() if g and g.lower() in WORD_NUMBERS or (g or "").isdigit()), None)
+            if layout == "rotary":
+                add(m, "engine_layout", "rotary", engine=True)
+                continue
+            if n:
+                add(m, "cylinders", _count(n), engine=True)
+            lay = layout if layout is not None else groups.get("layout")
+            if lay:
+                add(m, "engine_layout", lay, engine=True)
+    taken: list[tuple[int, int]] = []
+    for rx, value in ASPIRATION:
+        for m in rx.finditer(s):
+            if any(a <= m.start() < b for a, b in taken) or _blocked(s, m.start()) or inside_name(m):
+                continue
+            taken.append((m.start(), m.end()))
+            add(m, "aspiration", value, engine=True)
+    for table, attribute in ((POWERTRAIN, "powertrain"), (DRIVETRAIN, "drivetrain"), (TRANSMISSION, "transmission")):
+        taken = []
+        for rx, value in table:
+            for m in rx.finditer(s):
+                if any(a <= m.start() < b for a, b in taken) or _blocked(s, m.start()) or inside_name(m):
+                    continue
+                taken.append((m.start(), m.end()))
+                add(m, attribute, value)
+    for m in GEARS.finditer(s):
+        if not _blocked(s, m.start()):
+            add(m, "gears", _count(m.group("n")))
+    for m in ENGINE_CODE.finditer(s):
+        if not inside_name(m) and _ENGINE_CONTEXT.search(s):
+            add(m, "engine_code", m.group().upper(), engine=True)
+    for m in BODY_RE.finditer(s):
+        word = m.group("body")
+        if word.lower().endswith("s") and not word.lower().endswith(("ss",)) and word.upper() != word:
+            continue  # a plural names a kind of car, not this model
+        if word.endswith("s") and word.isupper() is False and word[:-1].isupper():
+            continue  # "SUVs"
+        if _blocked(s, m.start()) or inside_name(m):
+            continue
+        value = next(v for rx, v in _BODY_VALUE if rx.match(word))
+        add(m, "body_style", value)
+    return out
+
+
+@component("specs", requires=("sentences", "mentions"), provides=("findings",))
+def specs(art: Annotated) -> None:
+    """Find specifications named in words in every sentence."""
+    for sent in art.sentences:
+        spans = [(m.start - sent.start, m.end - sent.start) for m in art.mentions.get(sent.index, [])]
+        art.findings.extend(find_specs(sent, spans))

@@ -1,0 +1,302 @@
+"""Fusing claim records into groups of competing values ("positions"), with conflicts.
+
+Records are grouped per (subject, attribute, variant, generation, period, region). Within a
+group, records that say compatible things with the same polarity form one *position*
+(``=400 hp`` and ``~405 hp``; ``>450`` and ``~460``). Two positions *conflict* when they
+cannot both be true: different values of a single-valued attribute, or a value and its
+negation. A conflict is *resolved by supersession* when one side is newer and at least as
+certain as the other (the Q50's EV plan, then a confirmed return with an engine); the
+superseded position stays in the group as history. Unresolved conflicts are kept side by
+side with their sources, never merged.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from autodossier.claims import CERTAINTY_RANK
+from autodossier.errors import AutodossierError
+from autodossier.fuse.belief import asserts, belief, certainty, independent_sources, record_date
+from autodossier.fuse.values import date_span, display_value, normalize_text, values_agree
+
+# Attributes a model can have several values of at once: it is sold in many markets and
+# shares parts with many models. Their values never conflict with each other, only with
+# their own negation.
+MULTI_VALUED = frozenset({"market", "shares_platform_with", "shares_engine_with", "replaces"})
+
+_STATUS_BY_RANK = {rank: status for status, rank in CERTAINTY_RANK.items()}
+
+
+def citation(record: dict) -> dict[str, Any]:
+    """What a reader needs to check one claim: the sentence, document, outlet, date and link."""
+    return {
+        "id": record.get("id"),
+        "evidence": record.get("evidence"),
+        "status": record.get("status"),
+        "doc": record.get("doc"),
+        "title": record.get("doc_title"),
+        "outlet": record.get("outlet"),
+        "source": record.get("source"),
+        "date": record_date(record),
+        "url": record.get("url"),
+    }
+
+
+@dataclass
+class Position:
+    """One side of a group: records agreeing on a value (or on its absence)."""
+
+    value: Any
+    qualifier: str
+    unit: str | None
+    holds: bool  # False: the records say the value does NOT hold
+    records: list[dict]
+    belief: float = 0.0
+    reason: str = ""
+    superseded_by: str | None = None  # display of the newer, surer position replacing it
+
+    @property
+    def display(self) -> str:
+        """The value as read: "> 450 hp", "not EU"."""
+        text = display_value(self.value, self.qualifier, self.unit)
+        return text if self.holds else f"not {text}"
+
+    @property
+    def status(self) -> str:
+        """The most certain status any record gives it (a denial counts as official)."""
+        rank = max(certainty(r) for r in self.records)
+        denied_only = all(r.get("status") == "denied" for r in self.records)
+        return "denied" if denied_only else _STATUS_BY_RANK[rank]
+
+    @property
+    def certainty(self) -> int:
+        """Rank of the most certain record."""
+        return max(certainty(r) for r in self.records)
+
+    @property
+    def first_seen(self) -> str | None:
+        """Earliest publication date among its records."""
+        dates = [d for d in map(record_date, self.records) if d]
+        return min(dates) if dates else None
+
+    @property
+    def last_seen(self) -> str | None:
+        """Latest publication date among its records."""
+        dates = [d for d in map(record_date, self.records) if d]
+        return max(dates) if dates else None
+
+    @property
+    def sources(self) -> int:
+        """Number of independent sources behind it."""
+        return len(independent_sources(self.records))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON: value, belief and its reason, and a citation per record."""
+        return {
+            "value": self.value, "qualifier": self.qualifier, "unit": self.unit,
+            "holds": self.holds, "display": self.display, "status": self.status,
+            "belief": self.belief, "reason": self.reason, "sources": self.sources,
+            "first_seen": self.first_seen, "last_seen": self.last_seen,
+            "superseded_by": self.superseded_by,
+            "citations": [citation(r) for r in self.records],
+        }
+
+
+@dataclass
+class FusedGroup:
+    """Everything said about one attribute of one subject (in one variant/generation/period/region)."""
+
+    subject: str
+    attribute: str
+    variant: str | None
+    generation: int | None
+    period: str | None
+    region: str | None
+    positions: list[Position] = field(default_factory=list)
+    conflicts: list[tuple[int, int]] = field(default_factory=list)  # indices into positions
+
+    @property
+    def multi(self) -> bool:
+        """Whether the attribute takes several values at once (markets, shared parts)."""
+        return self.attribute in MULTI_VALUED
+
+    @property
+    def key(self) -> tuple:
+        """Identity of the group, stable across queries (used to compare beliefs over time)."""
+        return group_key_of(self.subject, self.attribute, self.variant, self.generation, self.period, self.region)
+
+    @property
+    def scope(self) -> str:
+        """The variant / generation / period / region the group is about, as a short label."""
+        parts = []
+        if self.variant:
+            parts.append(self.variant)
+        if self.generation:
+            parts.append(f"gen {self.generation}")
+        if self.period:
+            parts.append(self.period)
+        if self.region:
+            parts.append(self.region)
+        return ", ".join(parts)
+
+    @property
+    def active(self) -> list[Position]:
+        """Positions not superseded, most believed first."""
+        return [p for p in self.positions if p.superseded_by is None]
+
+    @property
+    def superseded(self) -> list[Position]:
+        """Positions replaced by newer, surer reporting (the history)."""
+        return [p for p in self.positions if p.superseded_by is not None]
+
+    @property
+    def best(self) -> Position | None:
+        """The most believed active position (for single-valued attributes: the answer)."""
+        active = self.active
+        return active[0] if active else None
+
+    @property
+    def has_conflict(self) -> bool:
+        """Whether unresolved disagreement remains."""
+        return bool(self.conflicts)
+
+    @property
+    def conflicting(self) -> list[Position]:
+        """The positions taking part in an unresolved conflict, most believed first."""
+        idx = sorted({i for pair in self.conflicts for i in pair})
+        return [self.positions[i] for i in idx]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON."""
+        return {
+            "subject": self.subject, "attribute": self.attribute, "variant": self.variant,
+            "generation": self.generation, "period": self.period, "region": self.region,
+            "scope": self.scope, "multi": self.multi, "conflict": self.has_conflict,
+            "positions": [p.to_dict() for p in self.positions],
+            "conflicts": [list(pair) for pair in self.conflicts],
+        }
+
+
+def group_key_of(subject: str, attribute: str, variant: str | None, generation: int | None,
+                 period: str | None, region: str | None) -> tuple:
+    """The grouping key: case- and punctuation-insensitive on names."""
+    return (normalize_text(subject), attribute, normalize_text(variant) if variant else "",
+            generation or 0, period or "", (region or "").upper())
+
+
+def group_key(record: dict) -> tuple:
+    """The grouping key of one claim record."""
+    return group_key_of(record["subject"], record["attribute"], record.get("variant"),
+                        record.get("generation"), record.get("period"), record.get("region"))
+
+
+def as_of_limit(as_of: str | None) -> str | None:
+    """The last day an ``as_of`` value covers (``"2022"`` -> ``"2022-12-31"``), or None."""
+    if as_of is None:
+        return None
+    span = date_span(str(as_of)[:10])
+    if span is None:
+        raise AutodossierError(f"as-of date {as_of!r} is not an ISO date such as 2022-12-31")
+    return span[1].isoformat()
+
+
+def filter_as_of(records: list[dict], as_of: str | None) -> list[dict]:
+    """Only what had been published by ``as_of``; undated reports cannot be placed, so they drop."""
+    limit = as_of_limit(as_of)
+    if limit is None:
+        return list(records)
+    return [r for r in records if (d := record_date(r)) and d[:10] <= limit]
+
+
+def _representative(records: list[dict]) -> dict:
+    # The most certain, then most precise ("=" over "~" over bounds), then newest report.
+    precision = {"=": 2, "~": 1}
+    return max(records, key=lambda r: (certainty(r), precision.get(r.get("qualifier") or "=", 0),
+                                       record_date(r) or ""))
+
+
+def _cluster(attribute: str, records: list[dict]) -> list[list[dict]]:
+    ordered = sorted(records, key=lambda r: (-certainty(r), record_date(r) or ""))
+    clusters: list[list[dict]] = []
+    for rec in ordered:
+        for cluster in clusters:
+            if asserts(cluster[0]) == asserts(rec) and all(
+                values_agree(attribute, rec["value"], o["value"], rec.get("qualifier") or "=",
+                             o.get("qualifier") or "=") for o in cluster):
+                cluster.append(rec)
+                break
+        else:
+            clusters.append([rec])
+    return clusters
+
+
+def _conflict(attribute: str, a: Position, b: Position) -> bool:
+    agree = values_agree(attribute, a.value, b.value, a.qualifier, b.qualifier)
+    if a.holds != b.holds:
+        return agree
+    if not a.holds:
+        return False  # two "does not" statements never contradict each other
+    return attribute not in MULTI_VALUED and not agree
+
+
+def _supersedes(new: Position, old: Position) -> bool:
+    """Newer and at least as certain; or as new (same day, or the same article) and surer.
+
+    A fresh rumor does not displace an older confirmation. An article that says "it seemed
+    it would go electric; now the maker confirmed petrol" reports the change itself, so the
+    surer statement wins within it even when the article has no date.
+    """
+    dated = bool(new.last_seen and old.last_seen)
+    if dated and new.last_seen > old.last_seen and new.certainty >= old.certainty:
+        return True
+    same_time = (dated and new.last_seen == old.last_seen) or bool(
+        {r.get("doc") for r in new.records} & {r.get("doc") for r in old.records})
+    return same_time and new.certainty > old.certainty
+
+
+def _fuse_group(records: list[dict], reference: str | None) -> FusedGroup:
+    first = records[0]
+    group = FusedGroup(first["subject"], first["attribute"], first.get("variant"),
+                       first.get("generation"), first.get("period"), first.get("region"))
+    for cluster in _cluster(group.attribute, records):
+        rep = _representative(cluster)
+        pos = Position(rep["value"], rep.get("qualifier") or "=", rep.get("unit"), asserts(rep), cluster)
+        pos.belief, pos.reason = belief(cluster, reference)
+        group.positions.append(pos)
+    group.positions.sort(key=lambda p: (-p.belief, -p.certainty, p.display))
+    pairs = [(i, j) for i in range(len(group.positions)) for j in range(i + 1, len(group.positions))
+             if _conflict(group.attribute, group.positions[i], group.positions[j])]
+    for i, j in pairs:
+        a, b = group.positions[i], group.positions[j]
+        if _supersedes(a, b) and b.superseded_by is None:
+            b.superseded_by = a.display
+            b.reason += f"; superseded by {a.display} ({a.last_seen})"
+        elif _supersedes(b, a) and a.superseded_by is None:
+            a.superseded_by = b.display
+            a.reason += f"; superseded by {b.display} ({b.last_seen})"
+    group.conflicts = [(i, j) for i, j in pairs
+                       if group.positions[i].superseded_by is None and group.positions[j].superseded_by is None]
+    # Active positions first so that ``best`` is the believed answer; history after.
+    order = sorted(range(len(group.positions)),
+                   key=lambda k: (group.positions[k].superseded_by is not None, k))
+    remap = {old: new for new, old in enumerate(order)}
+    group.positions = [group.positions[k] for k in order]
+    group.conflicts = sorted(tuple(sorted((remap[i], remap[j]))) for i, j in group.conflicts)
+    return group
+
+
+def fuse(records: list[dict], as_of: str | None = None, reference: str | None = None) -> list[FusedGroup]:
+    """Fuse claim records into groups, seeing only what was published by ``as_of``.
+
+    ``reference`` is the date beliefs are aged to; it defaults to ``as_of``, else to the
+    newest publication date among the records (so results do not drift with the clock).
+    """
+    records = filter_as_of(records, as_of)
+    if reference is None:
+        reference = as_of_limit(as_of) or max((d for d in map(record_date, records) if d), default=None)
+    by_key: dict[tuple, list[dict]] = {}
+    for rec in records:
+        by_key.setdefault(group_key(rec), []).append(rec)
+    groups = [_fuse_group(recs, reference) for recs in by_key.values()]
+    groups.sort(key=lambda g: (g.subject.lower(), g.attribute, g.scope))
+    return groups

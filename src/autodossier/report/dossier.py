@@ -1,0 +1,211 @@
+"""The dossier on one model: what is known, expected, rumored, disputed and unanswered.
+
+``build_dossier(kb, subject, as_of=None) -> Dossier`` reads the subject's claim records from
+the store (only what was published by ``as_of``), fuses them (``autodossier.fuse``) and sorts
+the beliefs into the reader's sections. Every line carries its citations: the sentence, the
+document id, the outlet and the date. ``Dossier.to_dict()`` is the plain-data form every
+face renders (``autodossier.report.render``).
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from autodossier.claims import DATE_ATTRIBUTES, ENTITY_ATTRIBUTES
+from autodossier.fuse import FusedGroup, Position, citation, filter_as_of, fuse, record_date
+from autodossier.fuse.groups import as_of_limit
+from autodossier.fuse.values import normalize_text
+from autodossier.report.labels import REVERSE_RELATION, label
+
+log = logging.getLogger(__name__)
+
+# The questions a buyer or enthusiast asks of every model; any left without a single claim
+# is listed as unanswered, so gaps are as visible as facts.
+STANDARD_ATTRIBUTES = (
+    "power_hp", "torque_lbft", "accel_0_60_s", "top_speed_mph", "price", "on_sale",
+    "transmission", "drivetrain", "powertrain", "body_style", "engine_code", "curb_weight_kg",
+)
+# Sections by status: facts, likely news, and hearsay (the contract's tiers).
+SECTION_OF_STATUS = {
+    "confirmed": "known", "denied": "known",
+    "reported": "expected", "expected": "expected",
+    "rumored": "rumored", "speculative": "rumored",
+}
+
+
+@dataclass
+class Dossier:
+    """A model's dossier as plain, renderable sections (see the module docstring)."""
+
+    subject: str
+    as_of: str | None
+    headline: dict[str, Any]
+    known: list[dict] = field(default_factory=list)
+    expected: list[dict] = field(default_factory=list)
+    rumored: list[dict] = field(default_factory=list)
+    conflicts: list[dict] = field(default_factory=list)
+    superseded: list[dict] = field(default_factory=list)
+    unanswered: list[dict] = field(default_factory=list)
+    # Computed estimates (0-60, top speed) for unanswered questions: never claims, kept apart.
+    estimates: dict[str, Any] | None = None
+    related: list[dict] = field(default_factory=list)
+    timeline: list[dict] = field(default_factory=list)
+    sources: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (JSON-ready)."""
+        return asdict(self)
+
+
+def _fact(group: FusedGroup, pos: Position) -> dict[str, Any]:
+    return {
+        "attribute": group.attribute, "label": label(group.attribute), "scope": group.scope,
+        "value": pos.display, "raw_value": pos.value, "status": pos.status, "belief": pos.belief,
+        "reason": pos.reason, "superseded_by": pos.superseded_by,
+        "citations": [citation(r) for r in pos.records],
+    }
+
+
+def _canonical(kb: Any, subject: str) -> str:
+    """The store's canonical name; ``kb.resolve_model`` raises the error with suggestions."""
+    resolved = kb.resolve_model(subject)
+    if isinstance(resolved, str):
+        return resolved
+    if isinstance(resolved, dict):
+        return resolved.get("subject") or resolved.get("name") or subject
+    return getattr(resolved, "subject", None) or getattr(resolved, "name", None) or str(resolved)
+
+
+def _incoming_related(kb: Any, subject: str, as_of: str | None) -> list[dict]:
+    """Other models' claims that name this one (reverse relations), published by ``as_of``."""
+    wanted = normalize_text(subject)
+    found = []
+    for attribute in sorted(ENTITY_ATTRIBUTES):
+        for rec in kb.claims(attribute=attribute, as_of=as_of):
+            if normalize_text(rec.get("value")) == wanted and normalize_text(rec["subject"]) != wanted:
+                found.append(rec)
+    return filter_as_of(found, as_of)
+
+
+def _related(groups: list[FusedGroup], incoming: list[dict], as_of: str | None) -> list[dict]:
+    out = []
+    for group in groups:
+        if group.attribute in ENTITY_ATTRIBUTES:
+            for pos in group.active:
+                out.append({"relation": label(group.attribute), "model": str(pos.value),
+                            "direction": "out", "holds": pos.holds, "status": pos.status,
+                            "belief": pos.belief, "reason": pos.reason, "scope": group.scope,
+                            "citations": [citation(r) for r in pos.records]})
+    for group in fuse(incoming, as_of=as_of):
+        for pos in group.active:
+            out.append({"relation": REVERSE_RELATION[group.attribute], "model": group.subject,
+                        "direction": "in", "holds": pos.holds, "status": pos.status,
+                        "belief": pos.belief, "reason": pos.reason, "scope": group.scope,
+                        "citations": [citation(r) for r in pos.records]})
+    out.sort(key=lambda r: (-r["belief"], r["model"]))
+    return out
+
+
+def _timeline(groups: list[FusedGroup]) -> list[dict]:
+    events = []
+    for group in groups:
+        if group.attribute in DATE_ATTRIBUTES:
+            for pos in group.positions:
+                events.append({"date": str(pos.value), "event": f"{label(group.attribute)}"
+                               + (f" ({group.scope})" if group.scope else ""),
+                               "status": pos.status, "superseded": pos.superseded_by is not None,
+                               "kind": "date", "citations": [citation(r) for r in pos.records]})
+        elif group.attribute == "lifecycle":
+            for pos in group.positions:
+                for rec in pos.records:
+                    if record_date(rec):
+                        events.append({"date": record_date(rec),
+                                       "event": f"Reported {pos.display}" + (f" ({group.scope})" if group.scope else ""),
+                                       "status": rec["status"], "superseded": pos.superseded_by is not None,
+                                       "kind": "news", "citations": [citation(rec)]})
+    events.sort(key=lambda e: (e["date"], e["event"]))
+    return events
+
+
+def _sources(records: list[dict]) -> list[dict]:
+    docs: dict[str, dict] = {}
+    for rec in records:
+        entry = docs.setdefault(rec["doc"], {"doc": rec["doc"], "title": rec.get("doc_title"),
+                                             "outlet": rec.get("outlet"), "date": record_date(rec),
+                                             "url": rec.get("url"), "story": rec.get("story"), "claims": 0})
+        entry["claims"] += 1
+    return sorted(docs.values(), key=lambda d: (d["date"] or "9999", d["doc"]))
+
+
+def _estimates(records: list[dict], related_records: list[dict]) -> dict[str, Any] | None:
+    """The estimate helper's output when it is installed; estimates are optional extras."""
+    try:
+        from autodossier.estimate import estimate_model
+    except ImportError:
+        return None
+    try:
+        est = estimate_model(records, related=related_records or None)
+    except Exception as exc:  # an estimate failing must not take the dossier down with it
+        log.warning("estimate failed: %s", exc)
+        return None
+    if est is None:
+        return None
+    return est.to_dict() if hasattr(est, "to_dict") else dict(est)
+
+
+def _headline(subject: str, groups: list[FusedGroup], records: list[dict]) -> dict[str, Any]:
+    lifecycle = [g for g in groups if g.attribute == "lifecycle" and g.best is not None]
+    # The whole line's state (no variant, no generation) first; else the newest scoped one.
+    lifecycle.sort(key=lambda g: (bool(g.variant or g.generation), -(g.best.belief)))
+    dates = sorted(d for d in map(record_date, records) if d)
+    state = lifecycle[0].best if lifecycle else None
+    make = subject.split(" ")[0] if " " in subject else subject
+    return {
+        "subject": subject, "make": make,
+        "lifecycle": state.display if state else None,
+        "lifecycle_status": state.status if state else None,
+        "lifecycle_disputed": bool(lifecycle and lifecycle[0].has_conflict),
+        "claims": len(records), "documents": len({r["doc"] for r in records}),
+        "first_reported": dates[0] if dates else None, "last_reported": dates[-1] if dates else None,
+        "variants": sorted({r["variant"] for r in records if r.get("variant")}),
+    }
+
+
+def build_dossier(kb: Any, subject: str, as_of: str | None = None) -> Dossier:
+    """The dossier of ``subject`` as of a date (None: everything), from the knowledge base.
+
+    Raises the store's ``UnknownModelError`` (an ``AutodossierError`` naming the closest
+    models) when the name matches no model.
+    """
+    as_of = as_of_limit(as_of)
+    name = _canonical(kb, subject)
+    records = filter_as_of(kb.claims(subject=name, as_of=as_of), as_of)
+    groups = fuse(records, as_of=as_of)
+    incoming = _incoming_related(kb, name, as_of)
+    dossier = Dossier(subject=name, as_of=as_of, headline=_headline(name, groups, records))
+    for group in groups:
+        if group.has_conflict:
+            dossier.conflicts.append({
+                "attribute": group.attribute, "label": label(group.attribute), "scope": group.scope,
+                "sides": [_fact(group, p) for p in group.conflicting],
+            })
+        in_conflict = {id(p) for p in group.conflicting}
+        for pos in group.active:
+            if id(pos) not in in_conflict:
+                getattr(dossier, SECTION_OF_STATUS[pos.status]).append(_fact(group, pos))
+        for pos in group.superseded:
+            dossier.superseded.append(_fact(group, pos))
+    said = {r["attribute"] for r in records}
+    dossier.unanswered = [{"attribute": a, "label": label(a)} for a in STANDARD_ATTRIBUTES if a not in said]
+    related_subjects = {r["model"] for r in _related(groups, incoming, as_of)}
+    related_records = [rec for other in sorted(related_subjects)
+                       for rec in filter_as_of(kb.claims(subject=other, as_of=as_of), as_of)]
+    if " " in name:  # a make ("Infiniti") has no performance figures to estimate
+        dossier.estimates = _estimates(records, related_records)
+    else:
+        dossier.unanswered = []
+    dossier.related = _related(groups, incoming, as_of)
+    dossier.timeline = _timeline(groups)
+    dossier.sources = _sources(records + incoming)
+    return dossier

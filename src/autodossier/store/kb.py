@@ -1,0 +1,320 @@
+"""The knowledge base: documents, outlets, entities with aliases, claims with provenance.
+
+One code path for an embedded SQLite file and a shared PostgreSQL server (SQLAlchemy
+Core). Each document is written in its own transaction (or savepoint, in a batch), so an
+interrupted ingest leaves a consistent store and a rerun finishes the job.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from itertools import islice
+
+from sqlalchemy import Connection, create_engine, delete, event, exists, insert, select, update
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from autodossier import stories
+from autodossier.claims import CERTAINTY_RANK, Claim
+from autodossier.errors import AutodossierError
+from autodossier.ingest.document import Document
+from autodossier.settings import Settings
+from autodossier.store import schema as s
+from autodossier.store.entities import aliases_of, make_of, normalize
+from autodossier.store.queries import QueryMixin
+
+# Documents per transaction in ingest_many: large enough that commit (fsync) cost is
+# spread thin, small enough that a kill loses little work and the write lock is not
+# held for long by one process.
+DEFAULT_BATCH = 200
+# SQLite waits this long for another writer instead of failing at once (milliseconds).
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+class UnknownModelError(AutodossierError):
+    """A model name that matches no entity in the store (the message suggests close names)."""
+
+
+@dataclass
+class IngestResult:
+    """What happened to one document in :meth:`KnowledgeBase.ingest_many`."""
+
+    doc: str
+    status: str  # "new" | "unchanged" | "replaced" | "failed"
+    claims_added: int = 0
+    error: str | None = None
+
+
+def _driver_url(url: str) -> str:
+    """Plain ``postgresql://`` (and ``postgres://``) URLs use psycopg 3, the driver we ship."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def _safe_url(url: str) -> str:
+    """The URL for messages, password hidden."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def _first_line(exc: BaseException) -> str:
+    """The first line of the underlying driver's message (SQLAlchemy appends SQL and links)."""
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).strip().splitlines()
+    return text[0] if text else type(orig).__name__
+
+
+def _dedupe(claims: Iterable[Claim]) -> list[Claim]:
+    """One claim per contract key, keeping the most certain status (order of first appearance)."""
+    kept: dict[tuple, Claim] = {}
+    for claim in claims:
+        prev = kept.get(claim.key)
+        if prev is None or CERTAINTY_RANK[claim.status] > CERTAINTY_RANK[prev.status]:
+            kept[claim.key] = claim
+    return list(kept.values())
+
+
+def _claims_hash(claims: list[Claim]) -> str:
+    """Fingerprint of a document's claims: an improved extractor makes the document 'replaced'."""
+    h = hashlib.sha256()
+    for line in sorted(json.dumps(c.to_dict(), sort_keys=True, default=str) for c in claims):
+        h.update(line.encode("utf-8", "surrogatepass"))
+        h.update(b"\n")
+    return h.hexdigest()
+
+
+def _install_sqlite_pragmas(engine: Engine) -> None:
+    """WAL and explicit BEGIN for SQLite: crash-safe, readers never block, savepoints work."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001 (DB-API objects)
+        # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin, so
+        # SAVEPOINT works (SQLAlchemy's documented recipe for pysqlite).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        # NORMAL in WAL mode: a killed process never corrupts the file or loses a commit;
+        # only an OS crash may lose the last transactions, which a rerun re-ingests.
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # noqa: ANN001
+        conn.exec_driver_sql("BEGIN")
+
+
+class KnowledgeBase(QueryMixin):
+    """The store. ``KnowledgeBase(url)`` opens (and creates or migrates) the database at ``url``."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        try:
+            self._engine = create_engine(_driver_url(url))
+        except (ArgumentError, SQLAlchemyError, ImportError, ValueError) as exc:
+            raise AutodossierError(f"cannot open database {_safe_url(url)}: {_first_line(exc)}") from None
+        self.dialect = self._engine.dialect.name
+        if self.dialect == "sqlite":
+            _install_sqlite_pragmas(self._engine)
+        elif self.dialect != "postgresql":
+            self._engine.dispose()
+            raise AutodossierError(
+                f"cannot open database {_safe_url(url)}: only SQLite and PostgreSQL are supported")
+        try:
+            with self._engine.begin() as conn:
+                s.migrate(conn)
+        except (SQLAlchemyError, OSError) as exc:
+            self._engine.dispose()
+            raise AutodossierError(f"cannot open database {_safe_url(url)}: {_first_line(exc)}") from None
+        self._reset_caches()
+
+    @classmethod
+    def open(cls, settings: Settings) -> "KnowledgeBase":
+        """The store the settings name (``settings.db_url``)."""
+        return cls(settings.db_url)
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self._engine.dispose()
+
+    def __enter__(self) -> "KnowledgeBase":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _reset_caches(self) -> None:
+        # Ids of rows known to exist; cleared whenever a transaction rolls back, since
+        # an id cached inside it may have been rolled back with it.
+        self._outlet_ids: dict[str, int] = {}
+        self._entity_ids: dict[str, int] = {}
+        self._alias_pairs: set[tuple[str, int]] = set()  # (variant key, entity id) done
+
+    # ---- writing -------------------------------------------------------------------
+
+    def ingest(self, doc: Document, claims: list[Claim]) -> str:
+        """Store one document and its claims in one transaction: "new", "unchanged" or "replaced"."""
+        result = self.ingest_many([(doc, claims)])[0]
+        if result.status == "failed":
+            raise AutodossierError(f"cannot store {doc.doc}: {result.error}")
+        return result.status
+
+    def ingest_many(self, pairs: Iterable[tuple[Document, list[Claim]]],
+                    batch_size: int = DEFAULT_BATCH) -> list[IngestResult]:
+        """Store many documents, committing every ``batch_size``; each document stays atomic.
+
+        A document whose write fails is rolled back alone (a savepoint) and reported with
+        status "failed"; the others in its batch are kept. ``pairs`` may be a lazy iterator.
+        """
+        return list(self.iter_ingest(pairs, batch_size))
+
+    def iter_ingest(self, pairs: Iterable[tuple[Document, list[Claim]]],
+                    batch_size: int = DEFAULT_BATCH) -> Iterator[IngestResult]:
+        """Like :meth:`ingest_many`, yielding each result once its batch is committed."""
+        it = iter(pairs)
+        while True:
+            batch = list(islice(it, batch_size))
+            if not batch:
+                return
+            results = []
+            try:
+                with self._engine.begin() as conn:
+                    for doc, claims in batch:
+                        results.append(self._ingest_savepoint(conn, doc, claims))
+            except SQLAlchemyError as exc:
+                self._reset_caches()
+                reason = f"batch not committed: {_first_line(exc)}"
+                results = [IngestResult(d.doc, "failed", 0, reason) for d, _ in batch]
+            yield from results
+
+    def _ingest_savepoint(self, conn: Connection, doc: Document, claims: list[Claim]) -> IngestResult:
+        """One document inside a savepoint of the batch transaction."""
+        try:
+            with conn.begin_nested():
+                return self._write_document(conn, doc, claims)
+        except (SQLAlchemyError, ValueError, TypeError) as exc:
+            self._reset_caches()
+            return IngestResult(doc.doc, "failed", 0, _first_line(exc))
+
+    def _write_document(self, conn: Connection, doc: Document, claims: list[Claim]) -> IngestResult:
+        claims = _dedupe(claims)
+        content_hash, claims_hash = doc.content_hash, _claims_hash(claims)
+        d = s.documents.c
+        old = conn.execute(select(d.id, d.content_hash, d.claims_hash)
+                           .where(d.doc == doc.doc)).first()
+        if old is not None and old.content_hash == content_hash and old.claims_hash == claims_hash:
+            return IngestResult(doc.doc, "unchanged")
+        row = {
+            "title": doc.title, "date": doc.date, "outlet_id": self._outlet_id(conn, doc.outlet),
+            "url": doc.url, "path": doc.path, "content_hash": content_hash,
+            "claims_hash": claims_hash, "text": doc.text,
+            "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        }
+        sig = stories.signature(doc.text)
+        row["minhash"] = stories.to_bytes(sig) if sig is not None else None
+        if old is None:
+            status = "new"
+            doc_id = conn.execute(insert(s.documents).values(doc=doc.doc, story=doc.doc, **row)
+                                  .returning(d.id)).scalar_one()
+            old_entities: set[int] = set()
+        else:
+            status, doc_id = "replaced", old.id
+            old_entities = set(conn.execute(select(s.claims.c.entity_id).distinct()
+                                            .where(s.claims.c.document_id == doc_id)).scalars())
+            conn.execute(delete(s.claims).where(s.claims.c.document_id == doc_id))
+            conn.execute(delete(s.story_bands).where(s.story_bands.c.document_id == doc_id))
+            conn.execute(update(s.documents).where(d.id == doc_id).values(**row))
+        self._assign_story(conn, doc_id, doc.doc, sig)
+        added = self._insert_claims(conn, doc_id, claims)
+        if old_entities:
+            self._drop_orphans(conn, old_entities)
+        return IngestResult(doc.doc, status, added)
+
+    def _assign_story(self, conn: Connection, doc_id: int, doc: str, sig) -> None:  # noqa: ANN001
+        """Join the story of the most similar earlier document, or start one; index the bands."""
+        story = doc
+        if sig is not None:
+            keys = stories.band_keys(sig)
+            b, d = s.story_bands.c, s.documents.c
+            cands = conn.execute(
+                select(d.doc, d.minhash, d.story).where(
+                    d.id.in_(select(b.document_id).where(b.key.in_(keys)).distinct()),
+                    d.id != doc_id, d.minhash.is_not(None))
+                .order_by(d.id)).all()
+            match = stories.best_match(sig, ((c.doc, stories.from_bytes(c.minhash)) for c in cands))
+            if match is not None:
+                story = next(c.story for c in cands if c.doc == match)
+            conn.execute(insert(s.story_bands), [{"key": k, "document_id": doc_id} for k in keys])
+        conn.execute(update(s.documents).where(s.documents.c.id == doc_id).values(story=story))
+
+    def _insert_claims(self, conn: Connection, doc_id: int, claims: list[Claim]) -> int:
+        rows = []
+        for c in claims:
+            entity_id = self._entity_id(conn, c.subject, c.variant)
+            rows.append({
+                "document_id": doc_id, "entity_id": entity_id, "attribute": c.attribute,
+                "value": json.dumps(c.value), "unit": c.unit, "qualifier": c.qualifier,
+                "negated": bool(c.negated), "status": c.status, "source": c.source,
+                "period": c.period, "region": c.region, "evidence": c.evidence,
+                "as_of": c.as_of, "qualifier_text": c.qualifier_text, "variant": c.variant,
+                "generation": c.generation, "start": c.start,
+            })
+        if rows:
+            conn.execute(insert(s.claims), rows)
+        return len(rows)
+
+    def _insert_ignore(self, conn: Connection, table, values: dict) -> None:  # noqa: ANN001
+        """INSERT that does nothing when a unique key already exists (races with other writers)."""
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        conn.execute(dialect_insert(table).values(**values).on_conflict_do_nothing())
+
+    def _outlet_id(self, conn: Connection, name: str | None) -> int | None:
+        if not name or not name.strip():
+            return None
+        name = " ".join(name.split())
+        if name not in self._outlet_ids:
+            self._insert_ignore(conn, s.outlets, {"name": name})
+            self._outlet_ids[name] = conn.execute(
+                select(s.outlets.c.id).where(s.outlets.c.name == name)).scalar_one()
+        return self._outlet_ids[name]
+
+    def _entity_id(self, conn: Connection, subject: str, variant: str | None) -> int:
+        key = normalize(subject)
+        if not key:
+            raise ValueError("claim with an empty subject")
+        entity_id = self._entity_ids.get(key)
+        if entity_id is None:
+            subject = " ".join(subject.split())
+            self._insert_ignore(conn, s.entities, {"key": key, "subject": subject,
+                                                   "make": make_of(subject)})
+            entity_id = conn.execute(select(s.entities.c.id).where(s.entities.c.key == key)).scalar_one()
+            self._entity_ids[key] = entity_id
+        # Aliases come from (subject, variant); each pair is written once per session.
+        marker = (normalize(variant or ""), entity_id)
+        if marker not in self._alias_pairs:
+            for alias in aliases_of(subject, make_of(subject), variant):
+                self._insert_ignore(conn, s.aliases, {"alias": alias, "entity_id": entity_id})
+            self._alias_pairs.add(marker)
+        return entity_id
+
+    def _drop_orphans(self, conn: Connection, entity_ids: set[int]) -> None:
+        """Remove entities a replaced document was the last to mention."""
+        e, c = s.entities.c, s.claims.c
+        orphans = list(conn.execute(select(e.id).where(
+            e.id.in_(entity_ids), ~exists().where(c.entity_id == e.id))).scalars())
+        if orphans:
+            conn.execute(delete(s.aliases).where(s.aliases.c.entity_id.in_(orphans)))
+            conn.execute(delete(s.entities).where(e.id.in_(orphans)))
+            self._entity_ids = {k: v for k, v in self._entity_ids.items() if v not in orphans}
+            self._alias_pairs = {p for p in self._alias_pairs if p[1] not in orphans}

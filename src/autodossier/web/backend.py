@@ -1,0 +1,238 @@
+"""The one place the web face calls the libraries (store, report, fuse, estimate, ingest).
+
+Routes and pages stay thin: each asks this module for plain data. Nothing here decides
+what is true; it picks the right library call and shapes its result for JSON and templates.
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from autodossier import fuse
+from autodossier.claims import ENTITY_ATTRIBUTES
+from autodossier.errors import AutodossierError, InputError
+from autodossier.ingest.document import Document
+
+# Search results listed at most: a name fragment ("Q") should not list the whole store.
+SEARCH_LIMIT = 50
+# Fetched pages and feeds above this are refused: no news page is near it.
+MAX_FETCH_BYTES = 5 * 1024 * 1024
+# Seconds to wait for a fetched URL before giving up with a clear error.
+FETCH_TIMEOUT_S = 15
+
+
+def resolve(kb, name: str) -> str:
+    """The canonical subject for a name or alias (raises the store's UnknownModelError)."""
+    return kb.resolve_model(name)
+
+
+def models(kb, q: str | None = None, make: str | None = None, lifecycle: str | None = None) -> list[dict]:
+    """Models as the store lists them (subject, make, counts, first/last seen), searched by name
+    or alias (best match first) and filtered by make and by believed lifecycle."""
+    rows = {r["subject"]: dict(r) for r in kb.models(make=make)}
+    if q:
+        rows = {name: rows[name] for name in kb.search_models(q, limit=SEARCH_LIMIT) if name in rows}
+    stages = lifecycles(kb)
+    out = []
+    for row in rows.values():
+        row["lifecycle"] = stages.get(row["subject"])
+        if lifecycle is None or row["lifecycle"] == lifecycle:
+            out.append(row)
+    return out
+
+
+def lifecycles(kb) -> dict[str, str]:
+    """Subject -> the most believed lifecycle value (fused over every lifecycle claim)."""
+    groups = fuse.fuse(kb.claims(attribute="lifecycle"))
+    out: dict[str, str] = {}
+    for g in groups:
+        if g.variant or g.generation or g.region or g.best is None or not g.best.holds:
+            continue
+        out.setdefault(g.subject, str(g.best.value))
+    return out
+
+
+def model_summary(kb, name: str) -> dict[str, Any]:
+    """A model's canonical name, make, counts and first/last seen dates."""
+    subject = resolve(kb, name)
+    row = next((r for r in models(kb) if r["subject"] == subject), None)
+    return row or {"subject": subject, "claims": 0}
+
+
+def dossier(kb, name: str, as_of: str | None = None):
+    """The report library's Dossier of a model as known on ``as_of``."""
+    from autodossier.report.dossier import build_dossier
+
+    return build_dossier(kb, resolve(kb, name), as_of=as_of)
+
+
+def estimate(kb, name: str) -> dict[str, Any]:
+    """Performance estimate of a model from its claims and those of related models."""
+    from autodossier.estimate import estimate_model
+
+    subject = resolve(kb, name)
+    claims = kb.claims(subject=subject)
+    # Models it shares a platform or engine with lend their figures (weight, gearing).
+    related = [rec for other in sorted({str(r["value"]) for r in claims
+                                        if r.get("attribute") in ENTITY_ATTRIBUTES})
+               for rec in kb.claims(subject=other)]
+    result = estimate_model(claims, related=related or None)
+    data = result.to_dict() if hasattr(result, "to_dict") else dict(result.__dict__)
+    return {"subject": subject, **data}
+
+
+def claims(kb, subject: str | None = None, **filters: Any) -> list[dict]:
+    """Claim records with the store's filters; a subject name or alias resolves first."""
+    if subject:
+        subject = resolve(kb, subject)
+    return kb.claims(subject=subject, **{k: v for k, v in filters.items() if v is not None})
+
+
+def documents(kb) -> list[dict]:
+    """Every document's metadata (no text), newest first as the store gives them."""
+    return [dict(d) for d in kb.documents()]
+
+
+def document(kb, doc: str) -> dict[str, Any]:
+    """One document with its text and its claims; 404-style error when it is not there."""
+    found = kb.document(doc)
+    if found is None:
+        raise UnknownDocumentError(f"no document {doc!r} in the knowledge base")
+    data = dict(found) if not isinstance(found, Document) else dict(found.__dict__)
+    data["claims"] = kb.claims(doc=doc)
+    return data
+
+
+def sources(kb) -> list[dict]:
+    """Outlets and named sources as the store counts them."""
+    return [dict(s) for s in kb.sources()]
+
+
+def all_records(kb, make: str | None = None) -> list[dict]:
+    """Every claim record (of one make), for questions over the whole knowledge base."""
+    return kb.claims(make=make)
+
+
+def conflicts(kb, make: str | None = None) -> list[dict]:
+    """Every open disagreement, as the fuse library finds them."""
+    return [g.to_dict() for g in fuse.all_conflicts(all_records(kb, make))]
+
+
+def changes(kb, since: str, subject: str | None = None) -> dict[str, Any]:
+    """New claims and changed beliefs since a date (of one model, or everywhere)."""
+    records = claims(kb, subject=subject) if subject else all_records(kb)
+    return fuse.changes_since(records, since).to_dict()
+
+
+def timeline(kb, make: str | None = None) -> dict[str, Any]:
+    """Lineup timeline data (per make) from the report library."""
+    from autodossier.report import charts
+
+    return charts.timeline_data(kb, make=make)
+
+
+def sales(kb, subject: str | None = None, make: str | None = None) -> dict[str, Any]:
+    """Sales series and table from the report library."""
+    from autodossier.report import charts
+
+    if subject:
+        subject = resolve(kb, subject)
+    return charts.sales_data(kb, subject=subject, make=make)
+
+
+def _doc_id(text: str) -> str:
+    """A stable id for a posted article without one: same content, same id."""
+    return "post_" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def article_document(body: dict[str, Any], settings) -> Document:
+    """A Document from a posted body: plain ``text`` as given, or ``html`` read for its article."""
+    meta = {k: body.get(k) for k in ("title", "date", "outlet", "url")}
+    if body.get("html"):
+        from autodossier.ingest.htmlpage import html_document
+
+        page = html_document(body["html"], body.get("doc") or "posted HTML")
+        for key, value in meta.items():
+            if value is None:
+                meta[key] = page.get(key)
+        text = page["text"]
+    else:
+        text = body["text"]
+    doc = body.get("doc") or _doc_id(text)
+    return Document(doc=doc, text=text, title=meta["title"], date=meta["date"] or settings.as_of,
+                    outlet=meta["outlet"], url=meta["url"], path=None)
+
+
+def ingest_document(kb, doc: Document) -> dict[str, Any]:
+    """Extract and store one document; what it gave."""
+    from autodossier.extract import extract
+
+    found = extract(doc)
+    result = kb.ingest(doc, found)
+    return {"doc": doc.doc, "result": result, "claims": [c.to_dict() for c in found]}
+
+
+def ingest_article(kb, settings, body: dict[str, Any]) -> dict[str, Any]:
+    """Ingest one posted article."""
+    return ingest_document(kb, article_document(body, settings))
+
+
+def fetch_and_ingest(kb, settings, url: str) -> list[dict[str, Any]]:
+    """Fetch a URL; a feed gives one document per entry, a page one document."""
+    import httpx
+
+    try:
+        with httpx.Client(timeout=FETCH_TIMEOUT_S, follow_redirects=True) as client:
+            with client.stream("GET", url) as response:
+                response.raise_for_status()
+                data = b""
+                for chunk in response.iter_bytes():
+                    data += chunk
+                    if len(data) > MAX_FETCH_BYTES:
+                        raise AutodossierError(f"{url}: larger than {MAX_FETCH_BYTES} bytes")
+                kind = response.headers.get("content-type", "")
+    except httpx.HTTPError as exc:
+        raise FetchError(f"could not fetch {url}: {exc}") from None
+    stem = _doc_id(url)
+    if "xml" in kind or "rss" in kind or "atom" in kind or data.lstrip()[:5] in (b"<?xml", b"<rss ", b"<feed"):
+        from autodossier.ingest.feeds import feed_documents
+
+        docs = list(feed_documents(data, url, stem, url, settings.as_of))
+    else:
+        from autodossier.ingest.htmlpage import html_document
+
+        page = html_document(data, url)
+        docs = [Document(doc=stem, text=page["text"], title=page["title"],
+                         date=page["date"] or settings.as_of, outlet=page["outlet"],
+                         url=page["url"] or url, path=url)]
+    good = [d for d in docs if isinstance(d, Document)]
+    if not good:
+        errors = [str(d) for d in docs if isinstance(d, InputError)]
+        raise AutodossierError(errors[0] if errors else f"{url}: no article found")
+    return [ingest_document(kb, d) for d in good]
+
+
+class UnknownDocumentError(AutodossierError):
+    """No document with that id."""
+
+    http_status = 404
+
+
+class FetchError(AutodossierError):
+    """A URL could not be fetched: the fault is upstream, hence a gateway error."""
+
+    http_status = 502
+
+
+def timeline_svg(data: dict[str, Any]) -> str | None:
+    """The lineup chart as inline SVG, drawn by the report library."""
+    from autodossier.report import charts
+
+    return charts.timeline_svg(data)
+
+
+def sales_svg(data: dict[str, Any]) -> str | None:
+    """The sales chart as inline SVG, drawn by the report library."""
+    from autodossier.report import charts
+
+    return charts.sales_svg(data)
