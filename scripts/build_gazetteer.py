@@ -159,7 +159,7 @@ OVERRIDES = {
 SATURN_SERIES = re.compile(r"^(L|LW|SC|SL|SW)\d*(-\d)?$")
 
 # BMW car names: 328I, 435I XDRIVE GRAN COUPE, ACTIVEHYBRID 5, ALPINA B7L, M235I ...
-BMW_SERIES = re.compile(r"^(?:ALPINA B|ACTIVEHYBRID |M(?=\d{3}I))?([1-8])(?:\d\d|L| SERIES|$)")
+BMW_SERIES = re.compile(r"^(?:ALPINA B|ACTIVEHYBRID |M(?=\d{3}I))?([1-8])(?:\d\d|L|\b)")
 # Mercedes-Benz letter classes with an engine number: C300, ML350, CLA45 AMG ...
 MERCEDES_CLASS = re.compile(r"^(CLA|CLK|CLS|GLA|GLK|SLK|SL|ML|GL|CL|A|B|C|E|G|R|S)\d+\b")
 MERCEDES_LINE = {"A": "A-CLASS", "B": "B-CLASS", "C": "C-CLASS", "E": "E-CLASS",

@@ -14,14 +14,18 @@ import sys
 import tempfile
 from pathlib import Path
 
+from autodossier.settings import Settings
+from autodossier.store import KnowledgeBase
+from autodossier.web import create_app
+from autodossier.web.background import BackgroundServer
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))  # the test suite's background-server helper
-
-from test_web_browser import CHROMIUM_ARGS, PHONE, BackgroundServer  # noqa: E402
-
-from autodossier.settings import Settings  # noqa: E402
-from autodossier.store import KnowledgeBase  # noqa: E402
-from autodossier.web import create_app  # noqa: E402
+# Same flags as the browser tests (tests/test_web_browser.py): Debian chromium, closed network.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+PHONE = {"width": 390, "height": 844}
 
 DESKTOP = {"width": 1280, "height": 900}
 # Pages and the file names they are saved as; {model} is filled in from --model.

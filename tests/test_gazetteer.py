@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import importlib.util
 import subprocess
 import sys
@@ -25,9 +26,12 @@ def _rows() -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+@functools.lru_cache(maxsize=1)
 def _script():
+    """The build script as a module (scripts/ is not a package)."""
     spec = importlib.util.spec_from_file_location("build_gazetteer", SCRIPT)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while defining
     spec.loader.exec_module(module)
     return module
 

@@ -121,6 +121,7 @@ def test_prose_with_a_colon_is_body_not_header(tmp_path, first_line):
     [
         ("date: 2022-11-07\ntitle: Q60\n\nThe Q60 ends.\n", "2022-11-07", "The Q60 ends.\n"),
         ("date: 2022-11-07 The Q60 ends.\nMore.\n", "2022-11-07", "The Q60 ends.\nMore.\n"),
+        ("date: 2022-11-07 09:30\ntitle: Q60\n\nThe Q60 ends.\n", "2022-11-07", "The Q60 ends.\n"),
         (" date 2022-11-07\nThe Q60 ends.\n", "2022-11-07", "The Q60 ends.\n"),
         ("Date: 2024-01-01\nNissan: the Z is back.\n", "2024-01-01", "Nissan: the Z is back.\n"),
     ],

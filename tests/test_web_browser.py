@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
-import threading
-import time
 
 import pytest
 
@@ -17,6 +14,7 @@ import web_corpus
 from autodossier.settings import Settings
 from autodossier.store import KnowledgeBase
 from autodossier.web import create_app
+from autodossier.web.background import BackgroundServer
 
 CHROMIUM = os.environ.get("AUTODOSSIER_TEST_CHROMIUM")
 pytestmark = [
@@ -29,43 +27,9 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-# Bounded waits: a local page renders in well under a second; these only catch hangs.
-SERVER_START_S = 15
+# Bounded waits: a local page renders in well under a second; this only catches hangs.
 PAGE_TIMEOUT_MS = 15_000
 PHONE = {"width": 390, "height": 844}
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class BackgroundServer:
-    """uvicorn serving an app in a daemon thread; ``url`` once it accepts connections."""
-
-    def __init__(self, app) -> None:
-        import uvicorn
-
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port,
-                                                    log_level="warning", lifespan="off"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> "BackgroundServer":
-        self.thread.start()
-        deadline = time.monotonic() + SERVER_START_S
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("uvicorn did not start")
-            time.sleep(0.02)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=SERVER_START_S)
 
 
 @pytest.fixture(scope="module")

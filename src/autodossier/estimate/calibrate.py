@@ -36,7 +36,7 @@ BOUNDS = {
     "frac_petrol_na": (0.4, 1.0), "frac_petrol_turbo": (0.4, 1.0), "frac_diesel": (0.4, 1.0),
     "frac_ev": (0.4, 1.0), "mu": (0.6, 1.6), "cd": (0.2, 0.5), "eta_top": (0.6, 1.0),
     "shift_manual_s": (0.0, 1.2), "shift_auto_s": (0.0, 1.0), "first_gear_frac": (0.15, 0.6),
-    "launch_s": (0.0, 1.0),
+    "launch_s": (0.0, 1.0), "torque_speed_frac": (0.0, 0.9),
 }
 
 

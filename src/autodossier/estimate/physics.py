@@ -9,7 +9,8 @@ The model, from rest:
 * traction limit: the driven axle carries a static share of the weight plus
   (RWD) or minus (FWD) the load transferred by acceleration; all four wheels
   pull on an AWD car; force = tyre friction x load on the driven wheels;
-* power limit: ``fraction x P / v``, where ``fraction`` is the average share of
+* power limit: ``fraction x P / v`` (at low speed no more than peak torque
+  through first gear allows), where ``fraction`` is the average share of
   peak power a stepped gearbox keeps usable (it depends on the torque-curve
   shape: naturally aspirated, turbocharged, diesel, electric);
 * aerodynamic drag (``Cd x frontal area`` from width and height) and rolling drag;
@@ -66,6 +67,8 @@ class PhysicsParams:
     shift_auto_s: float = 0.2  # drive lost per torque-converter shift
     first_gear_frac: float = 0.3  # first-gear top speed / top speed
     launch_s: float = 0.2  # clutch engagement / roll-out time
+    torque_speed_frac: float = 0.4  # below this share of first-gear top speed, engine
+    # force stops rising as 1/v: the engine is below its power peak (peak torque x gearing)
 
     def to_dict(self) -> dict[str, float]:
         """The parameters as a JSON-ready dict."""
@@ -144,14 +147,17 @@ def time_to_speed(p: PhysicsParams, v: Vehicles, target_ms: float,
     dv = target_ms / N_SPEED_STEPS
     speeds = (np.arange(N_SPEED_STEPS) + 0.5) * dv  # midpoints
     s = speeds[None, :]
-    f_power = (_engine_fraction(p, v.engine) * v.power_w)[:, None] / s
+    # Below the torque speed the engine gives at most peak torque through first gear.
+    v1 = p.first_gear_frac * vmax_ms
+    v_torque = np.where(v.engine == ENGINES.index("ev"), 0.0, p.torque_speed_frac * v1)
+    f_power = (_engine_fraction(p, v.engine) * v.power_w)[:, None] / np.maximum(
+        s, v_torque[:, None])
     f_trac = (traction_accel(p, v.drive) * mass)[:, None]
     f_drag = 0.5 * RHO_AIR * cda[:, None] * s**2 + (CRR * mass * G)[:, None]
     accel = (np.minimum(f_power, f_trac) - f_drag) / (ROTATING_MASS_FACTOR * mass)[:, None]
     with np.errstate(divide="ignore", invalid="ignore"):
         t = np.where(accel > 0, dv / accel, np.inf).sum(axis=1)
     # Shifts: gears top out at v1, v1*q, v1*q^2 ...; a continuous count keeps the fit smooth.
-    v1 = p.first_gear_frac * vmax_ms
     n_shifts = np.maximum(0.0, np.log(target_ms / v1) / np.log(GEAR_STEP))
     shift = np.array([p.shift_manual_s, p.shift_auto_s, min(DCT_SHIFT_S, p.shift_auto_s),
                       p.shift_auto_s])[v.transmission]

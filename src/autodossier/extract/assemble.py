@@ -18,7 +18,7 @@ _AFTER_MENTION = re.compile(r"^[\s,]*(?:'s\s+|’s\s+)?(?:(?:with|makes|making|p
                             r"developing|rated at|gets|has|packs|packing|delivers|delivering|boasts|offers)\s+)?"
                             r"(?:an?\s+|up to\s+|around\s+|some\s+)?$", re.I)
 # Text between a value and the model it is stated for ("495bhp in Patrol form", "460bhp as the Armada").
-_BEFORE_MENTION = re.compile(r"^\s*(?:(?:in|on|for|as|of)\s+(?:the\s+)?(?:[\w-]+[\s-]market\s+|standard\s+|"
+_BEFORE_MENTION = re.compile(r"^\s*(?:(?:in|on|for|as|of)\s+(?:the\s+)?(?:(?:[\w-]+[\s-]){0,2}market\s+|standard\s+|"
                              r"regular\s+|base\s+)?|[\w-]+\s+)?$", re.I)
 _OBJECT_GAP = re.compile(r"^\s*(?:(?:off|the|its|their|a|an|new|all-new|revised|redesigned|updated|"
                          r"couple of|concepts?|based on|version of)\s+){0,5}$", re.I)
@@ -47,7 +47,7 @@ def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
             if f.attribute in ("power_hp", "torque_lbft", "body_style") and m.kind != "carried":
                 return m
         if m.start >= f.end and m.start - f.end < 40 and _BEFORE_MENTION.match(text[f.end:m.start]):
-            if f.attribute in ("power_hp", "torque_lbft", "body_style", "sales_units"):
+            if f.attribute in ("power_hp", "torque_lbft", "body_style", "sales_units", "market"):
                 return m
     return None
 
@@ -102,7 +102,8 @@ def assemble(art: Annotated) -> None:
                     if engine_owner and engine_owner.subject != partner.subject:
                         pending.append((f, partner, engine_owner.subject, "confirmed" if status == "confirmed" else status))
                     continue
-                before = [m for m in mentions if m.model and m.end <= f.start and m.subject != partner.subject]
+                before = [m for m in mentions if m.model and m.end <= f.start and m.subject != partner.subject
+                          and "comparative" not in m.words]
                 subject = before[-1] if before else focus
                 if subject is None or subject.subject == partner.subject or not subject.model:
                     continue
@@ -117,12 +118,18 @@ def assemble(art: Annotated) -> None:
                 continue
             if f.attribute in ("lifecycle", "reveal", "on_sale", "production_start", "production_end"):
                 subject = _object(f, mentions, text) or focus
+            elif f.brand:
+                subject = _bound(f, mentions, text)
+                if subject is None:
+                    before = [m for m in mentions if m.end <= f.start and "comparative" not in m.words
+                              and m.kind != "carried"]
+                    subject = before[-1] if before else focus
             else:
                 subject = _bound(f, mentions, text)
                 if subject is not None and f.attribute == "body_style":
                     status = "confirmed"
                 if subject is None:
-                    subject = focus
+                    subject = _clause_subject(f, mentions, sent.text, sent.start) or focus
                 elif focus is not None and subject.subject != focus.subject and f.attribute != "body_style":
                     status = "confirmed"  # a figure stated for another, existing model
                     if _same_as(sent.text, subject, sent.start):
@@ -133,6 +140,11 @@ def assemble(art: Annotated) -> None:
                 engine_owner = subject
             pending.append((f, subject, None, status))
         partner_subjects = {p.subject for p in partners}
+        plural = [m for m in mentions if m.kind == "plural"]
+        if plural:
+            for f, subject, value_override, status in list(pending):
+                if subject is not None and subject.kind == "plural":
+                    pending += [(f, p, value_override, status) for p in plural if p is not subject]
         for f, subject, value_override, status in pending:
             if not subject.model and (f.attribute in MODEL_ONLY or not f.brand):
                 continue
@@ -153,6 +165,18 @@ def assemble(art: Annotated) -> None:
             if old is None or CERTAINTY_RANK[claim.status] > CERTAINTY_RANK[old.status]:
                 best[key] = claim
     art.claims = sorted(best.values(), key=lambda c: (c.start or 0, c.subject, c.attribute))
+
+
+def _clause_subject(f: Finding, mentions: list[Mention], text: str, offset: int) -> Mention | None:
+    """A model standing at the head of the value's own clause ("...; Q50 could exceed 450 hp")."""
+    rel = f.start - offset
+    start = _clause_start(text, rel)
+    if start == 0:
+        return None
+    for m in mentions:
+        if m.model and start <= m.start - offset < rel and "comparative" not in m.words:
+            return m if re.fullmatch(r"[\s,]*(?:the\s+|its\s+)?(?:new\s+)?", text[start:m.start - offset]) else None
+    return None
 
 
 def _inside_aside(text: str, pos: int) -> bool:

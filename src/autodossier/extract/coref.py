@@ -12,6 +12,7 @@ import re
 from autodossier.extract.gazetteer import load_gazetteer
 from autodossier.extract.mentions import Mention
 from autodossier.extract.pipeline import Annotated, component
+from autodossier.extract.relations import RELATIONS
 
 _MOD = (r"(?:new|all-new|next-generation|next-gen|upcoming|redesigned|future|current|previous|outgoing|standard|"
         r"stylish|two-door|four-door|premium|sports?|special|luxury|gargantuan|big|hot|production|finished|latest|"
@@ -29,6 +30,25 @@ PRONOUN = re.compile(r"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s)
 BRAND = re.compile(r"\b(?:the|its)\s+(?:brand|company|automaker|carmaker|marque|firm|manufacturer)\b", re.I)
 PLURAL = re.compile(r"\b(?:these|both|neither of these|the two|both of these)\s+(?:cars|models|vehicles)\b", re.I)
 EDITION = re.compile(r"\b(?:[A-Z][\w-]+\s+){1,2}(?:Spec|Edition)\b")
+# A model named in a comparison is not what the article goes on about ("similar to how Nissan
+# updated the Sentra", "a BMW M5 rival", "more power than the Nissan Z").
+COMPARATIVE_BEFORE = re.compile(r"\b(?:eclipse|beat|outgun|outrun|match|similar to|reminiscent of|like|unlike|than|rivals?|rivalling|rivaling|"
+                                r"compared (?:to|with)|as with|inspired by|how|against|versus|vs\.?|competitors? "
+                                r"(?:to|of|such as)|such as)\b[^,;.]{0,40}$", re.I)
+COMPARATIVE_AFTER = re.compile(r"^\s*(?:rival|competitor|alternative|fighter|beater|killer)\b", re.I)
+
+
+def comparative(m: Mention, text: str, offset: int) -> bool:
+    """Whether a mention sits in a comparison, or is the partner of a relation ("shared with
+    the Nissan Z"), rather than being what the sentence is about."""
+    head = text[:m.start - offset]
+    return bool(COMPARATIVE_BEFORE.search(head) or COMPARATIVE_AFTER.match(text[m.end - offset:]))
+
+
+def partner(m: Mention, text: str, offset: int) -> bool:
+    """Whether a mention is the partner of a relation ("shared with the Nissan Z")."""
+    head = text[max(0, m.start - offset - 120):m.start - offset]
+    return any(len(head) - r.end() <= 2 for _, rx in RELATIONS for r in rx.finditer(head))
 
 
 def _overlaps(a: int, b: int, mentions: list[Mention]) -> bool:
@@ -39,7 +59,8 @@ def _overlaps(a: int, b: int, mentions: list[Mention]) -> bool:
 def coref(art: Annotated) -> None:
     """Add resolved anaphoric mentions and pick the focus of every sentence."""
     gaz = load_gazetteer()
-    recent: list[Mention] = []  # models named so far, latest last
+    recent: list[Mention] = []  # models named so far, latest last (pronouns resolve here)
+    topics: list[Mention] = []  # what each sentence was about, latest last (editions, carry-over)
     bodies: dict[str, str] = {}
     editions: dict[str, Mention] = {}
     for sent in art.sentences:
@@ -51,7 +72,7 @@ def coref(art: Annotated) -> None:
             a, b = sent.start + m.start(), sent.start + m.end()
             if _overlaps(a, b, explicit):
                 continue
-            target = editions.get(m.group()) or last
+            target = editions.get(m.group()) or (topics[-1] if topics else last)
             if target:
                 added.append(Mention(a, b, target.make, target.model, m.group(), kind="anaphor"))
         if last:
@@ -79,14 +100,14 @@ def coref(art: Annotated) -> None:
                 break
             for m in PLURAL.finditer(s):
                 seen = []
-                for cand in reversed(recent):
+                for cand in reversed(topics):
                     if cand.subject not in [x.subject for x in seen]:
                         seen.append(cand)
                     if len(seen) == 2:
                         break
                 for cand in seen:
                     added.append(Mention(sent.start + m.start(), sent.start + m.end(), cand.make, cand.model,
-                                         kind="anaphor"))
+                                         kind="plural"))
         brand_source = last.make if last else next((e.make for e in explicit), None)
         if brand_source:
             for m in BRAND.finditer(s):
@@ -95,22 +116,35 @@ def coref(art: Annotated) -> None:
                     added.append(Mention(a, b, brand_source, None, kind="anaphor"))
         allm = sorted(explicit + added, key=lambda m: m.start)
         art.mentions[sent.index] = allm
-        models = [m for m in allm if m.model and not m.parenthetical]
+        for m in allm:
+            if m.kind == "explicit" and comparative(m, s, sent.start):
+                m.words.add("comparative")
+            elif m.kind == "explicit" and partner(m, s, sent.start):
+                m.words.add("partner")
+        models = [m for m in allm if m.model and not m.parenthetical and not m.words & {"comparative", "partner"}]
+        partners = [m for m in allm if m.model and "partner" in m.words]
         if models:
             art.focus[sent.index] = models[0]
-        elif last is not None:
-            art.focus[sent.index] = Mention(sent.start, sent.start, last.make, last.model, None, kind="carried")
+            topics.append(models[0])
+        elif topics:
+            topic = topics[-1]
+            art.focus[sent.index] = Mention(sent.start, sent.start, topic.make, topic.model, None, kind="carried")
+        elif partners:
+            art.focus[sent.index] = partners[0]
+            topics.append(partners[0])
         else:
             brands = [m for m in allm if not m.model]
             if brands:
                 art.focus[sent.index] = brands[0]
         for m in allm:
-            if m.model and not m.parenthetical:
+            if m.model and not m.parenthetical and "comparative" not in m.words and m.kind != "plural" \
+                    and (m.kind != "explicit" or "partner" not in m.words or m.start == max(x.start for x in allm)):
                 recent.append(m)
                 if m.variant and m.variant not in editions:
-                    editions[m.variant] = m
+                    editions[m.variant] = art.focus.get(sent.index) or m
                 for noun, body in _BODY_NOUNS.items():
                     tail = art.doc.text[m.end:m.end + 12].lower()
                     if tail.strip().startswith(noun):
                         bodies[m.subject] = body
         del recent[:-8]
+        del topics[:-8]

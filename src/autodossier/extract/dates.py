@@ -143,6 +143,8 @@ def _resolve(m: re.Match, kind: str, pub: date | None, text: str) -> DateExpr | 
         value = y and str(y)
     elif kind == "year":
         # "2025 Infiniti QX60": a model year naming a car, not a date of an event.
+        if re.match(r"\s+model\b", text[m.end():]):
+            return DateExpr(m.start(), m.end(), g["year"], m.group(), model_year=True)
         after = text[m.end():m.end() + 2]
         if after[:1] == " " and after[1:2].isupper() and not re.match(r"\s(?:[A-Z][a-z]+ )?(?:and|to)\b", text[m.end():m.end() + 12]):
             nxt = re.match(r"\s+([A-Z][\w-]+)", text[m.end():])

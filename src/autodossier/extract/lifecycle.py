@@ -28,7 +28,7 @@ LIFECYCLE = [
      r"will build|going to build|intends? to (?:put|build|produce|launch)|next-generation version|"
      r"is coming|are coming|confirmed for production|production version", "planned"),
     (r"concepts?\b(?!\s+car(?:s)?\s+(?:market|world))|show ?car|study", "concept"),
-    (r"remain(?:s|ed)? in production|still in production|currently (?:in production|produced|built)|"
+    (r"remain(?:s|ed)? in production(?!\s+(?:through|until|till))|still in production|currently (?:in production|produced|built)|"
      r"continues? (?:in production|to be (?:built|produced|sold))", "in-production"),
 ]
 LIFECYCLE_RE = [(re.compile(rf"\b(?:{p})", re.I), v) for p, v in LIFECYCLE]
@@ -52,6 +52,9 @@ EVENTS = [
 EVENTS_RE = [(re.compile(rf"\b(?:{p})", re.I), v) for p, v in EVENTS]
 
 
+_PLANS_BEFORE = re.compile(r"\b(?:plans?|strategy|project|idea)\b[^.]{0,25}$", re.I)
+
+
 def find_lifecycle(sent, pub) -> list[Finding]:
     """Lifecycle and dated-event findings of one sentence."""
     s, off, i = sent.text, sent.start, sent.index
@@ -60,6 +63,8 @@ def find_lifecycle(sent, pub) -> list[Finding]:
     out: list[Finding] = []
     for rx, value in LIFECYCLE_RE:
         for m in rx.finditer(s):
+            if value == "on-hold" and _PLANS_BEFORE.search(s[:m.start()]):
+                continue  # "put those EV plans on hold": the plans, not the model
             out.append(Finding(i, off + m.start(), off + m.end(), "lifecycle", value))
     dates = [d for d in find_dates(s, pub, off)]
     for rx, attribute in EVENTS_RE:
@@ -77,8 +82,11 @@ def _date_for(dates: list[DateExpr], start: int, end: int, attribute: str, s: st
     """The date expression an event word governs: the next in its clause, else the one just before."""
     clause_end = _clause_bound(s, end - off, forward=True) + off
     clause_start = _clause_bound(s, start - off, forward=False) + off
-    after = [d for d in dates if d.start >= end and d.start <= clause_end]
-    before = [d for d in dates if d.end <= start and d.end >= clause_start]
+    after = [d for d in dates if d.start >= start and d.end > end and d.start <= clause_end]
+    # A date before the event word counts when it stands next to it or frames the sentence
+    # ("Back in the summertime, ... Infiniti showed off"), not from an earlier clause.
+    before = [d for d in dates if d.end <= start and d.end >= clause_start
+              and (start - d.end <= 40 or d.start - off <= 15)]
     for d in after[:1] + before[-1:]:
         if d.model_year and attribute not in ("production_end", "production_start"):
             continue

@@ -116,6 +116,8 @@ def find_sales(sent, pub) -> list[Finding]:
                 if code:
                     out.append(Finding(i, off + m.start(), off + m.end(), "market", code, negated=True))
             continue
+        if re.search(r"\b(?:vehicles|cars|models|products|SUVs|EVs)\b", m.group(), re.I):
+            continue  # "launch new vehicles in Taiwan": not about this model
         name = m.group("region") or m.group("region2")
         code = region_code(name) if name else None
         if not code:

@@ -14,53 +14,54 @@ _COUNT = r"(three|four|five|six|eight|ten|twelve|sixteen|3|4|5|6|8|10|12|16)"
 _NOT_BEFORE = re.compile(
     r"(?:ditch(?:es|ed|ing)?|drop(?:s|ped|ping)?|los(?:e|es|ing)|abandon(?:s|ed)?|instead of|"
     r"rather than|not|no|without|replac(?:es|ed|ing)|swap(?:s|ped)? (?:out )?(?:its|the)|than)"
-    r"\s+(?:the|its|a|an|their)?\s*(?:(?!(?:for|with|to|and|by|in)\b)\w+[\s-]){0,2}$",
+    r"\s+(?:the|its|a|an|their)?\s*(?:(?!(?:for|with|to|and|by|in)\b)\w+[\s\-\u2010\u2011]){0,2}$",
     re.I,
 )
 
 LAYOUTS = [
     (re.compile(r"\b(?P<layout>V|W)(?P<n>6|8|10|12|16)\b"), None),
-    (re.compile(rf"\b(?P<layout>inline|in-line|straight)[\s-]{_COUNT}\b", re.I), "inline"),
+    (re.compile(rf"\b(?P<layout>inline|in-line|straight)[\s\-\u2010\u2011]{_COUNT}\b", re.I), "inline"),
     (re.compile(r"\b(?:I|L)(?P<n>[3-6])\b"), "inline"),
-    (re.compile(rf"\b(?P<layout>flat|boxer|horizontally[\s-]opposed)[\s-]{_COUNT}\b", re.I), "flat"),
-    (re.compile(rf"\b(?:turbo(?:charged)?|twin-turbo|supercharged)[\s-]{_COUNT}\b(?![\s-](?:speed|door|seat))", re.I), ""),
-    (re.compile(rf"\b{_COUNT}[\s-]cylinders?\b", re.I), ""),
+    (re.compile(rf"\b(?P<layout>flat|boxer|horizontally[\s\-\u2010\u2011]opposed)[\s\-\u2010\u2011]{_COUNT}\b", re.I), "flat"),
+    (re.compile(rf"\b(?:turbo(?:charged)?|twin-turbo|supercharged)[\s\-\u2010\u2011]{_COUNT}\b(?![\s\-\u2010\u2011](?:speed|door|seat))", re.I), ""),
+    (re.compile(rf"\b{_COUNT}[\s\-\u2010\u2011]cylinders?\b", re.I), ""),
     (re.compile(r"\b(?:rotary|wankel)\b", re.I), "rotary"),
 ]
 ASPIRATION = [
-    (re.compile(r"\b(?:twin|bi|quad|triple)[\s-]?turbo(?:charged|s)?\b|\btwin[\s-]turbochargers\b", re.I), "twin-turbo"),
-    (re.compile(r"\bturbo(?:charged)?\b(?![\s-]?(?:lag|charger technology))", re.I), "turbo"),
+    (re.compile(r"\b(?:twin|bi|quad|triple)[\s\-\u2010\u2011]?turbo(?:charged|s)?\b|\btwin[\s\-\u2010\u2011]turbochargers\b", re.I), "twin-turbo"),
+    (re.compile(r"\bturbo(?:charged)?\b(?![\s\-\u2010\u2011]?(?:lag|charger technology))", re.I), "turbo"),
     (re.compile(r"\bsupercharged\b|\bsupercharger\b", re.I), "supercharged"),
-    (re.compile(r"\bnaturally[\s-]aspirated\b|\bnon-turbo\b", re.I), "naturally-aspirated"),
+    (re.compile(r"\bnaturally[\s\-\u2010\u2011]aspirated\b|\bnon-turbo\b", re.I), "naturally-aspirated"),
 ]
 # A powertrain word describes a model, not the market, unless followed by words like these.
-_GENERIC_AFTER = r"(?!\s+(?:vehicles?|cars|demand|plans?|market|sales|transition|era|push|strategy|brands?|models|" \
-                 r"future|lineup|line-up|offensive|charging|adoption|makers?|rivals|competitors|segment|space)\b)"
+_GENERIC_AFTER = (r"(?!\s+(?:vehicles?|cars|demand|plans?|market|sales|transition|era|push|strategy|brands?|models|"
+                 r"future|lineup|line-up|offensive|charging|adoption|makers?|rivals|competitors|segment|space|aside|"
+                 r"ambitions|dreams|efforts|focus|shift|transformation|development|roadmap)\b)")
 POWERTRAIN = [
     (re.compile(r"\b(?:plug-in hybrid|PHEV)\b" + _GENERIC_AFTER, re.I), "phev"),
-    (re.compile(r"\b(?:hydrogen fuel[\s-]cell|fuel[\s-]cell|FCEV|hydrogen-powered)\b" + _GENERIC_AFTER, re.I), "fcev"),
-    (re.compile(r"\b(?:fully electric|all-electric|pure electric|battery[\s-]electric|electric|BEV|EV)\b"
+    (re.compile(r"\b(?:hydrogen fuel[\s\-\u2010\u2011]cell|fuel[\s\-\u2010\u2011]cell|FCEV|hydrogen-powered)\b" + _GENERIC_AFTER, re.I), "fcev"),
+    (re.compile(r"\b(?:fully electric|all-electric|pure electric|battery[\s\-\u2010\u2011]electric|electric|BEV|EV)\b"
                 r"(?:\s+(?:sedan|saloon|car|coupe|suv|crossover|hatchback|model|version|successor|"
                 r"replacement|powertrain|motor|drivetrain|variant|wagon|pickup|truck))?" + _GENERIC_AFTER, re.I), "ev"),
     (re.compile(r"(?<!plug-in )\b(?:hybrid|HEV|e-power)\b" + _GENERIC_AFTER, re.I), "hybrid"),
-    (re.compile(r"\b(?:internal[\s-]combustion(?: engine)?|combustion engine|gas-powered|petrol-powered|"
+    (re.compile(r"\b(?:internal[\s\-\u2010\u2011]combustion(?: engine)?|combustion engine|gas-powered|petrol-powered|"
                 r"gasoline-powered|gasoline engine|petrol engine|diesel engine|ICE)\b" + _GENERIC_AFTER), "ice"),
 ]
 DRIVETRAIN = [
-    (re.compile(r"\b(?:rear[\s-]wheel[\s-]drive|rear[\s-]drive|RWD)\b", re.I), "rwd"),
-    (re.compile(r"\b(?:front[\s-]wheel[\s-]drive|front[\s-]drive|FWD)\b", re.I), "fwd"),
-    (re.compile(r"\b(?:all[\s-]wheel[\s-]drive|AWD|quattro|xDrive|4MATIC|4Motion|e-4orce|SH-AWD)\b", re.I), "awd"),
-    (re.compile(r"\b(?:four[\s-]wheel[\s-]drive|4WD|4x4)\b", re.I), "4wd"),
+    (re.compile(r"\b(?:rear[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|rear[\s\-\u2010\u2011]drive|RWD)\b", re.I), "rwd"),
+    (re.compile(r"\b(?:front[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|front[\s\-\u2010\u2011]drive|FWD)\b", re.I), "fwd"),
+    (re.compile(r"\b(?:all[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|AWD|quattro|xDrive|4MATIC|4Motion|e-4orce|SH-AWD)\b", re.I), "awd"),
+    (re.compile(r"\b(?:four[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|4WD|4x4)\b", re.I), "4wd"),
 ]
 TRANSMISSION = [
-    (re.compile(r"\b(?:dual[\s-]clutch|DCT|PDK|DSG)\b", re.I), "dct"),
+    (re.compile(r"\b(?:dual[\s\-\u2010\u2011]clutch|DCT|PDK|DSG)\b", re.I), "dct"),
     (re.compile(r"\b(?:CVT|continuously variable)\b"), "cvt"),
-    (re.compile(r"\b(?:manual(?:\s+(?:transmission|gearbox|option|configuration))?|stick[\s-]shift|"
-                r"three[\s-]pedal|row-your-own)\b(?!\s*(?:labour|labor|work|mode|override))", re.I), "manual"),
-    (re.compile(r"\b(?:automatic(?:\s+(?:transmission|gearbox))?|torque[\s-]converter|auto gearbox)\b"
+    (re.compile(r"\b(?:manual(?:\s+(?:transmission|gearbox|option|configuration))?|stick[\s\-\u2010\u2011]shift|"
+                r"three[\s\-\u2010\u2011]pedal|row-your-own)\b(?!\s*(?:labour|labor|work|mode|override))", re.I), "manual"),
+    (re.compile(r"\b(?:automatic(?:\s+(?:transmission|gearbox))?|torque[\s\-\u2010\u2011]converter|auto gearbox)\b"
                 r"(?!\s+(?:emergency|braking|climate|headlights|high))", re.I), "automatic"),
 ]
-GEARS = re.compile(rf"\b(?P<n>{_COUNT[1:-1]}|7|9|two|seven|nine)[\s-]speed\b", re.I)
+GEARS = re.compile(rf"\b(?P<n>{_COUNT[1:-1]}|7|9|two|seven|nine)[\s\-\u2010\u2011]speed\b", re.I)
 BODY = [
     (r"sedans?|saloons?", "sedan"),
     (r"coup[eé]s?", "coupe"),
@@ -70,7 +71,7 @@ BODY = [
     (r"hatchbacks?|hatch", "hatchback"),
     (r"convertibles?|cabriolets?|cabrios?|roadsters?|spyders?|spiders?", "convertible"),
     (r"pick-?ups?|pickup trucks?", "pickup"),
-    (r"minivans?|MPVs?|people[\s-]carriers?", "minivan"),
+    (r"minivans?|MPVs?|people[\s\-\u2010\u2011]carriers?", "minivan"),
     (r"vans?", "van"),
 ]
 BODY_RE = re.compile(
@@ -89,6 +90,11 @@ UNKNOWN = re.compile(
     r"no word (?:yet )?on|(?:is|are|remains?) a mystery|under wraps|TBC|TBA)\b",
     re.I,
 )
+
+
+_DETERMINER = re.compile(r"\b(?:a|an|the|this|its|their|as)\s+(?:[\w\u2010\u2011-]+\s+){0,3}$", re.I)
+# "replace the Q50 with a pure electric model": the powertrain of the successor, not of the Q50.
+_REPLACED_WITH = re.compile(r"\breplac\w*\s+(?:the\s+)?[\w\s-]{1,30}?\bwith\s+(?:an?\s+)?(?:\w+\s+)?$", re.I)
 
 
 def _count(text: str) -> int:
@@ -141,6 +147,8 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
                 if any(a <= m.start() < b for a, b in taken) or _blocked(s, m.start()) or inside_name(m):
                     continue
                 taken.append((m.start(), m.end()))
+                if attribute == "powertrain" and _REPLACED_WITH.search(s[:m.start()]):
+                    continue
                 add(m, attribute, value)
     for m in GEARS.finditer(s):
         if not _blocked(s, m.start()):
@@ -156,6 +164,10 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
             continue  # "SUVs"
         if _blocked(s, m.start()) or inside_name(m):
             continue
+        head = s[:m.start()]
+        if not (_DETERMINER.search(head) or any(0 <= m.start() - b <= 1 for a, b in mention_spans)
+                or any(0 <= a - m.end() <= 7 for a, b in mention_spans)):
+            continue  # "focus on SUV, Crossover": a kind of car, not this one
         value = next(v for rx, v in _BODY_VALUE if rx.match(word))
         add(m, "body_style", value)
     return out
@@ -165,5 +177,6 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
 def specs(art: Annotated) -> None:
     """Find specifications named in words in every sentence."""
     for sent in art.sentences:
-        spans = [(m.start - sent.start, m.end - sent.start) for m in art.mentions.get(sent.index, [])]
+        spans = [(m.start - sent.start, m.end - sent.start) for m in art.mentions.get(sent.index, [])
+                 if m.kind == "explicit"]
         art.findings.extend(find_specs(sent, spans))

@@ -33,7 +33,8 @@ def normalize_date(value: str | None) -> str | None:
 
     Accepts ISO dates and timestamps (the date as written is kept, not shifted to
     UTC) and the usual written forms (``7 November 2022``, ``Nov 7, 2022``).
-    A date without a day or month counts as no date.
+    A date without a day or month counts as no date. An all-numeric ``03/04/2022``
+    is read month first, as dateutil does by default (US usage, as most feeds).
     """
     if value is None:
         return None

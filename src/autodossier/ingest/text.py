@@ -23,7 +23,8 @@ _HEADER_LINE = re.compile(r"[ \t]*([A-Za-z][A-Za-z_-]{0,19})[ \t]*:[ \t]*(.*?)[ 
 # colon after ``date`` is tolerated, so ``date: <date> <prose>`` keeps its prose
 # instead of losing the whole line to an unreadable header value.
 _DATE_TOKEN = r"(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})"
-_LOOSE_DATE = re.compile(r"[ \t]?date(?::[ \t]*|[ \t]+)" + _DATE_TOKEN + r"[ \t]+(?=\S)", re.IGNORECASE)
+# The prose must start with a letter, so a header ``date: 2024-03-05 09:30`` stays a header.
+_LOOSE_DATE = re.compile(r"[ \t]?date(?::[ \t]*|[ \t]+)" + _DATE_TOKEN + r"[ \t]+(?=[^\W\d_])", re.IGNORECASE)
 # The same without prose after the date: a date line of its own, no colon (with
 # a colon it is an ordinary header line).
 _LOOSE_DATE_LINE = re.compile(r"[ \t]?date[ \t]+" + _DATE_TOKEN + r"[ \t]*(?:\r?\n|\Z)", re.IGNORECASE)

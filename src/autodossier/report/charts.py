@@ -33,6 +33,8 @@ BASE_HEIGHT_IN = 1.6
 FIGURE_WIDTH_IN = 10.0
 # Fading for what is not confirmed: visible, but plainly weaker than fact.
 UNCERTAIN_ALPHA = 0.45
+# Width of the bar for a model whose production start is known but nothing after it.
+LAUNCH_STUB_YEARS = 0.25
 EVENT_ATTRIBUTES = ("reveal", "on_sale", "production_start", "production_end")
 EVENT_MARKERS = {"reveal": "*", "on_sale": "o", "production_start": ">", "production_end": "s"}
 
@@ -72,11 +74,13 @@ def timeline_data(kb: Any, make: str | None = None, as_of: str | None = None) ->
         kinds = {e["kind"]: e for e in events}
         start = kinds.get("production_start") or kinds.get("on_sale")
         end = kinds.get("production_end")
+        if start and end and start["year"] > date_to_year(end["date"], end=True):
+            start = None  # a launch after the last production is the next generation's: a point, not a span
         span = None
-        if start or end:
+        if start:
             running = lifecycle is not None and lifecycle.value == "in-production"
             span = {
-                "start": start["year"] if start else None,
+                "start": start["year"],
                 "end": date_to_year(end["date"], end=True) if end else None,
                 "open_end": end is None and running,
                 "certain": all(e["certain"] for e in (start, end) if e),
@@ -141,9 +145,10 @@ def render_timeline(data: list[dict], path_or_format: str | Path = "svg",
     right = max(years) + 1
     for y, row in enumerate(data):
         span = row["span"]
-        if span and (span["start"] is not None or span["end"] is not None):
-            start = span["start"] if span["start"] is not None else span["end"] - 1
-            end = span["end"] if span["end"] is not None else (right if span["open_end"] else start + 0.1)
+        if span:
+            start = span["start"]
+            # Unknown end: running models reach the right edge; others get a stub at the launch.
+            end = span["end"] if span["end"] is not None else (right if span["open_end"] else start + LAUNCH_STUB_YEARS)
             sure = span["certain"]
             ax.barh(y, end - start, left=start, height=0.5, color="tab:blue",
                     alpha=1.0 if sure else UNCERTAIN_ALPHA, hatch=None if sure else "//",
@@ -154,6 +159,7 @@ def render_timeline(data: list[dict], path_or_format: str | Path = "svg",
                     alpha=1.0 if e["certain"] else 0.8)
     ax.set_yticks(range(len(data)), [r["subject"] + (f" ({r['lifecycle']})" if r["lifecycle"] else "") for r in data])
     ax.invert_yaxis()
+    ax.set_xlim(min(years) - 0.5, right)
     ax.set_xlabel("year")
     ax.set_title(title)
     ax.grid(axis="x", alpha=0.3)

@@ -138,14 +138,18 @@ def list_conflicts(make: str | None = None, kb=Depends(get_kb)) -> list[dict[str
 
 
 @router.get("/timeline", summary="Lineup timeline data per make (model spans and events)")
-def get_timeline(make: str | None = None, kb=Depends(get_kb)) -> dict[str, Any]:
-    return backend.timeline(kb, make)
+def get_timeline(make: str | None = None,
+                 as_of: dt.date | None = Query(None, description="as known on this date"),
+                 kb=Depends(get_kb)) -> dict[str, Any]:
+    return backend.timeline(kb, make, _iso(as_of))
 
 
 @router.get("/sales", summary="Sales figures (units and changes) per model and period")
-def get_sales(subject: str | None = None, make: str | None = None,
+def get_sales(subject: str | None = Query(None, description="model or alias"),
+              make: str | None = None,
+              as_of: dt.date | None = Query(None, description="as known on this date"),
               kb=Depends(get_kb)) -> dict[str, Any]:
-    return backend.sales(kb, subject=subject, make=make)
+    return backend.sales(kb, subject=subject, make=make, as_of=_iso(as_of))
 
 
 @router.post("/articles", response_model=IngestOut, status_code=201,

@@ -13,7 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from autodossier import __version__
 from autodossier.errors import AutodossierError
 from autodossier.settings import Settings
-from autodossier.web.limits import BodySizeLimit, RequestTooLarge
+from autodossier.web.limits import BodySizeLimit
 
 HERE = Path(__file__).parent
 log = logging.getLogger(__name__)
@@ -68,10 +68,6 @@ def _install_error_handlers(app: FastAPI) -> None:
         status = getattr(exc, "http_status", None) or (
             404 if type(exc).__name__.startswith("Unknown") else 400)
         return respond(request, status, str(exc), {"suggestions": suggestions} if suggestions else None)
-
-    @app.exception_handler(RequestTooLarge)
-    async def _too_large(request: Request, exc: RequestTooLarge):
-        return JSONResponse({"detail": str(exc)}, status_code=413)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException):

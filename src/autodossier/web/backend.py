@@ -124,20 +124,25 @@ def changes(kb, since: str, subject: str | None = None) -> dict[str, Any]:
     return fuse.changes_since(records, since).to_dict()
 
 
-def timeline(kb, make: str | None = None) -> dict[str, Any]:
-    """Lineup timeline data (per make) from the report library."""
+def timeline(kb, make: str | None = None, as_of: str | None = None) -> dict[str, Any]:
+    """Lineup timeline data from the report library: per model, its span and dated events."""
     from autodossier.report import charts
 
-    return charts.timeline_data(kb, make=make)
+    return {"make": make, "as_of": as_of, "models": charts.timeline_data(kb, make=make, as_of=as_of)}
 
 
-def sales(kb, subject: str | None = None, make: str | None = None) -> dict[str, Any]:
-    """Sales series and table from the report library."""
+def sales(kb, subject: str | None = None, make: str | None = None,
+          as_of: str | None = None) -> dict[str, Any]:
+    """Believed unit sales per model, period and region (report library), of one model if asked."""
     from autodossier.report import charts
 
     if subject:
         subject = resolve(kb, subject)
-    return charts.sales_data(kb, subject=subject, make=make)
+        make = None  # the model names its make already
+    rows = charts.sales_data(kb, make=make, as_of=as_of)
+    if subject:
+        rows = [r for r in rows if r["subject"] == subject]
+    return {"subject": subject, "make": make, "as_of": as_of, "rows": rows}
 
 
 def _doc_id(text: str) -> str:
@@ -224,15 +229,23 @@ class FetchError(AutodossierError):
     http_status = 502
 
 
-def timeline_svg(data: dict[str, Any]) -> str | None:
+def timeline_svg(data: dict[str, Any]) -> str:
     """The lineup chart as inline SVG, drawn by the report library."""
     from autodossier.report import charts
 
-    return charts.timeline_svg(data)
+    title = f"{data['make']} lineup" if data.get("make") else "Model lineup"
+    return _inline_svg(charts.render_timeline(data["models"], "svg", title=title))
 
 
-def sales_svg(data: dict[str, Any]) -> str | None:
+def sales_svg(data: dict[str, Any]) -> str:
     """The sales chart as inline SVG, drawn by the report library."""
     from autodossier.report import charts
 
-    return charts.sales_svg(data)
+    title = f"Unit sales: {data.get('subject') or data.get('make') or 'all models'}"
+    return _inline_svg(charts.render_sales(data["rows"], "svg", title=title))
+
+
+def _inline_svg(svg: str) -> str:
+    """An SVG document made fit to sit inside HTML (no XML prolog or doctype)."""
+    start = svg.find("<svg")
+    return svg[start:] if start >= 0 else svg

@@ -133,7 +133,7 @@ def timeline_page(request: Request, make: str | None = None, kb=Depends(get_kb))
     """The lineup chart per make (SVG) with its data as a table."""
     data = backend.timeline(kb, make or None)
     svg = backend.timeline_svg(data)
-    return render(request, "timeline.html", data=data, svg=Markup(svg) if svg else None, make=make)
+    return render(request, "timeline.html", data=data, svg=Markup(svg), make=make, makes=kb.makes())
 
 
 @router.get("/sales", response_class=HTMLResponse, name="sales_page")
@@ -142,5 +142,4 @@ def sales_page(request: Request, subject: str | None = None, make: str | None = 
     """Sales chart (SVG) and table."""
     data = backend.sales(kb, subject=subject or None, make=make or None)
     svg = backend.sales_svg(data)
-    return render(request, "sales.html", data=data, svg=Markup(svg) if svg else None,
-                  subject=subject, make=make)
+    return render(request, "sales.html", data=data, svg=Markup(svg), make=make, makes=kb.makes())

@@ -1,0 +1,112 @@
+"""The ``estimate`` command: 0-60 mph, 0-100 km/h and top speed of a model from its claims.
+
+Thin: reads the model's claims (and those of the models it shares a platform or
+engine with) from the knowledge base, calls :func:`autodossier.estimate.estimate_model`
+and prints the figures, their 80% intervals and every claim and prior used.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from autodossier.cli.app import app
+from autodossier.errors import AutodossierError
+from autodossier.settings import Settings
+
+_out = Console(highlight=False, soft_wrap=True)
+
+RELATION_ATTRIBUTES = ["shares_platform_with", "shares_engine_with"]
+LABELS = {"accel_0_60_s": "0-60 mph", "accel_0_100_s": "0-100 km/h",
+          "top_speed_mph": "top speed"}
+EVIDENCE_CHARS = 90  # evidence longer than this is cut in the table (JSON keeps it whole)
+
+
+class EstimateFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def gather_claims(kb, subject: str, as_of: str | None) -> tuple[list[dict], dict[str, list[dict]]]:
+    """The model's claim records and, per related model, that model's records."""
+    claims = kb.claims(subject=subject, as_of=as_of)
+    related: dict[str, list[dict]] = {}
+    for rec in claims:
+        name = rec.get("value")
+        if rec.get("attribute") in RELATION_ATTRIBUTES and isinstance(name, str) \
+                and not rec.get("negated") and name not in related and name != subject:
+            related[name] = kb.claims(subject=name, as_of=as_of)
+    return claims, related
+
+
+def _open_kb(db: str | None):
+    """The knowledge base; a missing SQLite file is an error, not a new empty store."""
+    from autodossier.store import KnowledgeBase
+
+    settings = Settings.from_env(db=db)
+    url = settings.db_url
+    if url.startswith("sqlite:///"):
+        path = url[len("sqlite:///"):]
+        if path and path != ":memory:" and not Path(path).exists():
+            raise AutodossierError(f"no knowledge base at {path}; create one with: "
+                                   f"autodossier ingest FILES --db {path}")
+    return KnowledgeBase.open(settings)
+
+
+def _print_table(result: dict) -> None:
+    subject = result["subject"]
+    if not result["available"]:
+        _out.print(f"[bold]{subject}[/bold]: no estimate ({result['reason']}).")
+        return
+    table = Table(title=f"{subject}: estimated performance (80% interval)", title_justify="left")
+    for col in ("quantity", "estimate", "80% interval"):
+        table.add_column(col)
+    for key, q in result["quantities"].items():
+        table.add_row(LABELS.get(key, key), f"{q['point']:g} {q['unit']}",
+                      f"{q['low']:g} - {q['high']:g} {q['unit']}")
+    _out.print(table)
+    inputs = Table(title="Inputs used", title_justify="left")
+    for col in ("attribute", "value", "from", "status", "share", "doc", "evidence / note"):
+        inputs.add_column(col, overflow="fold")
+    for i in result["inputs"]:
+        value = f"{i.get('qualifier', '') if i.get('qualifier') not in (None, '=') else ''}" \
+                f"{i['value']}"
+        source = i["source"] if i["source"] != "related" else f"related: {i.get('subject')}"
+        text = i.get("evidence") or i.get("note") or ""
+        if len(text) > EVIDENCE_CHARS:
+            text = text[:EVIDENCE_CHARS - 1] + "…"
+        share = f"{i['weight']:.0%}" if i.get("weight") is not None else ""
+        inputs.add_row(i["attribute"], value, source, i.get("status", ""), share,
+                       i.get("doc", ""), text)
+    _out.print(inputs)
+    _out.print(f"[dim]Physics model calibrated on measured cars; {result['draws']} Monte Carlo "
+               f"draws, seed {result['seed']}. Estimates, not measurements.[/dim]")
+
+
+@app.command()
+def estimate(
+    name: str = typer.Argument(..., help="The model, as 'Make Model' or any alias (e.g. 'Infiniti Q50')."),
+    as_of: str = typer.Option(None, "--as-of", help="Use only claims published by this date (YYYY-MM-DD, YYYY-MM or YYYY)."),
+    fmt: EstimateFormat = typer.Option(EstimateFormat.table, "--format", "-f", help="table (Rich) or json."),
+    seed: int = typer.Option(0, "--seed", help="Monte Carlo seed: the same seed and claims give the same numbers."),
+    db: str = typer.Option(None, "--db", help="Knowledge base: SQLite file or postgresql:// URL (default: $AUTODOSSIER_DB, else autodossier.db)."),
+) -> None:
+    """Estimate a model's 0-60 mph, 0-100 km/h and top speed from its power, weight, drivetrain,
+    gearbox and body claims (and those of models sharing its platform or engine), with 80%
+    intervals and the claims and priors used. Says so when there is no power claim to go on."""
+    from autodossier.estimate import estimate_model
+
+    with _open_kb(db) as kb:
+        subject = kb.resolve_model(name)
+        claims, related = gather_claims(kb, subject, as_of)
+    result = estimate_model(claims, related, seed=seed).to_dict()
+    result["subject"] = subject
+    if fmt is EstimateFormat.json:
+        sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    else:
+        _print_table(result)

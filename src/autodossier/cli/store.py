@@ -1,0 +1,100 @@
+"""``autodossier ingest`` and ``autodossier stories``: fill the knowledge base and list story clusters."""
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from autodossier.cli.app import app
+from autodossier.errors import AutodossierError
+from autodossier.settings import Settings
+
+DB_HELP = "Database: a SQLite file path (default autodossier.db, or $AUTODOSSIER_DB) or a postgresql://user@host/db URL."
+
+
+def _settings(db: Optional[str], as_of: Optional[str] = None) -> Settings:
+    if as_of is not None:
+        from autodossier.ingest.dates import normalize_date
+
+        if normalize_date(as_of) is None:
+            raise AutodossierError(f"--as-of: not a date: {as_of!r} (use YYYY-MM-DD)")
+        as_of = normalize_date(as_of)
+    return Settings.from_env(db=db, as_of=as_of)
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, folders (recursive), globs, or - for standard input."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Publication date (YYYY-MM-DD) for documents that have none."),
+) -> None:
+    """Extract claims from articles and store documents, outlets, models and claims.
+
+    Re-ingesting unchanged articles adds nothing; a changed article replaces its own claims.
+    Syndicated and rewritten copies are grouped into stories. A file that cannot be read is
+    reported on stderr and skipped; the exit status is 1 if any input failed.
+    """
+    from autodossier.pipeline import ingest_paths
+    from autodossier.store import KnowledgeBase
+
+    settings = _settings(db, as_of)
+    out = Console(highlight=False)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    kb = KnowledgeBase.open(settings)
+    try:
+        # The bar only draws on a terminal; piped runs get just the summary.
+        with Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("{task.fields[last]}"), TimeElapsedColumn(), console=err,
+                      transient=True, disable=not err.is_terminal) as bar:
+            task = bar.add_task("ingest", total=None, last="")
+
+            def progress(name: str, status: str) -> None:
+                bar.update(task, advance=1, last=escape(name))
+
+            summary = ingest_paths(kb, paths, settings, progress=progress)
+    finally:
+        kb.close()
+    for message in summary.errors:
+        err.print(f"[red]autodossier: skipped[/red] {escape(message)}")
+    out.print(f"documents: {summary.new} new, {summary.unchanged} unchanged, "
+              f"{summary.replaced} replaced, {summary.failed} failed; "
+              f"claims added: {summary.claims_added}")
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def stories(
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    min_size: int = typer.Option(2, "--min-size", min=1, help="Only stories told by at least this many documents (1 lists every document)."),
+) -> None:
+    """List story clusters: near-duplicate (syndicated or rewritten) documents, with their outlets.
+
+    A story id is the id of the first document of its cluster; claims from one story count
+    as one independent source when fused.
+    """
+    from autodossier.store import KnowledgeBase
+
+    kb = KnowledgeBase.open(_settings(db))
+    try:
+        clusters = kb.stories(min_size=min_size)
+        total = len(kb.documents())
+    finally:
+        kb.close()
+    out = Console(highlight=False)
+    if not clusters:
+        out.print(f"no stories with {min_size} or more documents ({total} documents stored)")
+        return
+    table = Table(title=f"{len(clusters)} stories ({total} documents)")
+    table.add_column("story")
+    table.add_column("docs", justify="right")
+    table.add_column("outlets")
+    table.add_column("documents")
+    for c in clusters:
+        table.add_row(escape(c["story"]), str(len(c["documents"])), escape(", ".join(c["outlets"]) or "-"),
+                      escape(", ".join(c["documents"])))
+    out.print(table)
