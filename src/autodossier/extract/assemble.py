@@ -139,7 +139,8 @@ def assemble(art: Annotated) -> None:
             if f.attribute in _ENGINE_ATTRS and subject.model:
                 engine_owner = subject
             pending.append((f, subject, None, status))
-        partner_subjects = {p.subject for p in partners}
+        partner_subjects = {p.subject for p in partners} | {
+            m.subject for m in mentions if "partner" in m.words and (focus is None or m.subject != focus.subject)}
         plural = [m for m in mentions if m.kind == "plural"]
         if plural:
             for f, subject, value_override, status in list(pending):

@@ -45,9 +45,14 @@ def comparative(m: Mention, text: str, offset: int) -> bool:
     return bool(COMPARATIVE_BEFORE.search(head) or COMPARATIVE_AFTER.match(text[m.end - offset:]))
 
 
+_SHARED = re.compile(r"\b(?:shared|sharing|sourced|borrowed|derived|adapted|lifted)\s+(?:with|from)\s+(?:the\s+)?$", re.I)
+
+
 def partner(m: Mention, text: str, offset: int) -> bool:
     """Whether a mention is the partner of a relation ("shared with the Nissan Z")."""
     head = text[max(0, m.start - offset - 120):m.start - offset]
+    if _SHARED.search(head):
+        return True
     return any(len(head) - r.end() <= 2 for _, rx in RELATIONS for r in rx.finditer(head))
 
 
@@ -83,7 +88,7 @@ def coref(art: Annotated) -> None:
                 if any(e.start >= b and e.start - b <= 2 for e in explicit):
                     continue  # "the new Q50": the name itself follows
                 body = _BODY_NOUNS.get(m.group("noun").lower())
-                target = last
+                target = topics[-1] if topics else last
                 if body:
                     for cand in reversed(recent):
                         known = bodies.get(cand.subject) or gaz.body(cand.make, cand.model)
@@ -137,8 +142,7 @@ def coref(art: Annotated) -> None:
             if brands:
                 art.focus[sent.index] = brands[0]
         for m in allm:
-            if m.model and not m.parenthetical and "comparative" not in m.words and m.kind != "plural" \
-                    and (m.kind != "explicit" or "partner" not in m.words or m.start == max(x.start for x in allm)):
+            if m.model and not m.parenthetical and "comparative" not in m.words and m.kind != "plural":
                 recent.append(m)
                 if m.variant and m.variant not in editions:
                     editions[m.variant] = art.focus.get(sent.index) or m

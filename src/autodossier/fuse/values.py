@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from autodossier.claims import DATE_ATTRIBUTES
@@ -108,16 +109,37 @@ def date_to_year(value: Any, end: bool = False) -> float | None:
     return d.year + (d.toordinal() - start + (1 if end else 0)) / length
 
 
+def _parse(attribute: str, value: Any) -> tuple[str, Any]:
+    if attribute in DATE_ATTRIBUTES:
+        span = date_span(value)
+        if span is not None:
+            return "date", span
+    else:  # numbers, or strings that happen to be numeric
+        number = as_number(value)
+        if number is not None:
+            return "num", number
+    return "text", normalize_text(value)
+
+
+# The same few values recur across thousands of records: parse each once.
+_parse_cached = lru_cache(maxsize=1 << 16)(_parse)
+
+
+def parsed(attribute: str, value: Any) -> tuple[str, Any]:
+    """A value as ("num", float), ("date", (first, last)) or ("text", normalized string)."""
+    try:
+        return _parse_cached(attribute, value)
+    except TypeError:  # an unhashable value (a list from a malformed record): parse uncached
+        return _parse(attribute, value)
+
+
 def values_agree(attribute: str, a: Any, b: Any, qa: str = "=", qb: str = "=") -> bool:
     """Whether two claimed values of one attribute can both be true of the same thing."""
-    if attribute not in DATE_ATTRIBUTES:  # numbers, or strings that happen to be numeric
-        na, nb = as_number(a), as_number(b)
-        if na is not None and nb is not None:
-            return _intervals_overlap(numeric_interval(na, qa), numeric_interval(nb, qb))
-    if attribute in DATE_ATTRIBUTES:
-        sa, sb = date_span(a), date_span(b)
-        if sa is not None and sb is not None:
-            return sa[0] <= sb[1] and sb[0] <= sa[1]
+    (ka, va), (kb, vb) = parsed(attribute, a), parsed(attribute, b)
+    if ka == kb == "num":
+        return _intervals_overlap(numeric_interval(va, qa), numeric_interval(vb, qb))
+    if ka == kb == "date":
+        return va[0] <= vb[1] and vb[0] <= va[1]
     return normalize_text(a) == normalize_text(b)
 
 
