@@ -163,7 +163,10 @@ def assemble(art: Annotated) -> None:
             )
             key = claim.key
             old = best.get(key)
-            if old is None or CERTAINTY_RANK[claim.status] > CERTAINTY_RANK[old.status]:
+            # Prose outranks tables and headings, which state things without the article's hedges;
+            # among equals the most certain status stays (contract: one claim, most certain status).
+            rank = (_is_prose(sent.text), CERTAINTY_RANK[claim.status])
+            if old is None or rank > (_is_prose(old.evidence), CERTAINTY_RANK[old.status]):
                 best[key] = claim
     art.claims = sorted(best.values(), key=lambda c: (c.start or 0, c.subject, c.attribute))
 
@@ -178,6 +181,11 @@ def _clause_subject(f: Finding, mentions: list[Mention], text: str, offset: int)
         if m.model and start <= m.start - offset < rel and "comparative" not in m.words:
             return m if re.fullmatch(r"[\s,]*(?:the\s+|its\s+)?(?:new\s+)?", text[start:m.start - offset]) else None
     return None
+
+
+def _is_prose(sentence: str) -> bool:
+    """A sentence that ends as prose does, unlike a table row, heading or caption."""
+    return sentence.rstrip()[-1:] in ".!?。\"”’)" and not sentence.lstrip().startswith("|")
 
 
 def _inside_aside(text: str, pos: int) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 CUES = [
+    ("confirmed_data", r"according to (?:the )?(?:data|figures|statistics|registration data|sales data|the numbers)"),
     ("denied", r"denied|denies|deny|ruled out|rules out|has no plans|have no plans|no plans to|dismissed"),
     ("rumored", r"rumou?rs?|rumou?red|is said to|are said to|said to be|allegedly|supposedly|word is|whispers|"
                 r"hearsay|insiders|speculation|it is believed|believed to|tipped to|purportedly"),
@@ -43,7 +44,7 @@ def cues(text: str) -> list[tuple[int, int, str]]:
     """Every certainty cue in a sentence as (start, end, status)."""
     out = []
     for m in _CUE_RE.finditer(text):
-        status = m.lastgroup
+        status = "confirmed" if m.lastgroup == "confirmed_data" else m.lastgroup
         word = m.group().lower()
         if status == "confirmed" and word.startswith("according"):
             pass
@@ -56,7 +57,11 @@ def cues(text: str) -> list[tuple[int, int, str]]:
 def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_start: int) -> str:
     """The status of a value stated at ``pos`` (relative to the sentence)."""
     frame = [c for c in found if c[0] < FRAME_CHARS and c[0] <= pos]
+    if frame and text[frame[0][0]:frame[0][1]].lower() == "if" and "," in text[frame[0][0]:pos]:
+        frame = []  # "Even if X, Y": the condition governs X only
     local = [c for c in found if clause_start <= c[0] <= pos]
+    if not local:
+        local = [c for c in found if c[0] <= pos and c not in frame]
     local_status = local[-1][2] if local else None
     frame_status = frame[0][2] if frame else None
     if any(c[2] == "confirmed" for c in local) and local_status in ("expected", "confirmed"):

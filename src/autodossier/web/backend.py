@@ -73,12 +73,9 @@ def estimate(kb, name: str) -> dict[str, Any]:
     subject = resolve(kb, name)
     claims = kb.claims(subject=subject)
     # Models it shares a platform or engine with lend their figures (weight, gearing).
-    related = [rec for other in sorted({str(r["value"]) for r in claims
-                                        if r.get("attribute") in ENTITY_ATTRIBUTES})
-               for rec in kb.claims(subject=other)]
-    result = estimate_model(claims, related=related or None)
-    data = result.to_dict() if hasattr(result, "to_dict") else dict(result.__dict__)
-    return {"subject": subject, **data}
+    related = {other: kb.claims(subject=other) for other in sorted(
+        {str(r["value"]) for r in claims if r.get("attribute") in ENTITY_ATTRIBUTES})}
+    return {**estimate_model(claims, related=related or None).to_dict(), "subject": subject}
 
 
 def claims(kb, subject: str | None = None, **filters: Any) -> list[dict]:
@@ -151,21 +148,15 @@ def _doc_id(text: str) -> str:
 
 
 def article_document(body: dict[str, Any], settings) -> Document:
-    """A Document from a posted body: plain ``text`` as given, or ``html`` read for its article."""
-    meta = {k: body.get(k) for k in ("title", "date", "outlet", "url")}
-    if body.get("html"):
-        from autodossier.ingest.htmlpage import html_document
+    """A Document from a posted body (plain ``text`` with optional header lines, or ``html``)."""
+    from autodossier.ingest import document_from_text
 
-        page = html_document(body["html"], body.get("doc") or "posted HTML")
-        for key, value in meta.items():
-            if value is None:
-                meta[key] = page.get(key)
-        text = page["text"]
-    else:
-        text = body["text"]
+    fmt = "html" if body.get("html") else "txt"
+    text = body["html"] if fmt == "html" else body["text"]
     doc = body.get("doc") or _doc_id(text)
-    return Document(doc=doc, text=text, title=meta["title"], date=meta["date"] or settings.as_of,
-                    outlet=meta["outlet"], url=meta["url"], path=None)
+    return document_from_text(text, doc, title=body.get("title"), date=body.get("date"),
+                              outlet=body.get("outlet"), url=body.get("url"), fmt=fmt,
+                              as_of=settings.as_of)
 
 
 def ingest_document(kb, doc: Document) -> dict[str, Any]:
@@ -195,21 +186,12 @@ def fetch_and_ingest(kb, settings, url: str) -> list[dict[str, Any]]:
                     data += chunk
                     if len(data) > MAX_FETCH_BYTES:
                         raise AutodossierError(f"{url}: larger than {MAX_FETCH_BYTES} bytes")
-                kind = response.headers.get("content-type", "")
     except httpx.HTTPError as exc:
         raise FetchError(f"could not fetch {url}: {exc}") from None
-    stem = _doc_id(url)
-    if "xml" in kind or "rss" in kind or "atom" in kind or data.lstrip()[:5] in (b"<?xml", b"<rss ", b"<feed"):
-        from autodossier.ingest.feeds import feed_documents
+    from autodossier.ingest import read_bytes
 
-        docs = list(feed_documents(data, url, stem, url, settings.as_of))
-    else:
-        from autodossier.ingest.htmlpage import html_document
-
-        page = html_document(data, url)
-        docs = [Document(doc=stem, text=page["text"], title=page["title"],
-                         date=page["date"] or settings.as_of, outlet=page["outlet"],
-                         url=page["url"] or url, path=url)]
+    # The content decides (feed, HTML page or text), not the URL or a server's content type.
+    docs = list(read_bytes(data, url, _doc_id(url), url, None, settings.as_of))
     good = [d for d in docs if isinstance(d, Document)]
     if not good:
         errors = [str(d) for d in docs if isinstance(d, InputError)]
