@@ -101,7 +101,7 @@ def q50_claims() -> list[dict]:
 def test_estimate_uses_the_power_drivetrain_and_gearbox_claims():
     est = estimate_model(q50_claims())
     assert est.available and est.subject == "Infiniti Q50"
-    used = {(i.attribute, i.value, i.source) for i in est.inputs}
+    used = {(i.attribute, i.value, i.source) for i in est.inputs if i.source != "prior"}
     assert ("power_hp", 400, "claim") in used and ("power_hp", 450, "claim") in used
     assert ("drivetrain", "rwd", "claim") in used and ("transmission", "manual", "claim") in used
     assert any(i.attribute == "curb_weight_kg" and i.source == "prior" for i in est.inputs)
@@ -109,6 +109,9 @@ def test_estimate_uses_the_power_drivetrain_and_gearbox_claims():
     assert {i.qualifier for i in power} == {"=", ">"}
     assert power[0].weight > power[1].weight  # expected outweighs speculative
     assert all(i.evidence for i in est.inputs if i.source == "claim")
+    # A lone speculative gearbox claim decides only its share; the prior fills the rest.
+    gearbox = [i for i in est.inputs if i.attribute == "transmission"]
+    assert gearbox[0].weight < 0.5 and gearbox[-1].source == "prior"
     d = est.to_dict()
     assert set(d["quantities"]) == {"accel_0_60_s", "accel_0_100_s", "top_speed_mph"}
     json.dumps(d)

@@ -329,3 +329,34 @@ def test_overlapping_evidence_merges_and_keeps_both_anchors():
     marked = [s for s in segments if s.anchor]
     assert len(marked) == 1 and marked[0].text == text
     assert {marked[0].anchor, *marked[0].extra_anchors} == {claim_anchor(a), claim_anchor(b)}
+
+
+def test_estimate_endpoint_gives_intervals_with_their_inputs(client):
+    est = client.get("/api/models/Q50/estimate").json()
+    assert est["subject"] == "Infiniti Q50" and est["available"]
+    sixty = est["quantities"]["accel_0_60_s"]
+    assert sixty["low"] <= sixty["point"] <= sixty["high"]
+    assert any(i["attribute"] == "power_hp" for i in est["inputs"])
+
+
+# --- the serve command -------------------------------------------------------------------
+
+def run_cli(*args: str):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "autodossier", *args], capture_output=True,
+                          text=True, timeout=60)
+
+
+def test_serve_help_explains_itself():
+    r = run_cli("serve", "--help")
+    assert r.returncode == 0
+    assert "--db" in r.stdout and "--port" in r.stdout and "AUTODOSSIER_TOKEN" in r.stdout
+
+
+@pytest.mark.parametrize("args", [["--db", "nosuchdriver://x"], ["--port", "0"]])
+def test_serve_bad_options_fail_in_one_line(args):
+    r = run_cli("serve", *args)
+    assert r.returncode != 0
+    assert "Traceback" not in r.stderr and r.stderr.strip()

@@ -18,7 +18,7 @@ from autodossier.errors import AutodossierError, InputError
 from autodossier.fuse import Changes, changes_since, filter_as_of
 from autodossier.fuse.groups import as_of_limit
 from autodossier.report.charts import sales_data, timeline_data
-from autodossier.report.dossier import Dossier, build_dossier
+from autodossier.report.dossier import Dossier, build_dossier, related_records
 from autodossier.settings import Settings
 
 
@@ -95,8 +95,7 @@ class Autodossier:
         dossier = build_dossier(self.kb, name, as_of=as_of)
         as_of = as_of_limit(as_of)
         records = filter_as_of(self.kb.claims(subject=dossier.subject, as_of=as_of), as_of)
-        related = [rec for other in sorted({r["model"] for r in dossier.related})
-                   for rec in filter_as_of(self.kb.claims(subject=other, as_of=as_of), as_of)]
+        related = related_records(self.kb, dossier.related, as_of)
         return estimate_model(records, related=related or None)
 
 

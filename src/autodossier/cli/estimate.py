@@ -74,14 +74,17 @@ def _print_table(result: dict) -> None:
     for col in ("attribute", "value", "from", "status", "share", "doc", "evidence / note"):
         inputs.add_column(col, overflow="fold")
     for i in result["inputs"]:
-        value = f"{i.get('qualifier', '') if i.get('qualifier') not in (None, '=') else ''}" \
-                f"{i['value']}"
+        value = i["value"]
+        if isinstance(value, dict):  # a prior's shares
+            value = ", ".join(f"{k} {v:.0%}" for k, v in value.items() if v)
+        elif i.get("qualifier") not in (None, "="):
+            value = f"{i['qualifier']}{value}"
         source = i["source"] if i["source"] != "related" else f"related: {i.get('subject')}"
         text = i.get("evidence") or i.get("note") or ""
         if len(text) > EVIDENCE_CHARS:
             text = text[:EVIDENCE_CHARS - 1] + "…"
         share = f"{i['weight']:.0%}" if i.get("weight") is not None else ""
-        inputs.add_row(i["attribute"], value, source, i.get("status", ""), share,
+        inputs.add_row(i["attribute"], str(value), source, i.get("status", ""), share,
                        i.get("doc", ""), text)
     _out.print(inputs)
     _out.print(f"[dim]Physics model calibrated on measured cars; {result['draws']} Monte Carlo "

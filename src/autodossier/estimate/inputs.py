@@ -90,10 +90,11 @@ class InputSource:
                 return recs, "related"
         return [], ""
 
-    def note(self, attribute: str, recs: list[dict], source: str) -> np.ndarray:
-        """Record the records as used inputs; returns their normalised weights."""
+    def note(self, attribute: str, recs: list[dict], source: str,
+             total: float = 1.0) -> np.ndarray:
+        """Record the records as used inputs; returns their weights, summing to ``total``."""
         w = np.array([_weight(r) for r in recs])
-        w = w / w.sum()
+        w = total * w / w.sum()
         for rec, share in zip(recs, w):
             self.used.append(EstimateInput(
                 attribute=attribute, value=rec.get("value"), source=source,
@@ -128,15 +129,28 @@ class InputSource:
         return values * factor
 
     def categorical(self, rng: np.random.Generator, n: int, attribute: str,
-                    names: tuple[str, ...]) -> np.ndarray | None:
-        """Draws (indices into ``names``) of a categorical attribute, or None without claims."""
+                    names: tuple[str, ...],
+                    prior: dict[str, float] | None = None) -> np.ndarray | None:
+        """Draws (indices into ``names``) of a categorical attribute, or None without claims.
+
+        With a ``prior``, claims short of certainty (a lone rumour) decide only their
+        weight's share of the draws; the prior fills the rest.
+        """
         recs, source = self.records(attribute)
         recs = [r for r in recs if str(r.get("value")).lower() in names]
         if not recs:
             return None
-        w = self.note(attribute, recs, source)
+        claimed = min(1.0, max(_weight(r) for r in recs)) if prior else 1.0
+        w = self.note(attribute, recs, source, claimed)
         idx = np.array([names.index(str(r["value"]).lower()) for r in recs])
-        return idx[rng.choice(len(recs), size=n, p=w)]
+        draws = idx[rng.choice(len(recs), size=n, p=w / w.sum())]
+        if claimed < 1.0:
+            self.prior(attribute, prior, f"claims short of certain: {1 - claimed:.0%} of draws "
+                                         "from shares among recent cars")
+            p = np.array([prior.get(k, 0.0) for k in names], dtype=float)
+            from_prior = rng.choice(len(names), size=n, p=p / p.sum())
+            draws = np.where(rng.random(n) < claimed, draws, from_prior)
+        return draws
 
     def first_value(self, attribute: str) -> str | None:
         """The most certain value of a categorical attribute (own or related), unrecorded."""

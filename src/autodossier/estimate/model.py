@@ -109,13 +109,14 @@ def _draw_vehicles(src: InputSource, rng: np.random.Generator, n: int, power_hp:
     width, height = priors.sample_frontal(rng, n, body)
     src.prior("frontal_size_m", f"{np.median(width):.2f} x {np.median(height):.2f}",
               f"typical width x height of a {body or 'car'}")
-    drive = src.categorical(rng, n, "drivetrain", ("fwd", "rwd", "awd", "4wd"))
+    shares = priors.DRIVE_PRIOR.get(body, priors.DRIVE_PRIOR[None])
+    drive = src.categorical(rng, n, "drivetrain", ("fwd", "rwd", "awd", "4wd"), shares)
     if drive is None:
-        shares = priors.DRIVE_PRIOR.get(body, priors.DRIVE_PRIOR[None])
         drive = priors.sample_choice(rng, n, shares, physics.DRIVES)
         src.prior("drivetrain", shares, "no drivetrain claim: shares among recent cars")
     drive = np.minimum(drive, 2)  # 4wd launches like awd
-    trans = src.categorical(rng, n, "transmission", physics.TRANSMISSIONS)
+    trans = src.categorical(rng, n, "transmission", physics.TRANSMISSIONS,
+                            priors.TRANSMISSION_PRIOR)
     if trans is None:
         trans = priors.sample_choice(rng, n, priors.TRANSMISSION_PRIOR, physics.TRANSMISSIONS)
         src.prior("transmission", priors.TRANSMISSION_PRIOR,
@@ -127,7 +128,8 @@ def _draw_vehicles(src: InputSource, rng: np.random.Generator, n: int, power_hp:
     return physics.Vehicles(
         power_w=power_hp * physics.HP_W, mass_kg=mass, drive=drive, transmission=trans,
         engine=engine, width_m=width, height_m=height,
-        limited=np.full(n, _make_is_limited(subject)), ev_limit_ms=ev_limit)
+        limited=_make_is_limited(subject) & (rng.random(n) < priors.LIMITER_SHARE),
+        ev_limit_ms=ev_limit)
 
 
 def _model_error(rng: np.random.Generator, n: int, quantiles: tuple[float, float]) -> np.ndarray:

@@ -16,6 +16,9 @@ LIMITED_MAKES = frozenset({
     "audi", "bmw", "mercedes-benz", "mercedes", "volkswagen", "vw", "opel", "vauxhall",
     "mini", "rolls-royce", "jaguar", "smart", "infiniti",
 })
+# Share of such makers' models that keep the limiter (the rest: track versions,
+# "driver's packages" raising it to 170-190 mph).
+LIMITER_SHARE = 0.85
 
 # Curb weight of a car of body style X relative to a sedan of the same power
 # (rough segment norms: SUVs and vans are tall and heavy, hatchbacks small).

@@ -32,7 +32,7 @@ _RANK = {"confirmed": 5, "reported": 4, "expected": 3, "rumored": 2, "speculativ
 FRAME_CHARS = 45
 
 SOURCE = re.compile(
-    r"\b(?:according to|per|speaking to|told|said to|reported by|via|citing|cited by|in an interview with)\s+"
+    r"\b(?i:according to|per|speaking to|told|said to|reported by|via|citing|cited by|in an interview with)\s+"
     r"(?P<src>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’-]*){0,3})"
     r"|(?P<src2>[A-Z][\w&.'’-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’-]*){0,3})\s+(?:reports|reported|said|says|claims)\b",
 )
@@ -64,10 +64,12 @@ def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_st
         local = [c for c in found if c[0] <= pos and c not in frame]
     local_status = local[-1][2] if local else None
     frame_status = frame[0][2] if frame else None
-    if any(c[2] == "confirmed" for c in local) and local_status in ("expected", "confirmed"):
+    future_would = bool(local) and text[local[-1][0]:local[-1][1]].lower() == "would"
+    if any(c[2] == "confirmed" for c in local) and (local_status in ("expected", "confirmed") or future_would):
         # "Infiniti confirmed that the Q50 would return": an official statement about the future.
         confirm_at = max(c[0] for c in local if c[2] == "confirmed")
-        if not any(c[2] in ("speculative", "rumored") and c[0] > confirm_at for c in local):
+        if not any(c[2] in ("speculative", "rumored") and c[0] > confirm_at
+                   and text[c[0]:c[1]].lower() != "would" for c in local):
             return "confirmed"
     if frame_status in ("rumored", "speculative", "denied"):
         if local_status not in ("speculative", "denied"):

@@ -155,23 +155,25 @@ def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False)
         lines = models.get(key)
         if not lines:
             continue
+        written = " ".join(t[0] for t in toks[j:j + n])
+        lines = [(mk, md, _suffix_variant(written, md)) for mk, md in lines]
         if make is not None:
-            for mk, model in lines:
+            for mk, model, var in lines:
                 if mk == make:
-                    return (model, None), n, make
+                    return (model, var), n, make
             continue
         # No make before it: only unambiguous lines, or capitalised ones whose make the article names.
         text = " ".join(t[0] for t in toks[j:j + n])
-        candidates = [(mk, md) for mk, md in lines if (mk, md) not in gaz.ambiguous]
+        candidates = [(mk, md, var) for mk, md, var in lines if (mk, md) not in gaz.ambiguous]
         if candidates and (_looks_like_designation(text) or len(text) > 3 and text[0].isupper()):
             preferred = [c for c in candidates if c[0] in (doc_makes or ())]
             pick = preferred or candidates
             if len({c[0] for c in pick}) == 1 and (preferred or _looks_like_designation(text)):
-                return (pick[0][1], None), n, pick[0][0]
+                return (pick[0][1], pick[0][2]), n, pick[0][0]
         if doc_makes and text[0].isupper() and not initial:
-            named = [(mk, md) for mk, md in lines if mk in doc_makes]
+            named = [(mk, md, var) for mk, md, var in lines if mk in doc_makes]
             if len(named) == 1:
-                return (named[0][1], None), n, named[0][0]
+                return (named[0][1], named[0][2]), n, named[0][0]
     # A designation with a suffix the gazetteer lacks: "Q50S" -> Q50, variant "Q50S".
     tok = toks[j][0]
     if _looks_like_designation(tok):
@@ -186,6 +188,12 @@ def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False)
         if make is not None and tok[0].isupper() and tok.lower() not in NOT_MODEL:
             return (tok, None), 1, make  # an unknown model of a known make, by pattern
     return None, 0, None
+
+
+def _suffix_variant(written: str, model: str) -> str | None:
+    """"Q50S" written for the Q50 line: the variant name, as written; None for a mere respelling."""
+    a, b = re.sub(r"[^0-9a-z]", "", written.lower()), re.sub(r"[^0-9a-z]", "", model.lower())
+    return written if a != b and a.startswith(b) and re.search(r"\d", b) else None
 
 
 def _variant_after(toks, low, k):

@@ -28,7 +28,7 @@ _MONTHS_OF_YEAR = re.compile(r"first (\d{1,2}|two|three|four|five|six|seven|eigh
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
 
 MARKET = re.compile(
-    r"(?P<neg>\b(?:not|n't|never|no longer|neither|nor|unlikely)\b[^.;]{0,40}?)?"
+    r"(?P<neg>(?:\b(?:not|never|no longer|neither|nor|unlikely)\b|n't|n’t)[^.;]{0,40}?)?"
     r"\b(?:sold|on sale|available|offered|launch(?:ed|es)?|come|coming|arrive|arriving|head(?:ed|ing)?|bound|"
     r"destined|exported|imported|market(?:ed)?|introduced|built|go)\b(?:\s+\w+){0,4}?\s+(?:in|to|for|into)\s+(?:the\s+)?"
     r"(?P<region>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)"

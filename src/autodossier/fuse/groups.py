@@ -184,9 +184,23 @@ def group_key_of(subject: str, attribute: str, variant: str | None, generation: 
             generation or 0, period or "", (region or "").upper())
 
 
+def scope_variant(record: dict) -> str | None:
+    """The variant that scopes a claim, or None when the "variant" is a new name of the line.
+
+    The contract maps new names of a line to it ("Q50S" -> "Infiniti Q50", variant "Q50S");
+    such a name still means the line, so its claims compete with unscoped ones (400 hp for the
+    Q50S vs > 450 hp for "the new Q50"), while trims ("Track Spec", "Nismo") stay apart.
+    """
+    variant = record.get("variant")
+    if not variant:
+        return None
+    model = normalize_text(record["subject"].split(" ", 1)[-1])
+    return None if model and normalize_text(variant).startswith(model) else variant
+
+
 def group_key(record: dict) -> tuple:
     """The grouping key of one claim record."""
-    return group_key_of(record["subject"], record["attribute"], record.get("variant"),
+    return group_key_of(record["subject"], record["attribute"], scope_variant(record),
                         record.get("generation"), record.get("period"), record.get("region"))
 
 
@@ -256,7 +270,7 @@ def _supersedes(new: Position, old: Position) -> bool:
 
 def _fuse_group(records: list[dict], reference: str | None) -> FusedGroup:
     first = records[0]
-    group = FusedGroup(first["subject"], first["attribute"], first.get("variant"),
+    group = FusedGroup(first["subject"], first["attribute"], scope_variant(first),
                        first.get("generation"), first.get("period"), first.get("region"))
     for cluster in _cluster(group.attribute, records):
         rep = _representative(cluster)

@@ -138,7 +138,18 @@ def _sources(records: list[dict]) -> list[dict]:
     return sorted(docs.values(), key=lambda d: (d["date"] or "9999", d["doc"]))
 
 
-def _estimates(records: list[dict], related_records: list[dict]) -> dict[str, Any] | None:
+def related_records(kb: Any, related: list[dict], as_of: str | None) -> dict[str, list[dict]]:
+    """Claim records of the models sharing a platform or engine with the subject (for estimates)."""
+    names = sorted({r["model"] for r in related if r["holds"] and r["relation"].startswith("Shares")})
+    out = {}
+    for name in names:
+        records = filter_as_of(kb.claims(subject=name, as_of=as_of), as_of)
+        if records:
+            out[name] = records
+    return out
+
+
+def _estimates(records: list[dict], related_records: dict[str, list[dict]]) -> dict[str, Any] | None:
     """The estimate helper's output when it is installed; estimates are optional extras."""
     try:
         from autodossier.estimate import estimate_model
@@ -198,14 +209,11 @@ def build_dossier(kb: Any, subject: str, as_of: str | None = None) -> Dossier:
             dossier.superseded.append(_fact(group, pos))
     said = {r["attribute"] for r in records}
     dossier.unanswered = [{"attribute": a, "label": label(a)} for a in STANDARD_ATTRIBUTES if a not in said]
-    related_subjects = {r["model"] for r in _related(groups, incoming, as_of)}
-    related_records = [rec for other in sorted(related_subjects)
-                       for rec in filter_as_of(kb.claims(subject=other, as_of=as_of), as_of)]
+    dossier.related = _related(groups, incoming, as_of)
     if " " in name:  # a make ("Infiniti") has no performance figures to estimate
-        dossier.estimates = _estimates(records, related_records)
+        dossier.estimates = _estimates(records, related_records(kb, dossier.related, as_of))
     else:
         dossier.unanswered = []
-    dossier.related = _related(groups, incoming, as_of)
     dossier.timeline = _timeline(groups)
     dossier.sources = _sources(records + incoming)
     return dossier

@@ -13,6 +13,7 @@ from jinja2 import Environment
 
 from autodossier.errors import AutodossierError
 from autodossier.report.dossier import Dossier
+from autodossier.report.labels import label
 
 FORMATS = ("md", "json", "html")
 # A citation quote longer than this is cut in Markdown so that a line stays readable;
@@ -44,19 +45,13 @@ def _fact_line(f: dict[str, Any]) -> list[str]:
 
 
 def _estimate_lines(estimates: dict[str, Any]) -> list[str]:
-    lines = ["", "Estimates (computed from related figures, not reported by any source):", ""]
-    items = estimates.get("estimates") if isinstance(estimates.get("estimates"), (list, dict)) else estimates
-    if isinstance(items, dict):
-        items = [dict(v, name=k) if isinstance(v, dict) else {"name": k, "value": v} for k, v in items.items()]
-    for item in items:
-        if not isinstance(item, dict):
-            lines.append(f"- ESTIMATE {item}")
-            continue
-        name = item.get("attribute") or item.get("name") or "estimate"
-        low, high = item.get("low"), item.get("high")
-        interval = f" (interval {low}-{high})" if low is not None and high is not None else ""
-        basis = f"; {item['basis']}" if item.get("basis") else ""
-        lines.append(f"- ESTIMATE {name}: {item.get('value')}{interval}{basis}")
+    lines = ["", "Estimates (computed by a calibrated model from related figures; not reported by any source):", ""]
+    if not estimates.get("available", True):
+        return lines + [f"- no estimate: {estimates.get('reason') or 'not enough data'}"]
+    for name, q in (estimates.get("quantities") or {}).items():
+        share = f"{round(100 * q['interval'])}% interval " if q.get("interval") else "interval "
+        lines.append(f"- ESTIMATE {label(name)}: {q.get('point')} {q.get('unit') or ''} "
+                     f"({share}{q.get('low')}-{q.get('high')})")
     return lines
 
 

@@ -1,0 +1,36 @@
+from datetime import date
+
+import pytest
+
+from autodossier.extract.dates import find_dates
+
+PUB = date(2025, 11, 20)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Sales start in the second half of 2027.", "2027-H2"),
+    ("It arrives in 2H 2026.", "2026-H2"),
+    ("Deliveries begin in Q3 2026.", "2026-Q3"),
+    ("Production ends at the end of last year.", "2024-12"),
+    ("It was revealed earlier this year.", "2025"),
+    ("Back in the summertime, it was shown.", "2025"),
+    ("It goes on sale next year.", "2026"),
+    ("It launched in March.", "2025-03"),
+    ("Expect it in early 2027.", "2027-H1"),
+])
+def test_resolves_dates_against_publication(text, value):
+    assert value in [d.value for d in find_dates(text, PUB)]
+
+
+def test_relative_dates_need_a_publication_date():
+    assert find_dates("It was shown last year, at the end of last year.", None) == []
+
+
+def test_model_year_before_a_name_is_not_an_event_date():
+    [d] = find_dates("The 2025 Infiniti QX60 drops the V6.", PUB)
+    assert d.model_year
+
+
+def test_year_range():
+    [d] = find_dates("It was built from 2016 to 2022.", PUB)
+    assert (d.value, d.range_end) == ("2016", "2022")

@@ -1,0 +1,46 @@
+import pytest
+
+from autodossier.extract.mentions import find_mentions
+
+
+def subjects(text, makes=()):
+    return [(m.subject, m.variant) for m in find_mentions(text, 0, set(makes))]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("The Ford Mustang returns.", "Ford Mustang"),
+    ("We drove the new Nissan Z last week.", "Nissan Z"),
+    ("Honda's updated CR-V arrives soon.", "Honda CR-V"),
+    ("The Q50 will return.", "Infiniti Q50"),
+    ("A facelifted RAV4 is due.", "Toyota RAV4"),
+])
+def test_finds_makes_and_models(text, subject):
+    assert subject in [s for s, _ in subjects(text)]
+
+
+def test_suffix_designation_maps_to_line_with_variant():
+    assert ("Infiniti Q50", "Q50S") in subjects("It will be designated the Q50S.")
+
+
+def test_trim_after_model_is_variant():
+    assert ("Infiniti QX80", "Track Spec") in subjects("The Infiniti QX80 Track Spec concept is huge.")
+
+
+def test_ordinary_word_model_needs_its_make_in_the_article():
+    text = "Sold in the US as the Armada, it gets a V8."
+    assert ("Nissan Armada", None) in subjects(text, makes={"Nissan"})
+    assert not any(s == "Nissan Armada" for s, _ in subjects(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Focus on the road ahead, the designer said.",
+    "The journey took twelve hours.",
+    "An edge case in the law.",
+])
+def test_common_words_are_not_models(text):
+    assert subjects(text) == []
+
+
+def test_generation_before_model():
+    [m] = [m for m in find_mentions("The second-generation Q50 arrives.", 0, set()) if m.model]
+    assert m.generation == 2

@@ -1,0 +1,47 @@
+import pytest
+
+from autodossier.extract.pipeline import Sentence
+from autodossier.extract.quantities import find_quantities
+
+
+def q(text):
+    return [(f.attribute, f.value, f.qualifier) for f in find_quantities(Sentence(text, 0, len(text), 0))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It makes 400 horsepower.", ("power_hp", 400, "=")),
+    ("The 650bhp Track Spec.", ("power_hp", 650, "=")),
+    ("Output is 300 kW.", ("power_hp", 402.31, "=")),
+    ("A 150 PS diesel.", ("power_hp", 147.95, "=")),
+    ("Tuned to exceed 450 horsepower.", ("power_hp", 450, ">")),
+    ("A 450-plus hp rating.", ("power_hp", 450, ">")),
+    ("Nearly 500 hp on tap.", ("power_hp", 500, "~")),
+    ("With 475 lb-ft of torque.", ("torque_lbft", 475, "=")),
+    ("It develops 600 Nm.", ("torque_lbft", 442.54, "=")),
+    ("A 3.5-litre twin-turbo V6.", ("displacement_l", 3.5, "=")),
+    ("The 1,998cc four.", ("displacement_l", 2.0, "=")),
+    ("0-60 mph takes 3.9 seconds.", ("accel_0_60_s", 3.9, "=")),
+    ("It hits 0-100km/h in 4.2sec.", ("accel_0_100_s", 4.2, "=")),
+    ("Top speed is 250 km/h.", ("top_speed_mph", 155.34, "=")),
+    ("It is priced from $45,990.", ("price", 45990, "=")),
+    ("Prices start at £38,000.", ("price", 38000, "=")),
+    ("It weighs 1,550kg.", ("curb_weight_kg", 1550, "=")),
+    ("A WLTP range of 520 km.", ("range_km", 520, "=")),
+    ("Its 100kWh battery pack.", ("battery_kwh", 100, "=")),
+])
+def test_reads_quantities_in_contract_units(text, expected):
+    assert expected in q(text)
+
+
+def test_range_gives_both_bounds():
+    assert q("Output between 400-450 hp.") == [("power_hp", 400, ">="), ("power_hp", 450, "<=")]
+
+
+@pytest.mark.parametrize("text", [
+    "Infiniti invested $1 billion in the plant.",  # money, but no price
+    "The 2027 model year brings new paint.",
+    "He walked 5 miles to the show.",
+    "The dealership is 300 feet away.",
+])
+def test_no_quantity_claims_from_unrelated_numbers(text):
+    assert q(text) == []
