@@ -112,8 +112,16 @@ def main() -> None:
               TARGET_TOP_MAE_MPH, "met" if mae_t <= TARGET_TOP_MAE_MPH else "NOT met", mae_t,
               "met" if TARGET_COVERAGE[0] <= cov_a <= TARGET_COVERAGE[1] else "NOT met",
               "met" if TARGET_COVERAGE[0] <= cov_t <= TARGET_COVERAGE[1] else "NOT met"))
+    bands = [(0, 6), (6, 9), (9, 12), (12, 99)]
+    parts = []
+    for lo, hi in bands:
+        sel = (accel >= lo) & (accel < hi)
+        parts.append(f"{lo}-{hi if hi < 99 else ''} s: {_mae(pred['a'][sel], accel[sel]):.2f}"
+                     f" (n={int(sel.sum())})")
+    print("shipped 0-62 MAE by measured time: " + "; ".join(parts))
     print(f"median abs error 0-62: {np.nanmedian(np.abs(pred['a'] - accel)):.3f} s;"
           f" cross-validation took {elapsed:.1f} s")
+    print("note: the data has no 0-60 mph times; 0-60 estimates reuse the 0-62 calibration.")
 
 
 if __name__ == "__main__":

@@ -191,3 +191,11 @@ def test_undated_reports_in_different_articles_stay_in_conflict():
     records = [rec(value=400, status="confirmed", doc="x"), rec(value=500, status="rumored", doc="y")]
     [group] = fuse(records)
     assert group.has_conflict and not group.superseded
+
+
+@pytest.mark.parametrize("variant, same_group", [("Q50S", True), ("Eau Rouge", False), (None, True)])
+def test_new_names_of_the_line_compete_while_trims_stay_apart(variant, same_group):
+    records = [rec(value=400, status="expected", variant=variant), rec(value=450, qualifier=">", status="speculative")]
+    groups = fuse(records)
+    assert (len(groups) == 1) is same_group
+    assert any(g.has_conflict for g in groups) is same_group

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from autodossier.errors import AutodossierError, InputError
-from autodossier.ingest import Document, document_from_text, normalize_date, read_paths, reader
+from autodossier.ingest import (
+    Document,
+    document_from_text,
+    documents_from_feed,
+    normalize_date,
+    read_paths,
+    reader,
+)
 from autodossier.settings import Settings
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
@@ -156,6 +163,10 @@ def test_text_without_header_keeps_crlf_and_loses_bom(tmp_path):
         ("Nov 7, 2022", "2022-11-07"),
         ("2022-11-07T23:30:00-08:00", "2022-11-07"),
         ("Tue, 05 Mar 2024 23:30:00 -0800", "2024-03-05"),
+        ("6 Sep 2021 16:45 GMT", "2021-09-06"),
+        ("Fri, 30 Feb 2024 10:00:00 GMT", None),
+        ("Thu, 01 Jan 1970 00:00:00 GMT", None),
+        ("Tue, 05 Foo 2024 10:00:00 GMT", None),
         ("unknown", None),
         ("", None),
         (None, None),
@@ -217,6 +228,17 @@ def test_atom_feed_and_feed_sniffed_in_txt(tmp_path):
     assert [d.doc for d in docs] == ["autoblog-0", "saved-feed-0"]
     assert docs[0].date == "2025-06-12" and docs[0].outlet == "Autoblog Europe"
     assert docs[0].text == "The Renault 5 Turbo 3E will cost EUR 155,000 in France."
+
+
+def test_feed_entry_scripts_and_styles_are_not_text(tmp_path):
+    feed = RSS.replace(
+        "&lt;p&gt;It uses a 268 hp turbo four.&lt;/p&gt;",
+        "&lt;script&gt;track('qx65')&lt;/script&gt;&lt;style&gt;p{color:red}&lt;/style&gt;"
+        "&lt;p&gt;It uses a 268 hp turbo four.&lt;/p&gt;",
+    )
+    docs, _ = docs_and_errors([write(tmp_path / "scripted.rss", feed)])
+    assert "track(" not in docs[0].text and "color" not in docs[0].text
+    assert docs[0].text.endswith("It uses a 268 hp turbo four.")
 
 
 def test_feed_text_loses_characters_no_store_can_hold(tmp_path):
@@ -382,6 +404,42 @@ def test_document_from_text():
     doc = document_from_text(Z_HTML, "api-2", fmt="html", date="5 March 2025")
     assert doc.date == "2025-03-05" and doc.outlet == "Motor Digest" and "420 hp" in doc.text
     assert document_from_text(Z_BODY, "api-3", as_of="2025-01-01").date == "2025-01-01"
+
+
+def test_document_from_text_reads_markdown_like_plain_text():
+    raw = "title: Z Nismo manual confirmed\ndate: 4 March 2025\n\n## The news\n\n" + Z_BODY
+    doc = document_from_text(raw, "api-md", fmt="md")
+    assert (doc.title, doc.date) == ("Z Nismo manual confirmed", "2025-03-04")
+    assert doc.text == "## The news\n\n" + Z_BODY
+
+
+def test_documents_from_feed_streams_entries_of_a_posted_feed():
+    stream = documents_from_feed(RSS.encode("utf-8"), "posted", as_of="2024-01-01")
+    assert inspect.isgenerator(stream)
+    items = list(stream)
+    docs = [i for i in items if isinstance(i, Document)]
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert [d.doc for d in docs] == ["posted-0", "posted-2"]
+    assert {d.outlet for d in docs} == {"Carscoop Daily"} and docs[0].path is None
+    assert docs[1].url == "https://carscoop.example/gr86"
+    assert [e.reason for e in errors] == ["feed entry has no text"]
+    undated = ATOM.replace("<updated>2025-06-12T10:00:00Z</updated>", "")
+    (doc,) = documents_from_feed(("\ufeff" + undated).encode("utf-8"), "atom-post", as_of="2024-01-01")
+    assert (doc.doc, doc.date) == ("atom-post-0", "2024-01-01")
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (b"  \n\t", "empty"),
+        (b"<rss><channel><title>x</title><itm></rss", "malformed feed"),
+        (b"<?xml version='1.0'?><rss version='2.0'><channel><title>x</title></channel></rss>", "no entries"),
+    ],
+)
+def test_documents_from_feed_bad_data_is_one_error(data, reason):
+    (error,) = documents_from_feed(data, "posted")
+    assert isinstance(error, InputError) and error.name == "posted" and reason in error.reason
 
 
 @pytest.mark.parametrize(

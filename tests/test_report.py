@@ -172,3 +172,14 @@ def test_sales_data_keeps_period_and_citation(kb):
     [row] = sales_data(kb)
     assert (row["subject"], row["period"], row["units"]) == ("Meridian Coupe", "2020", 2792)
     assert row["citations"][0]["doc"] == "c"
+
+
+def test_estimates_stay_apart_from_claims(kb):
+    d = build_dossier(kb, "Meridian GT")
+    assert not any(f["attribute"].startswith(("accel_", "top_speed")) for f in d.known + d.expected + d.rumored)
+    text = render_dossier(d, "md")
+    if d.estimates and d.estimates.get("available"):
+        unanswered, related = text.index("## Unanswered questions"), text.index("## Related models")
+        assert unanswered < text.index("ESTIMATE") < related
+    else:
+        assert "ESTIMATE" not in text

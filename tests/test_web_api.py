@@ -360,3 +360,24 @@ def test_serve_bad_options_fail_in_one_line(args):
     r = run_cli("serve", *args)
     assert r.returncode != 0
     assert "Traceback" not in r.stderr and r.stderr.strip()
+
+
+@pytest.mark.slow
+def test_demo_corpus_dossier_links_all_land(tmp_path):
+    """The README demo: the example articles through the real pipeline, then the pages."""
+    from pathlib import Path
+
+    from autodossier.pipeline import ingest_paths
+
+    articles = Path(__file__).resolve().parent.parent / "examples" / "articles"
+    settings = Settings(db=str(tmp_path / "demo.db"))
+    store = KnowledgeBase(settings.db_url)
+    ingest_paths(store, [str(articles)], settings)
+    client = make_client(store)
+    r = client.get("/search", params={"q": "Q50"}, headers=HTML)
+    assert r.status_code == 200 and 'id="subject"' in r.text
+    links = set(re.findall(r'href="[^"]*/documents/([^"#]+)#(ev-[0-9a-f]+)"', r.text))
+    assert links
+    pages = {doc: client.get(f"/documents/{doc}", headers=HTML).text for doc, _ in links}
+    missing = [(doc, a) for doc, a in links if f'id="{a}"' not in pages[doc]]
+    assert not missing

@@ -21,6 +21,8 @@ from autodossier.settings import Settings
 
 _out = Console(highlight=False, soft_wrap=True)
 
+# Claims naming models whose figures can stand in for missing ones (as in estimate.inputs;
+# not imported from there so that loading the CLI does not load numpy).
 RELATION_ATTRIBUTES = ["shares_platform_with", "shares_engine_with"]
 LABELS = {"accel_0_60_s": "0-60 mph", "accel_0_100_s": "0-100 km/h",
           "top_speed_mph": "top speed"}

@@ -13,12 +13,8 @@ from pathlib import Path
 import numpy as np
 
 from autodossier.estimate import physics
-from autodossier.estimate.priors import ev_limit_point_ms, frontal_prior, is_limited_make
-
-NM_PER_LBFT = 1.35582
-# Specific torque above which a petrol engine is taken to be turbocharged: naturally
-# aspirated engines make ~70-85 lb-ft per litre, turbocharged ones 100-150.
-TURBO_LBFT_PER_L = 95.0
+from autodossier.estimate.priors import (TURBO_LBFT_PER_L, ev_limit_point_ms, frontal_prior,
+                                         is_limited_make)
 
 
 @dataclass

@@ -18,15 +18,10 @@ from autodossier.estimate.inputs import EstimateInput, InputSource
 
 DRAWS = 4000  # Monte Carlo draws: percentiles stable to ~0.01 s, still a few ms to run
 DEFAULT_SEED = 0
-# Specific torque above which a petrol engine counts as turbocharged (lb-ft per litre):
-# naturally aspirated engines make ~70-85, turbocharged ones 100-150.
-TURBO_LBFT_PER_L = 95.0
 Z80 = 1.2816  # standard-normal quantile of 90%: half-width of an 80% interval in sds
 QUANTITIES = {  # name -> unit
     "accel_0_60_s": "s", "accel_0_100_s": "s", "top_speed_mph": "mph",
 }
-PHYSICAL_INPUTS = ("power_hp", "torque_lbft", "curb_weight_kg", "drivetrain", "transmission",
-                   "body_style", "aspiration", "powertrain", "displacement_l")
 
 
 @dataclass
@@ -40,9 +35,10 @@ class Quantity:
 
     def to_dict(self) -> dict:
         """JSON-ready dict (values rounded to what the model can resolve)."""
-        digits = 1 if self.unit == "s" else 0
-        return {"point": round(self.point, digits), "low": round(self.low, digits),
-                "high": round(self.high, digits), "unit": self.unit, "interval": 0.8}
+        def rounded(x: float) -> float | int:  # tenths of a second, whole mph
+            return round(x, 1) if self.unit == "s" else int(round(x))
+        return {"point": rounded(self.point), "low": rounded(self.low),
+                "high": rounded(self.high), "unit": self.unit, "interval": 0.8}
 
 
 @dataclass
@@ -88,7 +84,7 @@ def _engine_class(src: InputSource, rng: np.random.Generator, n: int) -> np.ndar
         engine = np.where(asp == 0, na, turbo)
     elif src.records("torque_lbft")[0] and src.records("displacement_l")[0]:
         specific = src.numeric(rng, n, "torque_lbft") / src.numeric(rng, n, "displacement_l")
-        engine = np.where(specific > TURBO_LBFT_PER_L, turbo, na)
+        engine = np.where(specific > priors.TURBO_LBFT_PER_L, turbo, na)
     else:
         src.prior("aspiration", f"turbo with p={priors.TURBO_SHARE}",
                   "no aspiration claim: share of turbocharged new petrol engines")

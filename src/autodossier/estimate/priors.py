@@ -44,6 +44,9 @@ DRIVE_PRIOR = {
     "convertible": {"fwd": 0.2, "rwd": 0.55, "awd": 0.25},
 }
 TRANSMISSION_PRIOR = {"manual": 0.15, "automatic": 0.65, "dct": 0.15, "cvt": 0.05}
+# Specific torque above which a petrol engine counts as turbocharged (lb-ft per litre):
+# naturally aspirated engines make ~70-85, turbocharged ones 100-150.
+TURBO_LBFT_PER_L = 95.0
 TURBO_SHARE = 0.75  # share of new petrol engines that are turbocharged (2020s)
 
 # EV motors top out at a set speed; recent EVs are limited between these (mph).

@@ -203,18 +203,18 @@ def document_from_text(
     date: str | None = None,
     outlet: str | None = None,
     url: str | None = None,
-    fmt: Literal["txt", "html"] = "txt",
+    fmt: Literal["txt", "md", "html"] = "txt",
     as_of: str | None = None,
 ) -> Document:
     """One document from an article body given as a string (the REST API's POST).
 
-    ``fmt="txt"`` reads header lines as a file would; ``"html"`` extracts the
-    page's main text. Metadata given as arguments wins over what the text
+    ``fmt="txt"`` (or ``"md"``, read the same way) reads header lines as a file
+    would; ``"html"`` extracts the page's main text. Metadata given as arguments wins over what the text
     carries. Raises ``InputError(doc_id, reason)`` for an unreadable body or an
     explicit ``date`` that cannot be read.
     """
-    if fmt not in ("txt", "html"):
-        raise InputError(doc_id, f"unknown format {fmt!r} (use txt or html)")
+    if fmt not in ("txt", "md", "html"):
+        raise InputError(doc_id, f"unknown format {fmt!r} (use txt, md or html)")
     iso_date = normalize_date(date)
     if date is not None and date.strip() and iso_date is None:
         raise InputError(doc_id, f"cannot read the date {date!r}")
@@ -246,3 +246,13 @@ def document_from_text(
         url=url or base.url,
         path=None,
     )
+
+
+def documents_from_feed(data: bytes, stem: str, as_of: str | None = None) -> Iterator[Document | InputError]:
+    """One document per entry of a posted or fetched RSS/Atom feed (doc ids ``<stem>-<index>``).
+
+    The same checks as for a feed file apply: binary or empty data, or a feed
+    that cannot be parsed into any entry, yields one ``InputError(stem, ...)``;
+    an entry without text yields an ``InputError`` and the other entries go on.
+    """
+    yield from read_bytes(data, stem, stem, None, "feed", as_of)

@@ -135,7 +135,7 @@ belief {{ "%.2f"|format(f.belief) }} <span class="reason">({{ f.reason }})</span
 <section id="unanswered"><h2>Unanswered questions</h2><ul>
 {% for u in d.unanswered %}<li>{{ u.label }}</li>{% else %}<li>(none)</li>{% endfor %}</ul>
 {% if d.estimates %}<div class="estimates"><h3>Estimates (computed, not reported by any source)</h3>
-<pre>{{ estimates_json }}</pre></div>{% endif %}</section>
+<ul>{% for line in estimate_lines %}<li>{{ line }}</li>{% endfor %}</ul></div>{% endif %}</section>
 <section id="related"><h2>Related models</h2><ul>{% for r in d.related %}
 <li>{{ r.relation }}: {% if not r.holds %}not {% endif %}{{ r.model }} &mdash; {{ r.status }},
 belief {{ "%.2f"|format(r.belief) }}{{ cites(r.citations) }}</li>{% else %}<li>(none)</li>{% endfor %}</ul></section>
@@ -151,8 +151,8 @@ belief {{ "%.2f"|format(r.belief) }}{{ cites(r.citations) }}</li>{% else %}<li>(
 
 def render_html(d: dict[str, Any]) -> str:
     """The dossier as an HTML fragment (an ``<article>``; the web app wraps it in its page)."""
-    estimates = json.dumps(d.get("estimates"), indent=2, default=str) if d.get("estimates") else ""
-    return _HTML.render(d=d, sections=SECTIONS, estimates_json=estimates)
+    lines = [x[2:] for x in _estimate_lines(d["estimates"]) if x.startswith("- ")] if d.get("estimates") else []
+    return _HTML.render(d=d, sections=SECTIONS, estimate_lines=lines)
 
 
 def render_dossier(dossier: Dossier | dict[str, Any], fmt: str = "md") -> str:

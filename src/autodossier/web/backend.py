@@ -5,7 +5,9 @@ what is true; it picks the right library call and shapes its result for JSON and
 """
 from __future__ import annotations
 
+import functools
 import hashlib
+import json
 from typing import Any
 
 from autodossier import fuse
@@ -15,6 +17,8 @@ from autodossier.ingest.document import Document
 
 # Search results listed at most: a name fragment ("Q") should not list the whole store.
 SEARCH_LIMIT = 50
+# Rendered charts kept in memory: a few makes and dates, each SVG some tens of KB.
+CHART_CACHE_SIZE = 64
 # Fetched pages and feeds above this are refused: no news page is near it.
 MAX_FETCH_BYTES = 5 * 1024 * 1024
 # Seconds to wait for a fetched URL before giving up with a clear error.
@@ -95,7 +99,7 @@ def document(kb, doc: str) -> dict[str, Any]:
     found = kb.document(doc)
     if found is None:
         raise UnknownDocumentError(f"no document {doc!r} in the knowledge base")
-    data = dict(found) if not isinstance(found, Document) else dict(found.__dict__)
+    data = dict(found)
     data["claims"] = kb.claims(doc=doc)
     return data
 
@@ -181,7 +185,7 @@ def fetch_and_ingest(kb, settings, url: str) -> list[dict[str, Any]]:
         with httpx.Client(timeout=FETCH_TIMEOUT_S, follow_redirects=True) as client:
             with client.stream("GET", url) as response:
                 response.raise_for_status()
-                data = b""
+                data = bytearray()
                 for chunk in response.iter_bytes():
                     data += chunk
                     if len(data) > MAX_FETCH_BYTES:
@@ -191,7 +195,7 @@ def fetch_and_ingest(kb, settings, url: str) -> list[dict[str, Any]]:
     from autodossier.ingest import read_bytes
 
     # The content decides (feed, HTML page or text), not the URL or a server's content type.
-    docs = list(read_bytes(data, url, _doc_id(url), url, None, settings.as_of))
+    docs = list(read_bytes(bytes(data), url, _doc_id(url), url, None, settings.as_of))
     good = [d for d in docs if isinstance(d, Document)]
     if not good:
         errors = [str(d) for d in docs if isinstance(d, InputError)]
@@ -213,18 +217,24 @@ class FetchError(AutodossierError):
 
 def timeline_svg(data: dict[str, Any]) -> str:
     """The lineup chart as inline SVG, drawn by the report library."""
-    from autodossier.report import charts
-
     title = f"{data['make']} lineup" if data.get("make") else "Model lineup"
-    return _inline_svg(charts.render_timeline(data["models"], "svg", title=title))
+    return _chart_svg("timeline", json.dumps(data["models"], sort_keys=True, default=str), title)
 
 
 def sales_svg(data: dict[str, Any]) -> str:
     """The sales chart as inline SVG, drawn by the report library."""
+    title = f"Unit sales: {data.get('subject') or data.get('make') or 'all models'}"
+    return _chart_svg("sales", json.dumps(data["rows"], sort_keys=True, default=str), title)
+
+
+@functools.lru_cache(maxsize=CHART_CACHE_SIZE)
+def _chart_svg(kind: str, rows_json: str, title: str) -> str:
+    """Drawing takes matplotlib a second or two; the same data gives the same chart, so the
+    SVG is cached by the chart's data (new articles change the data and so the key)."""
     from autodossier.report import charts
 
-    title = f"Unit sales: {data.get('subject') or data.get('make') or 'all models'}"
-    return _inline_svg(charts.render_sales(data["rows"], "svg", title=title))
+    draw = charts.render_timeline if kind == "timeline" else charts.render_sales
+    return _inline_svg(draw(json.loads(rows_json), "svg", title=title))
 
 
 def _inline_svg(svg: str) -> str:
