@@ -345,6 +345,22 @@ def test_oversized_file_is_refused_without_reading_it(tmp_path, monkeypatch):
     assert docs == [] and "file too large" in error.reason and "50.0 MB" in error.reason
 
 
+def test_small_files_are_read_without_allocating_the_size_limit(tmp_path):
+    import tracemalloc
+
+    for name in ("a.txt", "b.txt", "c.txt"):
+        write(tmp_path / name, Z_BODY)
+    list(read_paths([str(tmp_path)], Settings()))  # imports and caches out of the measure
+    tracemalloc.start()
+    try:
+        docs, _ = docs_and_errors([tmp_path])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(docs) == 3
+    assert peak < Settings().max_article_bytes / 10
+
+
 def test_size_limit_comes_from_settings(tmp_path):
     path = write(tmp_path / "a.txt", Z_BODY)
     _, (error,) = docs_and_errors([path], Settings(max_article_bytes=20))

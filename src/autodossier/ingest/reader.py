@@ -160,8 +160,12 @@ def read_file(path: str, max_bytes: int, as_of: str | None = None) -> Iterator[D
         return
     try:
         with open(path, "rb") as handle:
-            # One byte over the limit tells a file that grew since the stat.
-            data = handle.read(max_bytes + 1)
+            # Ask for the size stat gave, not the limit: ``read(n)`` allocates n bytes
+            # up front, 20 MB per file otherwise. One byte over the limit tells a
+            # file that grew past it since the stat.
+            data = handle.read(min(info.st_size, max_bytes) + 1)
+            if len(data) > info.st_size and len(data) <= max_bytes:
+                data += handle.read(max_bytes + 1 - len(data))  # grew, still maybe in bounds
     except OSError as exc:
         yield InputError(path, _os_reason(exc))
         return
