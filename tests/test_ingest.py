@@ -303,6 +303,18 @@ def test_stdin(monkeypatch, stream, expected_doc):
     assert "Renault" in doc.text or doc.text == Z_BODY
 
 
+@pytest.mark.parametrize(("limit", "whole"), [(10 * 1024 * 1024, True), (150 * 1024, False)])
+def test_stdin_longer_than_a_read_block_and_its_size_limit(monkeypatch, limit, whole):
+    paragraph = "The Nissan Patrol Nismo keeps its 425 hp twin-turbo V6, Nissan said. " * 50 + "\n\n"
+    article = paragraph * 60  # about 210 KB: several read blocks
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(article.encode("utf-8"))))
+    (item,) = read_paths(["-"], Settings(max_article_bytes=limit))
+    if whole:
+        assert isinstance(item, Document) and item.text == article
+    else:
+        assert isinstance(item, InputError) and item.reason.startswith("input too large")
+
+
 BAD_INPUTS = [
     ("notes.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file, not an article"),
     ("empty.txt", b"", "empty file"),

@@ -176,6 +176,24 @@ def read_file(path: str, max_bytes: int, as_of: str | None = None) -> Iterator[D
     yield from read_bytes(data, path, stem, path, SUPPORTED_EXTENSIONS.get(extension.lower()), as_of)
 
 
+# Standard input is read in blocks of this size: one ``read(limit)`` would allocate
+# the whole limit (20 MB) up front for an article of a few kilobytes.
+_STDIN_BLOCK_BYTES = 64 * 1024
+
+
+def _read_capped(stream, cap: int) -> bytes:
+    """Up to ``cap`` bytes of a binary stream, read block by block until it ends."""
+    chunks: list[bytes] = []
+    total = 0
+    while total < cap:
+        chunk = stream.read(min(_STDIN_BLOCK_BYTES, cap - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
 def read_stdin(max_bytes: int, as_of: str | None = None) -> Iterator[Document | InputError]:
     """Documents from standard input (doc id ``stdin``; feed entries ``stdin-<index>``)."""
     stream = sys.stdin
@@ -188,7 +206,7 @@ def read_stdin(max_bytes: int, as_of: str | None = None) -> Iterator[Document | 
             return
         buffer = getattr(stream, "buffer", None)
         if buffer is not None:
-            data = buffer.read(max_bytes + 1)
+            data = _read_capped(buffer, max_bytes + 1)
         else:  # a text stream without bytes underneath (an embedding app, a test)
             data = stream.read(max_bytes + 1).encode("utf-8", "surrogateescape")
     except (OSError, ValueError) as exc:
