@@ -220,6 +220,7 @@ def test_documents_and_document_text(kb):
     listed = kb.documents()
     assert [d["doc"] for d in listed] == ["a", "b"]
     assert [d["claims"] for d in listed] == [2, 0]
+    assert kb.count_documents() == 2
     assert "text" not in listed[0]
     assert kb.document("a")["text"] == doc.text
     assert kb.document("missing") is None
@@ -273,8 +274,39 @@ def test_newer_schema_is_refused(kb_url):
         KnowledgeBase(kb_url)
 
 
+BATCH = 7  # documents per transaction in the killed ingest
+def test_claims_naming_a_model_are_found_by_value(kb):
+    kb.ingest(make_doc("a", seed=1), [
+        claim("a", "Infiniti Q50", "shares_engine_with", "Nissan Z"),
+        claim("a", "Nissan Skyline", "shares_platform_with", "nissan  z"),
+        claim("a", "Nissan Z", "shares_engine_with", "Infiniti Q50"),
+        claim("a", "Nissan Z", "power_hp", 400)])
+    got = kb.claims(value="Nissan Z", attribute=["shares_engine_with", "shares_platform_with"])
+    assert [r["subject"] for r in got] == ["Infiniti Q50", "Nissan Skyline"]
+    assert kb.count_claims(value="NISSAN Z") == 2
+
+
+def test_migration_from_version_1_fills_value_key(kb_url):
+    from sqlalchemy import create_engine, text
+
+    kb = KnowledgeBase(kb_url)
+    kb.ingest(make_doc("a", seed=1), [claim("a", "Infiniti Q50", "replaces", "Infiniti G37")])
+    kb.close()
+    engine = create_engine(kb_url)
+    with engine.begin() as conn:  # turn the store back into a version-1 store
+        conn.execute(text("DROP INDEX ix_claims_value_key"))
+        conn.execute(text("ALTER TABLE claims DROP COLUMN value_key"))
+        conn.execute(text("UPDATE schema_version SET version = 1"))
+    engine.dispose()
+    kb = KnowledgeBase(kb_url)
+    try:
+        assert [r["subject"] for r in kb.claims(value="infiniti g37")] == ["Infiniti Q50"]
+    finally:
+        kb.close()
+
+
 KILL_SCRIPT = textwrap.dedent("""
-    import sys
+    import sys, time
     from autodossier.claims import Claim
     from autodossier.ingest.document import Document
     from autodossier.store import KnowledgeBase
@@ -286,10 +318,19 @@ KILL_SCRIPT = textwrap.dedent("""
             claims = [Claim(doc=name, subject=f"Make{i % 17} M{j}", attribute="power_hp",
                             value=100 + j, status="reported", evidence="e") for j in range(i % 5 + 1)]
             yield Document(doc=name, text=text), claims
-            print(i, flush=True)  # the document is now inside an open transaction
 
     kb = KnowledgeBase(sys.argv[1])
-    statuses = [r.status for r in kb.ingest_many(pairs(int(sys.argv[2])), batch_size=7)]
+    if len(sys.argv) > 3:  # stall inside the transaction, right after this document's rows are written
+        stall_at = sys.argv[3]
+        write = kb._write_document
+        def stalling(conn, doc, claims):
+            result = write(conn, doc, claims)
+            if doc.doc == stall_at:
+                print("STALLED", flush=True)
+                time.sleep(120)
+            return result
+        kb._write_document = stalling
+    statuses = [r.status for r in kb.ingest_many(pairs(int(sys.argv[2])), batch_size=__BATCH__)]
     print("DONE", statuses.count("new"), statuses.count("unchanged"), flush=True)
 """)
 
@@ -297,14 +338,13 @@ KILL_SCRIPT = textwrap.dedent("""
 @pytest.mark.slow
 def test_killed_ingest_leaves_consistent_store_and_rerun_finishes(kb_url, tmp_path):
     script = tmp_path / "ingest.py"
-    script.write_text(KILL_SCRIPT)
+    script.write_text(KILL_SCRIPT.replace("__BATCH__", str(BATCH)))
     n = 160
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
-    proc = subprocess.Popen([sys.executable, str(script), kb_url, str(n)], stdout=subprocess.PIPE,
-                            text=True, env=env)
-    for line in proc.stdout:
-        if line.strip().isdigit() and int(line) >= 30:
-            break
+    stall = 30  # killed mid-batch: the batch holding documents 28-34 is open when it dies
+    proc = subprocess.Popen([sys.executable, str(script), kb_url, str(n), f"k{stall:04d}"],
+                            stdout=subprocess.PIPE, text=True, env=env)
+    assert proc.stdout.readline().strip() == "STALLED"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     proc.stdout.close()
@@ -312,10 +352,9 @@ def test_killed_ingest_leaves_consistent_store_and_rerun_finishes(kb_url, tmp_pa
     kb = KnowledgeBase(kb_url)
     try:
         stored = kb.documents()
-        assert 0 < len(stored) < n
-        for d in stored:  # every stored document has all its claims, none has part of them
-            i = int(d["doc"][1:])
-            assert d["claims"] == i % 5 + 1
+        assert len(stored) == stall - stall % BATCH  # whole batches before the open one, no more
+        for d in stored:  # every stored document has all its claims
+            assert d["claims"] == int(d["doc"][1:]) % 5 + 1
         assert kb.count_claims() == sum(d["claims"] for d in stored)
     finally:
         kb.close()

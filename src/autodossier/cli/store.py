@@ -82,7 +82,7 @@ def stories(
     kb = KnowledgeBase.open(_settings(db))
     try:
         clusters = kb.stories(min_size=min_size)
-        total = len(kb.documents())
+        total = kb.count_documents()
     finally:
         kb.close()
     out = Console(highlight=False)

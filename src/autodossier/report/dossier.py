@@ -80,11 +80,9 @@ def _canonical(kb: Any, subject: str) -> str:
 def _incoming_related(kb: Any, subject: str, as_of: str | None) -> list[dict]:
     """Other models' claims that name this one (reverse relations), published by ``as_of``."""
     wanted = normalize_text(subject)
-    found = []
-    for attribute in sorted(ENTITY_ATTRIBUTES):
-        for rec in kb.claims(attribute=attribute, as_of=as_of):
-            if normalize_text(rec.get("value")) == wanted and normalize_text(rec["subject"]) != wanted:
-                found.append(rec)
+    # The store matches the value by an index: reading every relation claim would cost seconds at 1M claims.
+    found = [rec for rec in kb.claims(attribute=sorted(ENTITY_ATTRIBUTES), value=subject, as_of=as_of)
+             if normalize_text(rec["subject"]) != wanted]
     return filter_as_of(found, as_of)
 
 

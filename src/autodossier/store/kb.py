@@ -268,6 +268,7 @@ class KnowledgeBase(QueryMixin):
                 "period": c.period, "region": c.region, "evidence": c.evidence,
                 "as_of": c.as_of, "qualifier_text": c.qualifier_text, "variant": c.variant,
                 "generation": c.generation, "start": c.start,
+                "value_key": normalize(c.value)[:300] if isinstance(c.value, str) else None,
             })
         if rows:
             conn.execute(insert(s.claims), rows)

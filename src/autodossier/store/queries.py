@@ -57,7 +57,7 @@ class QueryMixin:
     _engine: Any
 
     def _claim_select(self, columns, subject=None, attribute=None, status=None, source=None,  # noqa: ANN001
-                      make=None, since=None, until=None, as_of=None, doc=None) -> Select:
+                      make=None, since=None, until=None, as_of=None, doc=None, value=None) -> Select:
         """SELECT over claims joined to their document, outlet and entity, with the filters applied."""
         q = (select(*columns).select_from(s.claims)
              .join(s.documents, _D.id == _C.document_id)
@@ -77,6 +77,8 @@ class QueryMixin:
             q = q.where(func.lower(_E.make) == normalize(make))
         if doc is not None:
             q = q.where(_D.doc == doc)
+        if value is not None:  # string values, case- and spacing-insensitive (indexed)
+            q = q.where(_C.value_key == normalize(str(value)))
         if since is not None:
             q = q.where(_D.date >= _date_bound(since, upper=False))
         if until is not None:
@@ -89,15 +91,17 @@ class QueryMixin:
                status: str | list[str] | None = None, source: str | None = None,
                make: str | None = None, since: str | None = None, until: str | None = None,
                as_of: str | None = None, doc: str | None = None, limit: int | None = None,
-               offset: int = 0) -> list[dict]:
+               offset: int = 0, value: str | None = None) -> list[dict]:
         """Claim records matching every given filter, in the order they were stored.
 
         A record has the contract fields of the claim plus ``id, doc_title, doc_date,
         outlet, url, story``. ``since``/``until`` bound the publication date; ``as_of``
         keeps only claims published on or before a date (undated documents excluded).
+        ``value`` matches string values case-insensitively: with an entity attribute it finds
+        the claims that name a model (``attribute=[...relations], value="Nissan Z"``).
         """
         q = self._claim_select(_RECORD_COLUMNS, subject, attribute, status, source, make,
-                               since, until, as_of, doc).order_by(_C.id)
+                               since, until, as_of, doc, value).order_by(_C.id)
         if limit is not None:
             q = q.limit(limit)
         if offset:
@@ -193,6 +197,11 @@ class QueryMixin:
             q = q.limit(limit)
         with self._engine.connect() as conn:
             return [dict(r) for r in conn.execute(q).mappings()]
+
+    def count_documents(self) -> int:
+        """How many documents are stored."""
+        with self._engine.connect() as conn:
+            return conn.execute(select(func.count(_D.id))).scalar_one()
 
     def document(self, doc_id: str) -> dict | None:
         """One document with its text, or None when it is not stored."""

@@ -86,10 +86,14 @@ claims = Table(
     Column("variant", String(300)),
     Column("generation", Integer),
     Column("start", Integer),
+    # Normalized string value (step 2): finds the claims that name a given entity
+    # ("which models share a platform with the Nissan Z?") through an index, not a scan.
+    Column("value_key", String(300)),
     # A dossier reads all claims of one entity: this index makes that a range scan.
     Index("ix_claims_entity_attr", "entity_id", "attribute"),
     Index("ix_claims_document", "document_id"),
     Index("ix_claims_source", "source"),
+    Index("ix_claims_value_key", "value_key", "attribute"),
 )
 
 # LSH band keys of each document's MinHash signature (see autodossier.stories):
@@ -108,8 +112,24 @@ def _v1_initial(conn: Connection) -> None:
     metadata.create_all(conn, tables=[outlets, documents, entities, aliases, claims, story_bands])
 
 
+def _v2_value_key(conn: Connection) -> None:
+    """Step 2: ``claims.value_key`` (normalized string value) with its index, filled for old rows."""
+    import json
+
+    from autodossier.store.entities import normalize
+
+    if "value_key" not in {c["name"] for c in inspect(conn).get_columns("claims")}:
+        conn.exec_driver_sql("ALTER TABLE claims ADD COLUMN value_key VARCHAR(300)")
+    ix = next(i for i in claims.indexes if i.name == "ix_claims_value_key")
+    ix.create(conn, checkfirst=True)
+    rows = conn.execute(select(claims.c.id, claims.c.value).where(claims.c.value.like('"%'))).all()
+    for row in rows:
+        conn.execute(claims.update().where(claims.c.id == row.id)
+                     .values(value_key=normalize(json.loads(row.value))[:300]))
+
+
 # Ordered migration steps; the store's version is how many of them have run.
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1_initial]
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1_initial, _v2_value_key]
 CURRENT_VERSION = len(MIGRATIONS)
 
 
