@@ -11,3 +11,20 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def open_existing_kb(db: str | None):
+    """The knowledge base for a read command; a missing SQLite file is an error, not a new empty store."""
+    from pathlib import Path
+
+    from autodossier.errors import AutodossierError
+    from autodossier.settings import Settings
+    from autodossier.store import KnowledgeBase
+
+    settings = Settings.from_env(db=db)
+    url = settings.db_url
+    if url.startswith("sqlite:///"):
+        path = url[len("sqlite:///"):]
+        if path and path != ":memory:" and not Path(path).exists():
+            raise AutodossierError(f"no knowledge base at {path}; create one with: autodossier ingest FILES --db {path}")
+    return KnowledgeBase.open(settings)

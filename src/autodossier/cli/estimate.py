@@ -9,15 +9,12 @@ from __future__ import annotations
 import json
 import sys
 from enum import Enum
-from pathlib import Path
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from autodossier.cli.app import app
-from autodossier.errors import AutodossierError
-from autodossier.settings import Settings
+from autodossier.cli.app import app, open_existing_kb
 
 _out = Console(highlight=False, soft_wrap=True)
 
@@ -46,18 +43,6 @@ def gather_claims(kb, subject: str, as_of: str | None) -> tuple[list[dict], dict
     return claims, related
 
 
-def _open_kb(db: str | None):
-    """The knowledge base; a missing SQLite file is an error, not a new empty store."""
-    from autodossier.store import KnowledgeBase
-
-    settings = Settings.from_env(db=db)
-    url = settings.db_url
-    if url.startswith("sqlite:///"):
-        path = url[len("sqlite:///"):]
-        if path and path != ":memory:" and not Path(path).exists():
-            raise AutodossierError(f"no knowledge base at {path}; create one with: "
-                                   f"autodossier ingest FILES --db {path}")
-    return KnowledgeBase.open(settings)
 
 
 def _print_table(result: dict) -> None:
@@ -106,7 +91,7 @@ def estimate(
     intervals and the claims and priors used. Says so when there is no power claim to go on."""
     from autodossier.estimate import estimate_model
 
-    with _open_kb(db) as kb:
+    with open_existing_kb(db) as kb:
         subject = kb.resolve_model(name)
         claims, related = gather_claims(kb, subject, as_of)
     result = estimate_model(claims, related, seed=seed).to_dict()

@@ -15,9 +15,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from autodossier.cli.app import app
+from autodossier.cli.app import app, open_existing_kb
 from autodossier.errors import AutodossierError
-from autodossier.settings import Settings
 
 _out = Console(highlight=False, soft_wrap=True)
 _err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -42,17 +41,6 @@ class ClaimFormat(str, Enum):
     csv = "csv"
 
 
-def _open_kb(db: str | None):
-    """The knowledge base for a read command; a missing SQLite file is an error, not a new empty store."""
-    from autodossier.store import KnowledgeBase
-
-    settings = Settings.from_env(db=db)
-    url = settings.db_url
-    if url.startswith("sqlite:///"):
-        path = url[len("sqlite:///"):]
-        if path and path != ":memory:" and not Path(path).exists():
-            raise AutodossierError(f"no knowledge base at {path}; create one with: autodossier ingest FILES --db {path}")
-    return KnowledgeBase.open(settings)
 
 
 @app.command()
@@ -68,7 +56,7 @@ def dossier(
     from autodossier.report.dossier import build_dossier
     from autodossier.report.render import render_dossier
 
-    with _open_kb(db) as kb:
+    with open_existing_kb(db) as kb:
         text = render_dossier(build_dossier(kb, name, as_of=as_of), fmt.value)
     sys.stdout.write(text)
 
@@ -80,7 +68,7 @@ def models(
 ) -> None:
     """List the models the knowledge base knows, with claim and document counts and when they
     were first and last reported."""
-    with _open_kb(db) as kb:
+    with open_existing_kb(db) as kb:
         rows = kb.models(make=make)
     if not rows:
         raise AutodossierError("no models" + (f" of make {make!r}" if make else "") + " in the knowledge base")
@@ -112,7 +100,7 @@ def claims(
         raise AutodossierError(f"unknown attribute {attribute!r}; one of: {', '.join(ATTRIBUTES)}")
     if status and status not in STATUSES:
         raise AutodossierError(f"unknown status {status!r}; one of: {', '.join(STATUSES)}")
-    with _open_kb(db) as kb:
+    with open_existing_kb(db) as kb:
         if subject:
             subject = kb.resolve_model(subject)
         rows = kb.claims(subject=subject, attribute=attribute, status=status, source=source, make=make,
@@ -143,7 +131,7 @@ def changes(
     whose belief differs from the belief held on that date."""
     from autodossier.fuse import changes_since
 
-    with _open_kb(db) as kb:
+    with open_existing_kb(db) as kb:
         result = changes_since(kb.claims(as_of=as_of), since, as_of=as_of)
     if as_json:
         sys.stdout.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str) + "\n")
@@ -173,7 +161,7 @@ def timeline(
     from autodossier.report.charts import render_timeline, timeline_data
 
     _chart_target(out)
-    with _open_kb(db) as kb:
+    with open_existing_kb(db) as kb:
         data = timeline_data(kb, make=make, as_of=as_of)
     if not data:
         raise AutodossierError("no dated facts (reveal, on sale, production) to draw" + (f" for make {make!r}" if make else ""))
@@ -193,7 +181,7 @@ def sales(
 
     if out is not None:
         _chart_target(out)
-    with _open_kb(db) as kb:
+    with open_existing_kb(db) as kb:
         data = sales_data(kb, make=make, as_of=as_of)
     if not data:
         raise AutodossierError("no sales figures" + (f" for make {make!r}" if make else ""))
