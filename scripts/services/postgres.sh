@@ -70,8 +70,9 @@ if [ ! -f "$DATA/PG_VERSION" ]; then
     || { echo "postgres.sh: initdb failed; PostgreSQL tests will skip" >&2; exit 0; }
 fi
 # fsync off: a test server's data is disposable and this makes schema setup much faster.
+# 3>&- : the server must not inherit our stdout (fd 3), or whoever reads it never sees EOF.
 as_pg "$BIN/pg_ctl" -D "$DATA" -l "$BASE/server.log" -w -t 60 start \
-  -o "-p $PORT -c listen_addresses=127.0.0.1 -k $BASE -c fsync=off -c full_page_writes=off" >&2 \
+  -o "-p $PORT -c listen_addresses=127.0.0.1 -k $BASE -c fsync=off -c full_page_writes=off" >&2 3>&- \
   || { echo "postgres.sh: server did not start (see $BASE/server.log); PostgreSQL tests will skip" >&2; exit 0; }
 echo "$PORT" > "$PORTFILE"
 as_pg "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U "$OWNER" "$DBNAME" >&2 || true

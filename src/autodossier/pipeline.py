@@ -8,15 +8,16 @@ skipped; the rest goes in.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from autodossier.claims import Claim
-from autodossier.errors import InputError
+from autodossier.errors import AutodossierError, InputError
 from autodossier.ingest.document import Document
+from autodossier.scale import ENGINES, Engine, Extractor, serial_engine
 from autodossier.settings import Settings
 
 Reader = Callable[[Sequence[str], Settings], Iterable["Document | InputError"]]
-Extractor = Callable[[Document], list[Claim]]
 # Called once per input handled: (document id or input name, status).
 Progress = Callable[[str, str], None]
 
@@ -49,42 +50,41 @@ def _default_reader() -> Reader:
     return read_paths
 
 
-def _default_extractor() -> Extractor:
-    from autodossier.extract import extract
-
-    return extract
-
-
 def ingest_paths(kb, paths: Sequence[str], settings: Settings,  # noqa: ANN001 (KnowledgeBase)
                  progress: Progress | None = None, *, reader: Reader | None = None,
-                 extractor: Extractor | None = None, batch_size: int | None = None) -> IngestSummary:
+                 extractor: Extractor | None = None, engine: Engine | None = None,
+                 batch_size: int | None = None) -> IngestSummary:
     """Read, extract and store everything under ``paths``; returns what happened.
 
-    ``reader`` and ``extractor`` default to :func:`autodossier.ingest.read_paths` and
-    :func:`autodossier.extract.extract`. ``progress`` is called after each input.
+    ``reader`` defaults to :func:`autodossier.ingest.read_paths`. Extraction runs on
+    ``engine`` (see :mod:`autodossier.scale`), by default in this process with
+    ``extractor`` (:func:`autodossier.extract.extract` unless given). Every engine
+    returns outcomes in input order, so the store ends up the same whichever ran.
+    ``progress`` is called after each input.
     """
     reader = reader or _default_reader()
-    extractor = extractor or _default_extractor()
+    engine = engine or serial_engine(extractor)
     summary = IngestSummary()
 
     def report(name: str, status: str) -> None:
         if progress is not None:
             progress(name, status)
 
-    def pairs() -> Iterator[tuple[Document, list[Claim]]]:
+    def documents() -> Iterator[Document]:
         for item in reader(paths, settings):
             if isinstance(item, InputError):
                 summary.add_error(str(item))
                 report(item.name, "failed")
                 continue
-            try:
-                claims = extractor(item)
-            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-                summary.add_error(f"{item.path or item.doc}: extraction failed: "
-                                  f"{type(exc).__name__}: {exc}")
-                report(item.doc, "failed")
+            yield item
+
+    def pairs() -> Iterator[tuple[Document, list[Claim]]]:
+        for doc, outcome in engine(documents()):
+            if isinstance(outcome, str):
+                summary.add_error(outcome)
+                report(doc.doc, "failed")
                 continue
-            yield item, claims
+            yield doc, outcome
 
     kwargs = {"batch_size": batch_size} if batch_size else {}
     for result in kb.iter_ingest(pairs(), **kwargs):
@@ -95,3 +95,22 @@ def ingest_paths(kb, paths: Sequence[str], settings: Settings,  # noqa: ANN001 (
             summary.claims_added += result.claims_added
         report(result.doc, result.status)
     return summary
+
+
+@contextmanager
+def open_engine(settings: Settings) -> Iterator[Engine | None]:
+    """The extraction engine ``settings`` asks for, set up and torn down around a run.
+
+    Yields None for the serial engine (``ingest_paths``'s default).
+    """
+    if settings.engine not in ENGINES:
+        raise AutodossierError(f"unknown engine {settings.engine!r}: choose one of {', '.join(ENGINES)}")
+    if settings.engine == "serial":
+        if settings.scheduler:
+            raise AutodossierError("a scheduler address needs the dask engine (--engine dask)")
+        yield None
+        return
+    from autodossier.scale.dask_engine import DaskEngine
+
+    with DaskEngine(settings.scheduler, settings.workers) as engine:
+        yield engine

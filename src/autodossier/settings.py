@@ -26,6 +26,10 @@ class Settings:
     max_article_bytes: int = 20 * 1024 * 1024
     # REST request bodies above this are refused with 413 (an article is ~10-100 KB).
     max_request_bytes: int = 5 * 1024 * 1024
+    # Where extraction runs during ingest: "serial" (this process) or "dask" (a cluster).
+    engine: str = "serial"
+    scheduler: str | None = None  # a Dask scheduler address; None starts a local cluster
+    workers: int | None = None  # local-cluster worker processes; None means one per core
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":
@@ -34,7 +38,7 @@ class Settings:
         for f in fields(cls):
             env = os.environ.get(f"AUTODOSSIER_{f.name.upper()}")
             if env is not None and env != "":
-                values[f.name] = int(env) if f.type in ("int", int) else env
+                values[f.name] = int(env) if f.type in ("int", int, "int | None") else env
         base = cls(**values)
         return replace(base, **{k: v for k, v in overrides.items() if v is not None})
 
