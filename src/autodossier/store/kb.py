@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from itertools import islice
 
-from sqlalchemy import Connection, create_engine, delete, event, exists, insert, select, update
+from sqlalchemy import Connection, bindparam, create_engine, delete, event, exists, insert, select, update
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -91,6 +91,19 @@ def _claims_hash(claims: list[Claim]) -> str:
     return h.hexdigest()
 
 
+# Statements of the per-document write path, built once: constructing a select() per
+# call cost more than running it (the store writes ~10 statements per document).
+_D = s.documents.c
+_SELECT_OLD = select(_D.id, _D.content_hash, _D.claims_hash).where(_D.doc == bindparam("doc"))
+_INSERT_DOC = insert(s.documents).returning(_D.id)
+_STORY_CANDIDATES = (
+    select(_D.doc, _D.minhash, _D.story)
+    .where(_D.id.in_(select(s.story_bands.c.document_id)
+                     .where(s.story_bands.c.key.in_(bindparam("keys", expanding=True)))),
+           _D.doc != bindparam("doc"), _D.minhash.is_not(None))
+    .order_by(_D.id))
+
+
 def _install_sqlite_pragmas(engine: Engine) -> None:
     """WAL and explicit BEGIN for SQLite: crash-safe, readers never block, savepoints work."""
 
@@ -158,6 +171,8 @@ class KnowledgeBase(QueryMixin):
         self._outlet_ids: dict[str, int] = {}
         self._entity_ids: dict[str, int] = {}
         self._alias_pairs: set[tuple[str, int]] = set()  # (variant key, entity id) done
+        self._ignore_stmts: dict[str, object] = {}
+        self._bulk_sql: dict[tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...] | None]] = {}
 
     # ---- writing -------------------------------------------------------------------
 
@@ -209,8 +224,7 @@ class KnowledgeBase(QueryMixin):
         claims = _dedupe(claims)
         content_hash, claims_hash = doc.content_hash, _claims_hash(claims)
         d = s.documents.c
-        old = conn.execute(select(d.id, d.content_hash, d.claims_hash)
-                           .where(d.doc == doc.doc)).first()
+        old = conn.execute(_SELECT_OLD, {"doc": doc.doc}).first()
         if old is not None and old.content_hash == content_hash and old.claims_hash == claims_hash:
             return IngestResult(doc.doc, "unchanged")
         row = {
@@ -225,8 +239,7 @@ class KnowledgeBase(QueryMixin):
         row["story"] = self._find_story(conn, doc.doc, sig, keys)
         if old is None:
             status = "new"
-            doc_id = conn.execute(insert(s.documents).values(doc=doc.doc, **row)
-                                  .returning(d.id)).scalar_one()
+            doc_id = conn.execute(_INSERT_DOC, {"doc": doc.doc, **row}).scalar_one()
             old_entities: set[int] = set()
         else:
             status, doc_id = "replaced", old.id
@@ -236,7 +249,7 @@ class KnowledgeBase(QueryMixin):
             conn.execute(delete(s.story_bands).where(s.story_bands.c.document_id == doc_id))
             conn.execute(update(s.documents).where(d.id == doc_id).values(**row))
         if keys:
-            conn.execute(insert(s.story_bands), [{"key": k, "document_id": doc_id} for k in keys])
+            self._bulk_insert(conn, s.story_bands, [{"key": k, "document_id": doc_id} for k in keys])
         added = self._insert_claims(conn, doc_id, claims)
         if old_entities:
             self._drop_orphans(conn, old_entities)
@@ -246,12 +259,7 @@ class KnowledgeBase(QueryMixin):
         """The story of the most similar stored document (LSH candidates, then signature check), or ``doc``."""
         if sig is None:
             return doc
-        b, d = s.story_bands.c, s.documents.c
-        cands = conn.execute(
-            select(d.doc, d.minhash, d.story).where(
-                d.id.in_(select(b.document_id).where(b.key.in_(keys))),
-                d.doc != doc, d.minhash.is_not(None))
-            .order_by(d.id)).all()
+        cands = conn.execute(_STORY_CANDIDATES, {"keys": keys, "doc": doc}).all()
         if not cands:
             return doc
         match = stories.best_match(sig, ((c.doc, stories.from_bytes(c.minhash)) for c in cands))
@@ -271,16 +279,39 @@ class KnowledgeBase(QueryMixin):
                 "value_key": normalize(c.value)[:300] if isinstance(c.value, str) else None,
             })
         if rows:
-            conn.execute(insert(s.claims), rows)
+            self._bulk_insert(conn, s.claims, rows)
         return len(rows)
 
-    def _insert_ignore(self, conn: Connection, table, values: dict) -> None:  # noqa: ANN001
-        """INSERT that does nothing when a unique key already exists (races with other writers)."""
-        if self.dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as dialect_insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert as dialect_insert
-        conn.execute(dialect_insert(table).values(**values).on_conflict_do_nothing())
+    def _bulk_insert(self, conn: Connection, table, rows: list[dict]) -> None:  # noqa: ANN001
+        """Many rows of plain values (no type processing needed) in one DB-API executemany.
+
+        The statement is compiled once per table and column set; per call this skips
+        SQLAlchemy's per-statement coercion and cache-key work, which dominated the
+        write cost of a document's ~30 claims. Only for columns whose Python values the
+        driver takes as they are (str, int, bool, bytes, None).
+        """
+        cols = tuple(rows[0])
+        cached = self._bulk_sql.get((table.name, cols))
+        if cached is None:
+            compiled = insert(table).compile(dialect=self._engine.dialect, column_keys=list(cols))
+            order = tuple(compiled.positiontup) if compiled.positional else None
+            cached = self._bulk_sql[(table.name, cols)] = (compiled.string, order)
+        sql, order = cached
+        params = [tuple(r[k] for k in order) for r in rows] if order else rows
+        conn.exec_driver_sql(sql, params)
+
+    def _insert_ignore(self, conn: Connection, table, values: dict | list[dict]) -> None:  # noqa: ANN001
+        """INSERT of one row (or many) that skips rows whose unique key exists (races with other writers)."""
+        if not values:
+            return
+        stmt = self._ignore_stmts.get(table.name)
+        if stmt is None:
+            if self.dialect == "postgresql":
+                from sqlalchemy.dialects.postgresql import insert as dialect_insert
+            else:
+                from sqlalchemy.dialects.sqlite import insert as dialect_insert
+            stmt = self._ignore_stmts[table.name] = dialect_insert(table).on_conflict_do_nothing()
+        conn.execute(stmt, values)
 
     def _outlet_id(self, conn: Connection, name: str | None) -> int | None:
         if not name or not name.strip():
@@ -306,8 +337,8 @@ class KnowledgeBase(QueryMixin):
         # Aliases come from (subject, variant); each pair is written once per session.
         marker = (normalize(variant or ""), entity_id)
         if marker not in self._alias_pairs:
-            for alias in aliases_of(subject, make_of(subject), variant):
-                self._insert_ignore(conn, s.aliases, {"alias": alias, "entity_id": entity_id})
+            self._insert_ignore(conn, s.aliases, [{"alias": alias, "entity_id": entity_id}
+                                                  for alias in aliases_of(subject, make_of(subject), variant)])
             self._alias_pairs.add(marker)
         return entity_id
 
