@@ -15,12 +15,10 @@ from rich.console import Console
 from rich.table import Table
 
 from autodossier.cli.app import app, open_existing_kb
+from autodossier.report.estimates import gather_claims
 
 _out = Console(highlight=False, soft_wrap=True)
 
-# Claims naming models whose figures can stand in for missing ones (as in estimate.inputs;
-# not imported from there so that loading the CLI does not load numpy).
-RELATION_ATTRIBUTES = ["shares_platform_with", "shares_engine_with"]
 LABELS = {"accel_0_60_s": "0-60 mph", "accel_0_100_s": "0-100 km/h",
           "top_speed_mph": "top speed"}
 EVIDENCE_CHARS = 90  # evidence longer than this is cut in the table (JSON keeps it whole)
@@ -30,17 +28,6 @@ class EstimateFormat(str, Enum):
     table = "table"
     json = "json"
 
-
-def gather_claims(kb, subject: str, as_of: str | None) -> tuple[list[dict], dict[str, list[dict]]]:
-    """The model's claim records and, per related model, that model's records."""
-    claims = kb.claims(subject=subject, as_of=as_of)
-    related: dict[str, list[dict]] = {}
-    for rec in claims:
-        name = rec.get("value")
-        if rec.get("attribute") in RELATION_ATTRIBUTES and isinstance(name, str) \
-                and not rec.get("negated") and name not in related and name != subject:
-            related[name] = kb.claims(subject=name, as_of=as_of)
-    return claims, related
 
 
 

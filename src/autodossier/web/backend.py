@@ -11,9 +11,9 @@ import json
 from typing import Any
 
 from autodossier import fuse
-from autodossier.claims import ENTITY_ATTRIBUTES
 from autodossier.errors import AutodossierError, InputError
 from autodossier.ingest.document import Document
+from autodossier.report.estimates import gather_claims
 
 # Search results listed at most: a name fragment ("Q") should not list the whole store.
 SEARCH_LIMIT = 50
@@ -75,10 +75,8 @@ def estimate(kb, name: str) -> dict[str, Any]:
     from autodossier.estimate import estimate_model
 
     subject = resolve(kb, name)
-    claims = kb.claims(subject=subject)
     # Models it shares a platform or engine with lend their figures (weight, gearing).
-    related = {other: kb.claims(subject=other) for other in sorted(
-        {str(r["value"]) for r in claims if r.get("attribute") in ENTITY_ATTRIBUTES})}
+    claims, related = gather_claims(kb, subject)
     return {**estimate_model(claims, related=related or None).to_dict(), "subject": subject}
 
 
