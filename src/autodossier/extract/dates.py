@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from autodossier.extract.prefilter import GatedPattern, gated
+
 MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
@@ -48,21 +50,21 @@ def _year(token: str, pub: date | None) -> int | None:
     return None
 
 
-PATTERNS: list[tuple[re.Pattern, str]] = [
-    (re.compile(rf"\b(?P<ord>first|second|1st|2nd)[\s-]half(?: of)?\s+{_YEAR_WORDS}", re.I), "half"),
-    (re.compile(rf"\b(?P<h>[12])H\s?(?P<year>20\d\d)\b|\bH(?P<h2>[12])\s?(?P<year2>20\d\d)\b"), "half_short"),
-    (re.compile(rf"\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)?\s+{_YEAR_WORDS}", re.I), "quarter"),
-    (re.compile(r"\bQ(?P<q>[1-4])\s?(?P<year>20\d\d)\b"), "quarter_short"),
-    (re.compile(rf"\b(?P<edge>(?:the )?end of|(?:the )?beginning of|(?:the )?start of|early|late|mid|"
-                rf"the middle of|the latter part of)[\s-]+{_YEAR_WORDS}", re.I), "edge"),
-    (re.compile(rf"\b{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?{_YEAR_WORDS})?(?![\w-])", re.I), "month"),
-    (re.compile(r"\b(?:in |during |over )?(?:the )?(?P<season>spring|summer(?:time)?|autumn|fall|winter)"
-                r"(?:\s+of\s+(?P<year>(?:19|20)\d\d|this year|last year|next year))?\b", re.I), "season"),
-    (re.compile(r"\b(?:from|between)\s+(?P<a>(?:19|20)\d\d)\s+(?:to|and|until|through)\s+(?P<b>(?:19|20)\d\d)\b", re.I), "range"),
-    (re.compile(r"\b(?P<a>(?:19|20)\d\d)\s?[-–]\s?(?P<b>(?:19|20)\d\d)\b"), "range"),
-    (re.compile(r"\b(?:the\s+)?(?P<year>(?:19|20)\d\d)\s+model[\s-]year\b", re.I), "model_year"),
-    (re.compile(r"\b(?:earlier|later)\s+this\s+year\b|\b(?:this|last|next)\s+year\b", re.I), "relative_year"),
-    (re.compile(r"\b(?P<year>(?:19[5-9]|20[0-6])\d)\b(?![\s-]?(?:hp|bhp|km|mph|units|cc|miles|lb|nm|kg|%))"), "year"),
+PATTERNS: list[tuple[GatedPattern | re.Pattern, str]] = [
+    (gated(rf"\b(?P<ord>first|second|1st|2nd)[\s-]half(?: of)?\s+{_YEAR_WORDS}", re.I), "half"),
+    (gated(rf"\b(?P<h>[12])H\s?(?P<year>20\d\d)\b|\bH(?P<h2>[12])\s?(?P<year2>20\d\d)\b"), "half_short"),
+    (gated(rf"\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)?\s+{_YEAR_WORDS}", re.I), "quarter"),
+    (gated(r"\bQ(?P<q>[1-4])\s?(?P<year>20\d\d)\b"), "quarter_short"),
+    (gated(rf"\b(?P<edge>(?:the )?end of|(?:the )?beginning of|(?:the )?start of|early|late|mid|"
+           rf"the middle of|the latter part of)[\s-]+{_YEAR_WORDS}", re.I), "edge"),
+    (gated(rf"\b{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?{_YEAR_WORDS})?(?![\w-])", re.I), "month"),
+    (gated(r"\b(?:in |during |over )?(?:the )?(?P<season>spring|summer(?:time)?|autumn|fall|winter)"
+           r"(?:\s+of\s+(?P<year>(?:19|20)\d\d|this year|last year|next year))?\b", re.I), "season"),
+    (gated(r"\b(?:from|between)\s+(?P<a>(?:19|20)\d\d)\s+(?:to|and|until|through)\s+(?P<b>(?:19|20)\d\d)\b", re.I), "range"),
+    (gated(r"\b(?P<a>(?:19|20)\d\d)\s?[-–]\s?(?P<b>(?:19|20)\d\d)\b"), "range"),
+    (gated(r"\b(?:the\s+)?(?P<year>(?:19|20)\d\d)\s+model[\s-]year\b", re.I), "model_year"),
+    (gated(r"\b(?:earlier|later)\s+this\s+year\b|\b(?:this|last|next)\s+year\b", re.I), "relative_year"),
+    (gated(r"\b(?P<year>(?:19[5-9]|20[0-6])\d)\b(?![\s-]?(?:hp|bhp|km|mph|units|cc|miles|lb|nm|kg|%))"), "year"),
 ]
 
 
@@ -156,8 +158,8 @@ def _resolve(m: re.Match, kind: str, pub: date | None, text: str) -> DateExpr | 
     return DateExpr(m.start(), m.end(), value, m.group(), range_end=range_end)
 
 
-_PAST = re.compile(r"\b(?:was|were|had|did|showed|launched|revealed|unveiled|debuted|removed|sold|"
-                   r"introduced|announced|back in|ago|earlier)\b", re.I)
+_PAST = gated(r"\b(?:was|were|had|did|showed|launched|revealed|unveiled|debuted|removed|sold|"
+              r"introduced|announced|back in|ago|earlier)\b", re.I)
 
 
 def _past_context(text: str, pos: int) -> bool:

@@ -11,6 +11,7 @@ import re
 from autodossier.extract.dates import DateExpr, find_dates, parse_pub_date
 from autodossier.extract.findings import Finding
 from autodossier.extract.pipeline import Annotated, component
+from autodossier.extract.prefilter import gated
 from autodossier.extract.specs import UNKNOWN
 
 LIFECYCLE = [
@@ -31,7 +32,7 @@ LIFECYCLE = [
     (r"remain(?:s|ed)? in production(?!\s+(?:through|until|till))|still in production|currently (?:in production|produced|built)|"
      r"continues? (?:in production|to be (?:built|produced|sold))", "in-production"),
 ]
-LIFECYCLE_RE = [(re.compile(rf"\b(?:{p})", re.I), v) for p, v in LIFECYCLE]
+LIFECYCLE_RE = [(gated(rf"\b(?:{p})", re.I), v) for p, v in LIFECYCLE]
 
 EVENTS = [
     (r"go(?:es)? on sale|went on sale|on sale|sales (?:are expected|are due|will (?:start|begin)|start|begin|"
@@ -49,10 +50,10 @@ EVENTS = [
      r"discontinu(?:ed|es|e)|in production (?:through|until)|remain in production through|final model year|"
      r"last model year|ax(?:ed|es)\b|killed off", "production_end"),
 ]
-EVENTS_RE = [(re.compile(rf"\b(?:{p})", re.I), v) for p, v in EVENTS]
+EVENTS_RE = [(gated(rf"\b(?:{p})", re.I), v) for p, v in EVENTS]
 
 
-_PLANS_BEFORE = re.compile(r"\b(?:plans?|strategy|project|idea)\b[^.]{0,25}$", re.I)
+_PLANS_BEFORE = gated(r"\b(?:plans?|strategy|project|idea)\b[^.]{0,25}$", re.I)
 
 
 def find_lifecycle(sent, pub) -> list[Finding]:
@@ -66,15 +67,16 @@ def find_lifecycle(sent, pub) -> list[Finding]:
             if value == "on-hold" and _PLANS_BEFORE.search(s[:m.start()]):
                 continue  # "put those EV plans on hold": the plans, not the model
             out.append(Finding(i, off + m.start(), off + m.end(), "lifecycle", value))
-    dates = [d for d in find_dates(s, pub, off)]
-    for rx, attribute in EVENTS_RE:
-        for m in rx.finditer(s):
-            date = _date_for(dates, off + m.start(), off + m.end(), attribute, s, off)
-            if date is None:
-                continue
-            out.append(Finding(i, off + m.start(), off + m.end(), attribute, date.value))
-            if date.range_end and attribute == "production_start":
-                out.append(Finding(i, off + m.start(), off + m.end(), "production_end", date.range_end))
+    events = [(m, attribute) for rx, attribute in EVENTS_RE for m in rx.finditer(s)]
+    # Dates only matter to an event word; most sentences have none, so skip the date grammar.
+    dates = find_dates(s, pub, off) if events else []
+    for m, attribute in events:
+        date = _date_for(dates, off + m.start(), off + m.end(), attribute, s, off)
+        if date is None:
+            continue
+        out.append(Finding(i, off + m.start(), off + m.end(), attribute, date.value))
+        if date.range_end and attribute == "production_start":
+            out.append(Finding(i, off + m.start(), off + m.end(), "production_end", date.range_end))
     return _dedupe(out)
 
 
@@ -96,7 +98,7 @@ def _date_for(dates: list[DateExpr], start: int, end: int, attribute: str, s: st
     return None
 
 
-_CLAUSE = re.compile(r"[;:—–]| and (?:is|was|will|has|discontinued|the)\b|, (?:and|but|which|while|leaving)\b|\bwhich\b")
+_CLAUSE = gated(r"[;:—–]| and (?:is|was|will|has|discontinued|the)\b|, (?:and|but|which|while|leaving)\b|\bwhich\b")
 
 
 def _clause_bound(s: str, pos: int, forward: bool) -> int:

@@ -72,17 +72,29 @@ def _index():
         models.setdefault(tuple(_tokens_lower(alias)), []).extend(lines)
     max_make = max((len(k) for k in makes), default=1)
     max_model = max((len(k) for k in models), default=1)
-    return gaz, makes, models, max_make, max_model
+    # First tokens of every alias: most tokens start none, and one set lookup rules them out.
+    make_first = frozenset(k[0] for k in makes if k)
+    model_first = frozenset(k[0] for k in models if k)
+    return gaz, makes, models, max_make, max_model, make_first, model_first
 
 
 def _tokens_lower(text: str) -> list[str]:
     return [m.group().lower() for m in _TOKEN.finditer(text)]
 
 
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[A-Za-z]")
+_ACRONYM = re.compile(r"[A-Z]{2,}(?:-[A-Z0-9]+)?")
+_STEM = re.compile(r"(.*\d)[A-Za-z]{1,2}$")
+# Distinct tokens in a corpus number in the tens of thousands; the cache stays small and warm.
+_TOKEN_CACHE = 65536
+
+
+@lru_cache(maxsize=_TOKEN_CACHE)
 def _looks_like_designation(token: str) -> bool:
     """A model designation safe to match alone: letters and digits mixed ("Q50", "RAV4", "F-150")."""
-    return bool(re.search(r"\d", token) and re.search(r"[A-Za-z]", token)) or bool(
-        re.fullmatch(r"[A-Z]{2,}(?:-[A-Z0-9]+)?", token) and len(token) >= 3
+    return bool(_DIGIT.search(token) and _LETTER.search(token)) or bool(
+        _ACRONYM.fullmatch(token) and len(token) >= 3
     )
 
 
@@ -93,19 +105,23 @@ def _in_parentheses(text: str, pos: int) -> bool:
 
 def find_mentions(sentence: str, offset: int, doc_makes: set[str]) -> list[Mention]:
     """Explicit make/model mentions in one sentence (absolute offsets via ``offset``)."""
-    gaz, makes, models, max_make, max_model = _index()
-    toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    gaz, makes, models, max_make, max_model, make_first, model_first = _index()
+    toks = [(m.group(), *m.span()) for m in _TOKEN.finditer(sentence)]
     low = [t[0].lower() for t in toks]
     out: list[Mention] = []
     i = 0
     while i < len(toks):
+        if low[i] not in make_first and low[i] not in model_first and not _looks_like_designation(toks[i][0]):
+            i += 1  # starts no make or model alias and is no designation: nothing can begin here
+            continue
         found = None
         # Make first (longest alias), then a model after it.
-        for n in range(min(max_make, len(toks) - i), 0, -1):
-            key = tuple(low[i:i + n])
-            if key in makes and toks[i][0][0].isupper():
-                found = (makes[key], n)
-                break
+        if low[i] in make_first and toks[i][0][0].isupper():
+            for n in range(min(max_make, len(toks) - i), 0, -1):
+                key = tuple(low[i:i + n])
+                if key in makes:
+                    found = (makes[key], n)
+                    break
         if found:
             make, n = found
             j = i + n
@@ -150,7 +166,9 @@ def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False)
     if j >= len(toks):
         return None, 0, None
     max_model = 4
-    for n in range(min(max_model, len(toks) - j), 0, -1):
+    # No alias starts with this token: skip the n-gram lookups.
+    first_ok = low[j] in _index()[6]
+    for n in range(min(max_model, len(toks) - j) if first_ok else 0, 0, -1):
         key = tuple(low[j:j + n])
         lines = models.get(key)
         if not lines:
@@ -177,7 +195,7 @@ def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False)
     # A designation with a suffix the gazetteer lacks: "Q50S" -> Q50, variant "Q50S".
     tok = toks[j][0]
     if _looks_like_designation(tok):
-        stem = re.match(r"(.*\d)[A-Za-z]{1,2}$", tok)
+        stem = _STEM.match(tok)
         if stem:
             lines = models.get((stem.group(1).lower(),), [])
             if make is not None:

@@ -11,6 +11,7 @@ import re
 from autodossier.extract.findings import Finding
 from autodossier.extract.numbers import NUMBER, NUMBER_SCALED, parse_number, tidy
 from autodossier.extract.pipeline import Annotated, component
+from autodossier.extract.prefilter import gated
 
 # Conversions fixed by the claim contract.
 PS_TO_HP = 0.98632
@@ -30,28 +31,28 @@ _QUALIFIERS = [
     (r"around|about|approximately|approx\.|roughly|nearly|almost|circa|some|close to|"
      r"an estimated|estimated|in the region of|~", "~"),
 ]
-_QUAL_RE = [(re.compile(rf"(?:{words})\s*$", re.I), sign) for words, sign in _QUALIFIERS]
+_QUAL_RE = [(gated(rf"(?:{words})\s*$", re.I), sign) for words, sign in _QUALIFIERS]
 
 _PLUS = r"(?P<plus>\+|-plus|\s?plus\b)?"
 _RANGE = rf"(?:(?P<lo>{NUMBER})\s?(?:-|–|to|and)\s?)?"
 
-POWER = re.compile(
+POWER = gated(
     rf"{_RANGE}(?P<num>{NUMBER}){_PLUS}[\s-]?"
     r"(?P<unit>horsepower|hp|bhp|whp|ps|kw|ch|cv|metric horsepower|horses)\b",
     re.I,
 )
-TORQUE = re.compile(
+TORQUE = gated(
     rf"{_RANGE}(?P<num>{NUMBER}){_PLUS}[\s-]?"
     r"(?P<unit>lb[\s.-]*-?ft\.?|lb\.?\s?ft|pound[\s-]feet|pounds?[\s-]of[\s-]torque|ft[\s-]?lbs?|"
     r"nm|n·m|newton[\s-]?met(?:er|re)s)(?![a-z])",
     re.I,
 )
-DISPLACEMENT = re.compile(
+DISPLACEMENT = gated(
     rf"(?P<num>\d\.\d{{1,2}}|\d{{1,2}})[\s-]?(?P<unit>liters?|litres?|l)(?![a-z0-9])"
     rf"|(?P<cc>\d{{3,4}}|\d,\d{{3}})\s?(?:cc|cm3|cubic[\s-]centimet(?:er|re)s)\b",
     re.I,
 )
-ACCEL = re.compile(
+ACCEL = gated(
     r"(?:0|zero)\s?(?:-|–|to)\s?(?P<target>60|62|96|97|100)\s?(?P<tu>mph|km/h|kmh|kph)?"
     rf"[^.;]{{0,40}}?(?P<num>\d{{1,2}}(?:\.\d{{1,2}})?)\s?(?:s\b|secs?\b|seconds\b)"
     r"|(?P<num2>\d{1,2}(?:\.\d{1,2})?)\s?(?:s|secs?|seconds)\s?(?:to|from)?\s?(?:0|zero)?"
@@ -60,7 +61,7 @@ ACCEL = re.compile(
     r"[^.;]{0,25}?(?P<num3>\d{1,2}(?:\.\d{1,2})?)\s?(?:s\b|secs?\b|seconds\b)",
     re.I,
 )
-TOP_SPEED = re.compile(
+TOP_SPEED = gated(
     r"(?:top speed|tops? out|maximum speed|max(?:imum)? speed|v-?max|flat[\s-]out|limited to|"
     rf"top end)[^.;]{{0,30}}?(?P<num>{NUMBER})\s?(?P<unit>mph|km/h|kmh|kph)"
     rf"|(?P<num2>{NUMBER})\s?(?P<unit2>mph|km/h|kmh|kph)\s(?:top speed|maximum|flat[\s-]out|v-?max)",
@@ -72,31 +73,31 @@ _CURRENCY_SYMBOL = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "
 _CURRENCY_WORD = {"dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY",
                   "yuan": "CNY", "rmb": "CNY", "usd": "USD", "eur": "EUR", "gbp": "GBP",
                   "cny": "CNY", "jpy": "JPY"}
-PRICE = re.compile(
+PRICE = gated(
     rf"(?P<sym>US\$|A\$|AU\$|C\$|CA\$|\$|€|£|¥|USD|EUR|GBP|CNY|RMB|JPY|AUD|CAD)\s?(?P<num>{NUMBER_SCALED})"
     rf"|(?P<num2>{NUMBER_SCALED})\s?(?P<word>dollars|euros?|pounds|yen|yuan|RMB|USD|EUR|GBP|CNY|JPY)\b",
     re.I,
 )
 # A money amount is a price only near words that say so ("priced", "MSRP", "starts at").
-_PRICE_CONTEXT = re.compile(
+_PRICE_CONTEXT = gated(
     r"\b(?:price[sd]?|pricing|cost(?:s|ing)?|msrp|rrp|sticker|starts? (?:at|from)|starting (?:at|from)|"
     r"retails?|base price|will set you back|sells? for|on the road|otr)\b",
     re.I,
 )
-WEIGHT = re.compile(
+WEIGHT = gated(
     r"(?:weighs?|weighing|weight of|curb weight|kerb weight|tips the scales at|mass of)"
     rf"[^.;\d]{{0,25}}(?P<num>{NUMBER})\s?(?P<unit>kg|kilograms?|kilos|lbs?|pounds|tonnes?)\b",
     re.I,
 )
-RANGE = re.compile(
+RANGE = gated(
     rf"(?:range of|range to|range up to|travel|driving range|cover)[^.;\d]{{0,25}}(?P<num>{NUMBER})\s?"
     r"(?P<unit>miles|mi|km|kilomet(?:er|re)s)\b"
     rf"|(?P<num2>{NUMBER})\s?(?P<unit2>miles|mi|km|kilomet(?:er|re)s)\s(?:\([A-Z]+\)\s)?(?:of\s)?"
     r"(?:(?:electric|EV|EPA|WLTP|CLTC|NEDC|all-electric|estimated|claimed|driving|rated)[\s-])*range",
     re.I,
 )
-_CYCLE = re.compile(r"\b(WLTP|EPA|CLTC|NEDC)\b")
-BATTERY = re.compile(rf"(?P<num>{NUMBER})\s?-?kWh\b", re.I)
+_CYCLE = gated(r"\b(WLTP|EPA|CLTC|NEDC)\b")
+BATTERY = gated(rf"(?P<num>{NUMBER})\s?-?kWh\b", re.I)
 
 
 def qualifier_before(text: str, pos: int) -> str:
@@ -136,9 +137,16 @@ def _with_range(sent, s, offset, m, attribute, convert, unit, low_ok, high_ok):
     return [_numeric(sent.index, offset, m, attribute, value, unit, qualifier)]
 
 
+# Every quantity pattern needs a numeral (tests/test_quantities.py checks it): most
+# sentences have none and skip all the scans at once.
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def find_quantities(sent) -> list[Finding]:
     """All quantities in one sentence, converted to contract units."""
     s, offset, out = sent.text, sent.start, []
+    if not _ANY_DIGIT.search(s):
+        return out
     for m in POWER.finditer(s):
         # 40-2,500 hp spans road cars from city cars to hypercars; outside is a misread.
         out += _with_range(sent, s, offset, m, "power_hp", _power_hp, "hp", 40, 2500)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from autodossier.extract.prefilter import gated
+
 REGIONS = {
     "united states": "US", "u.s.": "US", "us": "US", "usa": "US", "america": "US", "american": "US",
     "north america": "NA", "north american": "NA", "europe": "EU", "european": "EU",
@@ -18,7 +20,7 @@ REGIONS = {
 }
 # Longest names first so "North American" wins over "American".
 _NAMES = sorted(REGIONS, key=len, reverse=True)
-REGION_RE = re.compile(
+REGION_RE = gated(
     r"(?<![\w.])(?P<region>" + "|".join(re.escape(n).replace(r"\ ", r"[\s-]") for n in _NAMES) + r")(?![\w])",
     re.I,
 )

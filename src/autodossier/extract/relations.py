@@ -10,11 +10,12 @@ import re
 
 from autodossier.extract.findings import Finding
 from autodossier.extract.pipeline import Annotated, component
+from autodossier.extract.prefilter import gated
 
 _ADJ = r"(?:(?:sporty|current|latest|outgoing|standard|regular|related|hot|new|popular|humble|mechanically[\s-]related|" \
        r"Japanese|American|European|Chinese|larger|smaller|mainstream)\s+)*"
 RELATIONS = [
-    ("shares_platform_with", re.compile(
+    ("shares_platform_with", gated(
         r"\b(?:shar(?:es|ed|ing|e)|borrow(?:s|ed|ing)?|us(?:es|ed|ing))\s+(?:a\s+|its\s+|the\s+|their\s+)?(?:common\s+)?"
         r"(?:structural\s+base|platform|underpinnings|architecture|chassis|bones|base|body\s?shell)"
         rf"(?:\s+\w+)?\s+(?:with|of)\s+(?:the\s+)?{_ADJ}"
@@ -25,20 +26,20 @@ RELATIONS = [
         rf"|\b(?:sister\s+(?:car|model|vehicle)|twin|sibling)\s+(?:to|of)\s+(?:the\s+)?{_ADJ}"
         rf"|\bknown\s+(?:\w+\s+){{0,4}}?as\s+the\s+{_ADJ}"
         rf"|\b(?:based|built|riding|rides)\s+on\s+(?:the\s+)?(?:basis\s+of\s+the\s+)?{_ADJ}", re.I)),
-    ("shares_engine_with", re.compile(
+    ("shares_engine_with", gated(
         r"\bsame\s+(?:[\w.-]+\s+){0,5}?(?:engine|powertrain|motor|powerplant|unit|drivetrain|V\d+|six|four)\s+"
         rf"(?:\w+\s+)?as\s+(?:the\s+)?(?:one\s+in\s+the\s+)?{_ADJ}"
         r"|\b(?:engine|powertrain|motor|powerplant|unit|V\d+|drivetrain)\s+(?:\([A-Z0-9]+\)\s+)?"
         rf"(?:shared\s+with|sourced\s+from|borrowed\s+from|lifted\s+from|from|of)\s+(?:the\s+)?{_ADJ}"
         rf"|\b(?:(?:that\s+is\s+|which\s+is\s+)?(?:currently|also|already)\s+)?used\s+in\s+(?:the\s+)?{_ADJ}"
         rf"|\bwith\s+an?\s+(?=(?:[A-Z][\w-]*\s){{1,2}}(?:drivetrain|engine|powertrain|V\d+))", re.I)),
-    ("replaces", re.compile(
+    ("replaces", gated(
         rf"\b(?:successor\s+(?:to|of)|replac(?:es|ing|ement\s+for)|succeeds|takes\s+over\s+from|"
         rf"will\s+replace|to\s+replace)\s+(?:the\s+)?{_ADJ}", re.I)),
 ]
 # "A version of that engine already powers the standard QX80": the partner is the model
 # whose engine the article described last.
-THAT_ENGINE = re.compile(
+THAT_ENGINE = gated(
     rf"\b(?:that|this|the\s+same)\s+(?:engine|powertrain|unit|motor|V\d+)\s+(?:\w+\s+){{0,2}}?powers\s+(?:the\s+)?{_ADJ}",
     re.I,
 )

@@ -8,26 +8,27 @@ from autodossier.extract.dates import find_dates, parse_pub_date
 from autodossier.extract.findings import Finding
 from autodossier.extract.numbers import NUMBER_SCALED, parse_number, tidy
 from autodossier.extract.pipeline import Annotated, component
+from autodossier.extract.prefilter import gated
 from autodossier.extract.regions import REGION_RE, region_code
 
-_SALES_WORD = re.compile(r"\b(?:sold|sell(?:s|ing)?|sales|deliver(?:ed|ies)|registrations|registered|moved|"
-                         r"shifted|retailed)\b", re.I)
-UNITS = re.compile(
+_SALES_WORD = gated(r"\b(?:sold|sell(?:s|ing)?|sales|deliver(?:ed|ies)|registrations|registered|moved|"
+                    r"shifted|retailed)\b", re.I)
+UNITS = gated(
     rf"(?P<num>{NUMBER_SCALED})\s+(?:(?:\w+[\s-]){{0,3}}?)(?:units|vehicles|cars|examples|models|deliveries|"
     r"registrations|sales|SUVs|sedans|coupes|trucks)\b"
     rf"|(?:sold|sales of|deliveries of|delivered|moved|shifted|registered)\s+(?:only |just |around |about |nearly |some )?"
     rf"(?P<num2>{NUMBER_SCALED})\b(?!\s*(?:percent|per cent|%))",
     re.I,
 )
-PERCENT = re.compile(rf"(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)", re.I)
-_DOWN = re.compile(r"\b(?:declin\w*|down|drop\w*|fell|fall\w*|decreas\w*|slump\w*|plung\w*|lower|slid\w*|"
-                   r"tumbl\w*|dipp?\w*|shrank|shrink\w*|contract\w*|loss)\b", re.I)
-_UP = re.compile(r"\b(?:up|ris\w*|rose|grew|grow\w*|increas\w*|jump\w*|climb\w*|surg\w*|gain\w*|higher|boost\w*)\b", re.I)
-_BASELINE = re.compile(r"(?:compared (?:to|with)|from|versus|vs\.?|over|than|relative to|against)\s+(?:the\s+)?(?:same period (?:in|of)\s+)?$", re.I)
-_MONTHS_OF_YEAR = re.compile(r"first (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven) months of (?:the year|this year|(20\d\d))", re.I)
+PERCENT = gated(rf"(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)", re.I)
+_DOWN = gated(r"\b(?:declin\w*|down|drop\w*|fell|fall\w*|decreas\w*|slump\w*|plung\w*|lower|slid\w*|"
+              r"tumbl\w*|dipp?\w*|shrank|shrink\w*|contract\w*|loss)\b", re.I)
+_UP = gated(r"\b(?:up|ris\w*|rose|grew|grow\w*|increas\w*|jump\w*|climb\w*|surg\w*|gain\w*|higher|boost\w*)\b", re.I)
+_BASELINE = gated(r"(?:compared (?:to|with)|from|versus|vs\.?|over|than|relative to|against)\s+(?:the\s+)?(?:same period (?:in|of)\s+)?$", re.I)
+_MONTHS_OF_YEAR = gated(r"first (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven) months of (?:the year|this year|(20\d\d))", re.I)
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
 
-MARKET = re.compile(
+MARKET = gated(
     r"(?P<neg>(?:\b(?:not|never|no longer|neither|nor|unlikely)\b|n't|n’t)[^.;]{0,40}?)?"
     r"\b(?:sold|on sale|available|offered|launch(?:ed|es)?|come|coming|arrive|arriving|head(?:ed|ing)?|bound|"
     r"destined|exported|imported|market(?:ed)?|introduced|built|go)\b(?:\s+\w+){0,4}?\s+(?:in|to|for|into)\s+(?:the\s+)?"
@@ -64,7 +65,7 @@ def _period(s: str, pub, num_start: int, num_end: int, prefer_after: bool, stop:
     return order[0][2] if order else None
 
 
-_BETWEEN_MONTHS = re.compile(
+_BETWEEN_MONTHS = gated(
     r"between (January|February|March|April|May|June|July|August|September|October|November) and "
     r"(February|March|April|May|June|July|August|September|October|November|December)(?:,? (20\d\d))?", re.I)
 

@@ -9,9 +9,10 @@ import re
 from autodossier.extract.findings import Finding
 from autodossier.extract.numbers import WORD_NUMBERS
 from autodossier.extract.pipeline import Annotated, component
+from autodossier.extract.prefilter import gated
 
 _COUNT = r"(three|four|five|six|eight|ten|twelve|sixteen|3|4|5|6|8|10|12|16)"
-_NOT_BEFORE = re.compile(
+_NOT_BEFORE = gated(
     r"(?:ditch(?:es|ed|ing)?|drop(?:s|ped|ping)?|los(?:e|es|ing)|abandon(?:s|ed)?|instead of|"
     r"rather than|not|no|without|replac(?:es|ed|ing)|swap(?:s|ped)? (?:out )?(?:its|the)|than)"
     r"\s+(?:the|its|a|an|their)?\s*(?:(?!(?:for|with|to|and|by|in)\b)\w+[\s\-\u2010\u2011]){0,2}$",
@@ -19,49 +20,49 @@ _NOT_BEFORE = re.compile(
 )
 
 LAYOUTS = [
-    (re.compile(r"\b(?P<layout>V|W)(?P<n>6|8|10|12|16)\b"), None),
-    (re.compile(rf"\b(?P<layout>inline|in-line|straight)[\s\-\u2010\u2011]{_COUNT}\b", re.I), "inline"),
-    (re.compile(r"\b(?:I|L)(?P<n>[3-6])\b"), "inline"),
-    (re.compile(rf"\b(?P<layout>flat|boxer|horizontally[\s\-\u2010\u2011]opposed)[\s\-\u2010\u2011]{_COUNT}\b", re.I), "flat"),
-    (re.compile(rf"\b(?:turbo(?:charged)?|twin-turbo|supercharged)[\s\-\u2010\u2011]{_COUNT}\b(?![\s\-\u2010\u2011](?:speed|door|seat))", re.I), ""),
-    (re.compile(rf"\b{_COUNT}[\s\-\u2010\u2011]cylinders?\b", re.I), ""),
-    (re.compile(r"\b(?:rotary|wankel)\b", re.I), "rotary"),
+    (gated(r"\b(?P<layout>V|W)(?P<n>6|8|10|12|16)\b"), None),
+    (gated(rf"\b(?P<layout>inline|in-line|straight)[\s\-\u2010\u2011]{_COUNT}\b", re.I), "inline"),
+    (gated(r"\b(?:I|L)(?P<n>[3-6])\b"), "inline"),
+    (gated(rf"\b(?P<layout>flat|boxer|horizontally[\s\-\u2010\u2011]opposed)[\s\-\u2010\u2011]{_COUNT}\b", re.I), "flat"),
+    (gated(rf"\b(?:turbo(?:charged)?|twin-turbo|supercharged)[\s\-\u2010\u2011]{_COUNT}\b(?![\s\-\u2010\u2011](?:speed|door|seat))", re.I), ""),
+    (gated(rf"\b{_COUNT}[\s\-\u2010\u2011]cylinders?\b", re.I), ""),
+    (gated(r"\b(?:rotary|wankel)\b", re.I), "rotary"),
 ]
 ASPIRATION = [
-    (re.compile(r"\b(?:twin|bi|quad|triple)[\s\-\u2010\u2011]?turbo(?:charged|s)?\b|\btwin[\s\-\u2010\u2011]turbochargers\b", re.I), "twin-turbo"),
-    (re.compile(r"\bturbo(?:charged)?\b(?![\s\-\u2010\u2011]?(?:lag|charger technology))", re.I), "turbo"),
-    (re.compile(r"\bsupercharged\b|\bsupercharger\b", re.I), "supercharged"),
-    (re.compile(r"\bnaturally[\s\-\u2010\u2011]aspirated\b|\bnon-turbo\b", re.I), "naturally-aspirated"),
+    (gated(r"\b(?:twin|bi|quad|triple)[\s\-\u2010\u2011]?turbo(?:charged|s)?\b|\btwin[\s\-\u2010\u2011]turbochargers\b", re.I), "twin-turbo"),
+    (gated(r"\bturbo(?:charged)?\b(?![\s\-\u2010\u2011]?(?:lag|charger technology))", re.I), "turbo"),
+    (gated(r"\bsupercharged\b|\bsupercharger\b", re.I), "supercharged"),
+    (gated(r"\bnaturally[\s\-\u2010\u2011]aspirated\b|\bnon-turbo\b", re.I), "naturally-aspirated"),
 ]
 # A powertrain word describes a model, not the market, unless followed by words like these.
 _GENERIC_AFTER = (r"(?!\s+(?:vehicles?|cars|demand|plans?|market|sales|transition|era|push|strategy|brands?|models|"
                  r"future|lineup|line-up|offensive|charging|adoption|makers?|rivals|competitors|segment|space|aside|"
                  r"ambitions|dreams|efforts|focus|shift|transformation|development|roadmap)\b)")
 POWERTRAIN = [
-    (re.compile(r"\b(?:plug-in hybrid|PHEV)\b" + _GENERIC_AFTER, re.I), "phev"),
-    (re.compile(r"\b(?:hydrogen fuel[\s\-\u2010\u2011]cell|fuel[\s\-\u2010\u2011]cell|FCEV|hydrogen-powered)\b" + _GENERIC_AFTER, re.I), "fcev"),
-    (re.compile(r"\b(?:fully electric|all-electric|pure electric|battery[\s\-\u2010\u2011]electric|electric|BEV|EV)\b"
-                r"(?:\s+(?:sedan|saloon|car|coupe|suv|crossover|hatchback|model|version|successor|"
-                r"replacement|powertrain|motor|drivetrain|variant|wagon|pickup|truck))?" + _GENERIC_AFTER, re.I), "ev"),
-    (re.compile(r"(?<!plug-in )\b(?:hybrid|HEV|e-power)\b" + _GENERIC_AFTER, re.I), "hybrid"),
-    (re.compile(r"\b(?:internal[\s\-\u2010\u2011]combustion(?: engine)?|combustion engine|gas-powered|petrol-powered|"
-                r"gasoline-powered|gasoline engine|petrol engine|diesel engine|ICE)\b" + _GENERIC_AFTER), "ice"),
+    (gated(r"\b(?:plug-in hybrid|PHEV)\b" + _GENERIC_AFTER, re.I), "phev"),
+    (gated(r"\b(?:hydrogen fuel[\s\-\u2010\u2011]cell|fuel[\s\-\u2010\u2011]cell|FCEV|hydrogen-powered)\b" + _GENERIC_AFTER, re.I), "fcev"),
+    (gated(r"\b(?:fully electric|all-electric|pure electric|battery[\s\-\u2010\u2011]electric|electric|BEV|EV)\b"
+           r"(?:\s+(?:sedan|saloon|car|coupe|suv|crossover|hatchback|model|version|successor|"
+           r"replacement|powertrain|motor|drivetrain|variant|wagon|pickup|truck))?" + _GENERIC_AFTER, re.I), "ev"),
+    (gated(r"(?<!plug-in )\b(?:hybrid|HEV|e-power)\b" + _GENERIC_AFTER, re.I), "hybrid"),
+    (gated(r"\b(?:internal[\s\-\u2010\u2011]combustion(?: engine)?|combustion engine|gas-powered|petrol-powered|"
+           r"gasoline-powered|gasoline engine|petrol engine|diesel engine|ICE)\b" + _GENERIC_AFTER), "ice"),
 ]
 DRIVETRAIN = [
-    (re.compile(r"\b(?:rear[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|rear[\s\-\u2010\u2011]drive|RWD)\b", re.I), "rwd"),
-    (re.compile(r"\b(?:front[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|front[\s\-\u2010\u2011]drive|FWD)\b", re.I), "fwd"),
-    (re.compile(r"\b(?:all[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|AWD|quattro|xDrive|4MATIC|4Motion|e-4orce|SH-AWD)\b", re.I), "awd"),
-    (re.compile(r"\b(?:four[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|4WD|4x4)\b", re.I), "4wd"),
+    (gated(r"\b(?:rear[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|rear[\s\-\u2010\u2011]drive|RWD)\b", re.I), "rwd"),
+    (gated(r"\b(?:front[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|front[\s\-\u2010\u2011]drive|FWD)\b", re.I), "fwd"),
+    (gated(r"\b(?:all[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|AWD|quattro|xDrive|4MATIC|4Motion|e-4orce|SH-AWD)\b", re.I), "awd"),
+    (gated(r"\b(?:four[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|4WD|4x4)\b", re.I), "4wd"),
 ]
 TRANSMISSION = [
-    (re.compile(r"\b(?:dual[\s\-\u2010\u2011]clutch|DCT|PDK|DSG)\b", re.I), "dct"),
-    (re.compile(r"\b(?:CVT|continuously variable)\b"), "cvt"),
-    (re.compile(r"\b(?:manual(?:\s+(?:transmission|gearbox|option|configuration))?|stick[\s\-\u2010\u2011]shift|"
-                r"three[\s\-\u2010\u2011]pedal|row-your-own)\b(?!\s*(?:labour|labor|work|mode|override))", re.I), "manual"),
-    (re.compile(r"\b(?:automatic(?:\s+(?:transmission|gearbox))?|torque[\s\-\u2010\u2011]converter|auto gearbox)\b"
-                r"(?!\s+(?:emergency|braking|climate|headlights|high))", re.I), "automatic"),
+    (gated(r"\b(?:dual[\s\-\u2010\u2011]clutch|DCT|PDK|DSG)\b", re.I), "dct"),
+    (gated(r"\b(?:CVT|continuously variable)\b"), "cvt"),
+    (gated(r"\b(?:manual(?:\s+(?:transmission|gearbox|option|configuration))?|stick[\s\-\u2010\u2011]shift|"
+           r"three[\s\-\u2010\u2011]pedal|row-your-own)\b(?!\s*(?:labour|labor|work|mode|override))", re.I), "manual"),
+    (gated(r"\b(?:automatic(?:\s+(?:transmission|gearbox))?|torque[\s\-\u2010\u2011]converter|auto gearbox)\b"
+           r"(?!\s+(?:emergency|braking|climate|headlights|high))", re.I), "automatic"),
 ]
-GEARS = re.compile(rf"\b(?P<n>{_COUNT[1:-1]}|7|9|two|seven|nine)[\s\-\u2010\u2011]speed\b", re.I)
+GEARS = gated(rf"\b(?P<n>{_COUNT[1:-1]}|7|9|two|seven|nine)[\s\-\u2010\u2011]speed\b", re.I)
 BODY = [
     (r"sedans?|saloons?", "sedan"),
     (r"coup[eé]s?", "coupe"),
@@ -74,17 +75,17 @@ BODY = [
     (r"minivans?|MPVs?|people[\s\-\u2010\u2011]carriers?", "minivan"),
     (r"vans?", "van"),
 ]
-BODY_RE = re.compile(
+BODY_RE = gated(
     r"(?<![-\w])(?P<body>" + "|".join(p for p, _ in BODY) + r")\b"
     r"(?!\s+(?:segment|market|sales|lineup|line-up|buyers|rivals|class|range|brands?|makers?|"
     r"crowd|world|era|boom|craze|demand|shoppers|space|competitors|territory|product))",
     re.I,
 )
-_BODY_VALUE = [(re.compile(rf"^(?:{p})$", re.I), v) for p, v in BODY]
-ENGINE_CODE = re.compile(r"\b(?:[A-Z]{1,3}\d{2,3}[A-Z]{2,5}\d?|EA\d{3}|[A-Z]\d{2}[A-Z]\d{2})\b")
-_ENGINE_CONTEXT = re.compile(r"\b(?:engine|motor|powerplant|power unit|V\d+|inline|turbo|cylinder)", re.I)
+_BODY_VALUE = [(gated(rf"^(?:{p})$", re.I), v) for p, v in BODY]
+ENGINE_CODE = gated(r"\b(?:[A-Z]{1,3}\d{2,3}[A-Z]{2,5}\d?|EA\d{3}|[A-Z]\d{2}[A-Z]\d{2})\b")
+_ENGINE_CONTEXT = gated(r"\b(?:engine|motor|powerplant|power unit|V\d+|inline|turbo|cylinder)", re.I)
 # A sentence that lists what is unknown ("torque ... have not been released") states no value.
-UNKNOWN = re.compile(
+UNKNOWN = gated(
     r"\b(?:unknown|not (?:yet )?been (?:released|announced|confirmed|revealed|disclosed)|"
     r"yet to be (?:revealed|announced|confirmed|released|disclosed)|remains? to be seen|"
     r"no word (?:yet )?on|(?:is|are|remains?) a mystery|under wraps|TBC|TBA)\b",
@@ -92,9 +93,9 @@ UNKNOWN = re.compile(
 )
 
 
-_DETERMINER = re.compile(r"\b(?:a|an|the|this|its|their|as)\s+(?:[\w\u2010\u2011-]+\s+){0,3}$", re.I)
+_DETERMINER = gated(r"\b(?:a|an|the|this|its|their|as)\s+(?:[\w\u2010\u2011-]+\s+){0,3}$", re.I)
 # "replace the Q50 with a pure electric model": the powertrain of the successor, not of the Q50.
-_REPLACED_WITH = re.compile(r"\breplac\w*\s+(?:the\s+)?[\w\s-]{1,30}?\bwith\s+(?:an?\s+)?(?:\w+\s+)?$", re.I)
+_REPLACED_WITH = gated(r"\breplac\w*\s+(?:the\s+)?[\w\s-]{1,30}?\bwith\s+(?:an?\s+)?(?:\w+\s+)?$", re.I)
 
 
 def _count(text: str) -> int:

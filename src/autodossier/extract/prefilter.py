@@ -1,0 +1,286 @@
+"""Literal pre-filters for the extraction patterns: skip a regex scan that cannot match.
+
+Most patterns look for words ("horsepower", "discontinued", "according to") that most
+sentences lack, yet Python's ``re`` tries every position of the sentence before it
+gives up. :func:`gated` reads a pattern's syntax tree once and derives the literal
+strings every match must contain (an any-of set per required part, as RE2's and
+codesearch's pre-filters do); a scan runs only when the lower-cased sentence holds one
+of each set, which plain ``in`` tests decide in a fraction of the scan's time.
+
+The filter is a necessary condition by construction: it never skips a text the pattern
+matches (``tests/test_prefilter.py`` checks this over the bench corpus and the seed
+articles, and the whole extraction with and without the filters).
+"""
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from typing import Iterator
+
+try:  # re's own parser: private, but stable since Python 2 (as sre_parse / sre_constants)
+    from re import _constants as C  # noqa: N812  (the sre opcodes)
+    from re import _parser
+except ImportError:  # a Python without them: every pattern runs unfiltered, output unchanged
+    C = _parser = None
+
+# Exact string sets larger than this are dropped: past it the product of alternatives
+# grows fast while the filter gets no more selective.
+MAX_EXACT = 64
+# A character class of at most this many characters is expanded to its members.
+MAX_CLASS = 16
+# Repeats up to this many copies are expanded exactly ("\d{1,2}" style counts).
+MAX_REPEAT_EXPAND = 4
+# Required sets kept per pattern: each costs a few ``in`` tests; three catch nearly all misses.
+MAX_REQUIREMENTS = 3
+
+# Stands for "some decimal digit" in a required set (``\d`` cannot be listed literally).
+DIGIT = "\\d"
+_ANY_DIGIT = re.compile(r"\d")
+# With IGNORECASE an ASCII letter in a pattern also matches these; ``str.lower`` leaves
+# them (or, for "İ", a combining dot after the "i"), so fold them after lowering.
+_FOLD = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None})
+
+ENABLED = True  # tests turn the filters off to compare against unfiltered extraction
+
+_last: tuple[str, str] = ("", "")  # the last text lowered: components test one sentence many times
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased the way the filters compare it (ASCII letters as IGNORECASE matches them)."""
+    low = text.lower()
+    return low if low.isascii() else low.translate(_FOLD)
+
+
+class _Info:
+    """What a parsed node can match: ``exact`` (every string it matches, when few and
+    known) and ``reqs`` (sets of which each match contains one member of each)."""
+
+    __slots__ = ("exact", "reqs")
+
+    def __init__(self, exact: frozenset[str] | None = None, reqs: list[frozenset[str]] | None = None):
+        self.exact = exact
+        self.reqs = reqs or []
+
+
+_EMPTY = frozenset({""})
+
+
+def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
+    if len(a) * len(b) > MAX_EXACT:
+        return None
+    return frozenset(x + y for x in a for y in b)
+
+
+def _useful(exact: frozenset[str] | None) -> bool:
+    return bool(exact) and "" not in exact
+
+
+def _class(items, flags: int) -> _Info:
+    """A character class ``[...]``: its members when few and ASCII, or "a digit"."""
+    if items == [(C.CATEGORY, C.CATEGORY_DIGIT)]:
+        return _Info(reqs=[frozenset({DIGIT})])
+    chars: set[str] = set()
+    for op, av in items:
+        if op is C.LITERAL and av < 128:
+            chars.add(chr(av).lower())
+        elif op is C.RANGE and av[1] < 128 and av[1] - av[0] < MAX_CLASS:
+            chars.update(chr(c).lower() for c in range(av[0], av[1] + 1))
+        else:
+            return _Info()
+    return _Info(exact=frozenset(chars)) if len(chars) <= MAX_CLASS else _Info()
+
+
+def _repeat(lo: int, hi: int, child: _Info) -> _Info:
+    reqs = []
+    if lo > 0:  # an optional part promises nothing
+        reqs = list(child.reqs) + ([child.exact] if _useful(child.exact) else [])
+    exact = None
+    if child.exact is not None and hi <= MAX_REPEAT_EXPAND:
+        power, union = _EMPTY, set()
+        for k in range(hi + 1):
+            if k >= lo:
+                union |= power
+            if k < hi:
+                power = _product(power, child.exact)
+                if power is None:
+                    union = None
+                    break
+        if union is not None and len(union) <= MAX_EXACT:
+            exact = frozenset(union)
+    return _Info(exact, reqs)
+
+
+def _branch(branches: list[_Info]) -> _Info:
+    exact = None
+    if all(b.exact is not None for b in branches):
+        union = frozenset().union(*(b.exact for b in branches))
+        exact = union if len(union) <= MAX_EXACT else None
+    # A digit every branch needs survives even where each branch's best set is a word.
+    reqs = [frozenset({DIGIT})] if all(_needs_digit(b) for b in branches) else []
+    picks = [_best(([b.exact] if _useful(b.exact) else []) + b.reqs) for b in branches]
+    if all(picks):
+        union = frozenset().union(*picks)
+        if len(union) <= 2 * MAX_EXACT:
+            reqs.append(union)
+    return _Info(exact, reqs)
+
+
+def _needs_digit(info: _Info) -> bool:
+    """Whether every match holds a digit: some required set has only members with digits."""
+    sets = info.reqs + ([info.exact] if _useful(info.exact) else [])
+    return any(all(a == DIGIT or any(c.isdigit() for c in a) for a in s) for s in sets)
+
+
+def _sequence(nodes, flags: int) -> _Info:
+    infos = [_node(op, av, flags) for op, av in nodes]
+    reqs: list[frozenset[str]] = []
+    run: frozenset[str] | None = None
+    exact: frozenset[str] | None = _EMPTY
+    for info in infos:
+        reqs.extend(info.reqs)
+        exact = _product(exact, info.exact) if exact is not None and info.exact is not None else None
+        if info.exact is None:
+            if _useful(run):
+                reqs.append(run)
+            run = None
+            continue
+        grown = _product(run if run is not None else _EMPTY, info.exact)
+        if grown is None:  # too many combinations: keep what the run has, start again here
+            if _useful(run):
+                reqs.append(run)
+            grown = info.exact
+        run = grown
+    if _useful(run):
+        reqs.append(run)
+    return _Info(exact, reqs)
+
+
+def _node(op, av, flags: int) -> _Info:
+    if op is C.LITERAL:
+        return _Info(exact=frozenset({chr(av).lower()})) if av < 128 else _Info()
+    if op is C.IN:
+        return _class(av, flags)
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return _Info(exact=_EMPTY)  # zero-width: consumes nothing
+    if op is C.SUBPATTERN:
+        _, add, remove, body = av
+        return _sequence(body, (flags | add) & ~remove)
+    if op is C.BRANCH:
+        return _branch([_sequence(b, flags) for b in av[1]])
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)):
+        lo, hi, body = av
+        return _repeat(lo, hi, _sequence(body, flags))
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return _sequence(av, flags)
+    return _Info()  # any character, negated classes, back-references: no constraint
+
+
+def _prune(atoms: frozenset[str]) -> frozenset[str]:
+    """Drop members that contain another member: finding the shorter one suffices."""
+    return frozenset(a for a in atoms if not any(b != a and b in a for b in atoms if b != DIGIT))
+
+
+def _score(atoms: frozenset[str]) -> tuple[int, int]:
+    """Higher is more selective: long shortest member first, then few members."""
+    return (min(len(a) if a != DIGIT else 1 for a in atoms), -len(atoms))
+
+
+def _best(sets: list[frozenset[str]]) -> frozenset[str] | None:
+    sets = [_prune(s) for s in sets if s and "" not in s]
+    return max(sets, key=_score) if sets else None
+
+
+def requirements(rx: re.Pattern, limit: int | None = MAX_REQUIREMENTS) -> list[frozenset[str]]:
+    """The literal sets every match of ``rx`` contains a member of (lower-cased; ``DIGIT`` for
+    any digit), most selective first, at most ``limit``; empty when the pattern promises none."""
+    if _parser is None:
+        return []
+    try:
+        info = _sequence(list(_parser.parse(rx.pattern, rx.flags)), rx.flags)
+    except Exception:  # noqa: BLE001  (an unanalysable pattern simply runs unfiltered)
+        return []
+    sets = info.reqs + ([info.exact] if _useful(info.exact) else [])
+    unique = {_prune(s) for s in sets if s and "" not in s}
+    return sorted(unique, key=_score, reverse=True)[:limit]
+
+
+class GatedPattern:
+    """A compiled pattern whose scans are skipped when its pre-filter rules a text out.
+
+    Offers the scanning methods of ``re.Pattern`` (``finditer``, ``search``, ``match``,
+    ``fullmatch``, ``findall``) and passes everything else to the pattern itself.
+    """
+
+    __slots__ = ("regex", "_checks")
+
+    def __init__(self, regex: re.Pattern, reqs: list[frozenset[str]]):
+        self.regex = regex
+        self._checks = tuple((tuple(sorted(a for a in s if a != DIGIT)), DIGIT in s) for s in reqs)
+
+    def may_match(self, text: str) -> bool:
+        """False only when no match of the pattern can occur anywhere in ``text``."""
+        global _last
+        if not ENABLED:
+            return True
+        last = _last
+        if last[0] is text:
+            low = last[1]
+        else:
+            low = text.lower()
+            if not low.isascii():
+                low = low.translate(_FOLD)
+            _last = (text, low)
+        for literals, digit in self._checks:
+            if digit and _ANY_DIGIT.search(low):
+                continue
+            for atom in literals:
+                if atom in low:
+                    break
+            else:
+                return False
+        return True
+
+    def finditer(self, string: str, *args) -> Iterator[re.Match]:
+        """``re.Pattern.finditer``, empty at once when the filter rules ``string`` out."""
+        return self.regex.finditer(string, *args) if self.may_match(string) else iter(())
+
+    def search(self, string: str, *args) -> re.Match | None:
+        """``re.Pattern.search``, None at once when the filter rules ``string`` out."""
+        return self.regex.search(string, *args) if self.may_match(string) else None
+
+    def match(self, string: str, *args) -> re.Match | None:
+        """``re.Pattern.match``, None at once when the filter rules ``string`` out."""
+        return self.regex.match(string, *args) if self.may_match(string) else None
+
+    def fullmatch(self, string: str, *args) -> re.Match | None:
+        """``re.Pattern.fullmatch``, None at once when the filter rules ``string`` out."""
+        return self.regex.fullmatch(string, *args) if self.may_match(string) else None
+
+    def findall(self, string: str, *args) -> list:
+        """``re.Pattern.findall``, empty at once when the filter rules ``string`` out."""
+        return self.regex.findall(string, *args) if self.may_match(string) else []
+
+    def __getattr__(self, name: str):
+        return getattr(self.regex, name)
+
+    def __repr__(self) -> str:
+        return f"gated({self.regex!r})"
+
+
+def gated(pattern: str | re.Pattern, flags: int = 0) -> GatedPattern | re.Pattern:
+    """``re.compile(pattern, flags)`` with a literal pre-filter in front of its scans; the plain
+    compiled pattern when it promises no literal to look for."""
+    regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
+    reqs = requirements(regex)
+    return GatedPattern(regex, reqs) if reqs else regex
+
+
+@contextmanager
+def disabled() -> Iterator[None]:
+    """Run the block with every pre-filter off (each scan runs), to compare outputs."""
+    global ENABLED
+    saved, ENABLED = ENABLED, False
+    try:
+        yield
+    finally:
+        ENABLED = saved

@@ -1,0 +1,104 @@
+"""The literal pre-filters must never skip a text their pattern matches."""
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+from autodossier.extract import (
+    certainty, coref, dates, extract, lifecycle, prefilter, quantities, regions, relations, sales, specs,
+)
+from autodossier.extract.prefilter import DIGIT, GatedPattern, gated, requirements
+from autodossier.extract.sentences import split_sentences
+from autodossier.ingest.document import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "articles"
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+# Enough generated articles to cover every bench template several times, in about a second.
+BENCH_ARTICLES = 40
+# Texts that trip naive lower-casing: IGNORECASE matches "ſ" as "s", "ı"/"İ" as "i", "K" (Kelvin) as "k".
+TRICKY = ["The car ſold well.", "İt is fast.", "It makes 400 hp and 300 lb-ft.", "A 3.0-liter V6 with 500 K\u212aW",
+          "ıt was discontinued in 2024.", "Sales fell 12 percent in the US.", "\u00a3 45,000 price"]
+
+
+def _bench_docs(monkeypatch) -> list[Document]:
+    spec = importlib.util.spec_from_file_location("extract_throughput", ROOT / "bench" / "extract_throughput.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.chdir(ROOT)  # the bench reads its filler prose from examples/ relative to the repo
+    return module.make_corpus(BENCH_ARTICLES)
+
+
+def _real_docs() -> list[Document]:
+    paths = sorted(EXAMPLES.glob("*.txt")) + (sorted(SEEDS.glob("*")) if SEEDS.is_dir() else [])
+    return [Document(doc=p.name, text=p.read_text(encoding="utf-8", errors="replace"), date="2025-06-01")
+            for p in paths if p.is_file()]
+
+
+def _gated_patterns() -> list[tuple[str, GatedPattern]]:
+    found = []
+    for module in (certainty, coref, dates, lifecycle, quantities, regions, relations, sales, specs):
+        for name, value in vars(module).items():
+            items = value if isinstance(value, list) else [value]
+            for k, item in enumerate(items):
+                for obj in item if isinstance(item, tuple) else (item,):
+                    if isinstance(obj, GatedPattern):
+                        found.append((f"{module.__name__}.{name}[{k}]", obj))
+    return found
+
+
+def test_gate_never_skips_a_text_its_pattern_matches(monkeypatch):
+    texts = [s.text for d in _bench_docs(monkeypatch) + _real_docs() for s in split_sentences(d.text)] + TRICKY
+    patterns = _gated_patterns()
+    assert len(patterns) > 50  # the extraction patterns are gated at all
+    for name, pattern in patterns:
+        for text in texts:
+            if pattern.regex.search(text):
+                assert pattern.may_match(text), (name, text)
+
+
+def test_gates_skip_most_scans(monkeypatch):
+    texts = [s.text for d in _bench_docs(monkeypatch) for s in split_sentences(d.text)]
+    pairs = [(p, t) for _, p in _gated_patterns() for t in texts]
+    assert sum(p.may_match(t) for p, t in pairs) < 0.5 * len(pairs)
+
+
+def test_extraction_is_the_same_without_the_filters(monkeypatch):
+    docs = _bench_docs(monkeypatch)[:15] + _real_docs()
+    gated_claims = [[c.to_dict() for c in extract(d)] for d in docs]
+    with prefilter.disabled():
+        plain_claims = [[c.to_dict() for c in extract(d)] for d in docs]
+    assert gated_claims == plain_claims
+    assert sum(map(len, gated_claims)) > 100
+
+
+@pytest.mark.parametrize("pattern, flags, wanted", [
+    (r"\bturbo(?:charged)?\b", re.I, {"turbo"}),
+    (r"\b(?:sold|sales)\b", re.I, {"sold", "sales"}),
+    (r"(?P<num>\d+)\s?hp", 0, {"hp"}),
+    (r"\d+ (?:km|miles)", 0, {DIGIT}),
+])
+def test_requirements_name_what_every_match_contains(pattern, flags, wanted):
+    assert wanted in [set(r) for r in requirements(re.compile(pattern, flags))]
+
+
+def test_ignorecase_lookalikes_still_match():
+    assert gated(r"\bsold\b", re.I).search("The car ſold well.")
+    assert gated(r"\bit\b", re.I).search("İt is here.")
+    assert gated(r"\bkw\b", re.I).search("500 \u212aW")
+
+
+def test_pattern_without_literals_runs_unfiltered():
+    assert isinstance(gated(r"[\s,]*(?:the\s+)?$"), re.Pattern)
+    assert isinstance(gated(r"(?:abc)?x?"), re.Pattern)
+
+
+def test_disabled_filters_let_every_text_through():
+    pattern = gated(r"\bhorsepower\b", re.I)
+    assert not pattern.may_match("no power words here")
+    with prefilter.disabled():
+        assert pattern.may_match("no power words here")
+    assert not pattern.may_match("no power words here")
