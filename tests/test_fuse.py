@@ -199,3 +199,25 @@ def test_new_names_of_the_line_compete_while_trims_stay_apart(variant, same_grou
     groups = fuse(records)
     assert (len(groups) == 1) is same_group
     assert any(g.has_conflict for g in groups) is same_group
+
+
+@pytest.mark.parametrize("attribute, a, qa, b, qb", [
+    ("power_hp", 400, "=", 405, "="), ("power_hp", 400, "=", 450, ">"), ("power_hp", 0, "=", 0, ">"),
+    ("power_hp", 450, ">=", 441, "<="), ("power_hp", "400", "=", "400 hp", "="),
+    ("on_sale", "2027", "=", "2027-H2", "="), ("on_sale", "2027-H1", "=", "soon", "="),
+    ("transmission", "Manual", "=", "manual", "="), ("engine_code", "VR30", "=", 30, "="),
+])
+def test_agreement_forms_decide_exactly_as_values_agree(attribute, a, qa, b, qb):
+    from autodossier.fuse.values import agreement_form, forms_agree
+
+    for x, qx, y, qy in ((a, qa, b, qb), (b, qb, a, qa)):  # order matters at touching end points
+        assert forms_agree(agreement_form(attribute, x, qx), agreement_form(attribute, y, qy)) \
+            is values_agree(attribute, x, y, qx, qy)
+
+
+def test_many_reports_of_one_value_form_one_position_against_each_rival():
+    records = [rec(value=400 + i % 3, status="reported", doc=f"a{i}", date="2025-01-01") for i in range(60)]
+    records += [rec(value=v, status="rumored", doc=f"r{v}", date="2025-02-01") for v in (300, 500, 600)]
+    [group] = fuse(records)
+    assert [len(p.records) for p in group.positions] == [60, 1, 1, 1]
+    assert len(group.conflicts) == 6  # every pair of the four disagreeing values

@@ -183,3 +183,60 @@ def test_estimates_stay_apart_from_claims(kb):
         assert unanswered < text.index("ESTIMATE") < related
     else:
         assert "ESTIMATE" not in text
+
+
+def test_estimate_reads_no_related_attribute_beyond_estimate_inputs(monkeypatch):
+    # The dossier fetches only ESTIMATE_INPUTS of related models: an attribute the estimate
+    # starts borrowing must be added there, or dossiers would silently lose it.
+    inputs = pytest.importorskip("autodossier.estimate.inputs")
+    from autodossier.estimate import estimate_model
+    from autodossier.report.dossier import ESTIMATE_INPUTS
+
+    asked = set()
+    original = inputs.InputSource.records
+
+    def spy(self, attribute):
+        asked.add(attribute)
+        return original(self, attribute)
+
+    monkeypatch.setattr(inputs.InputSource, "records", spy)
+    own = [{"subject": "Meridian GT", "attribute": "power_hp", "value": 400, "status": "confirmed"}]
+    # A related torque figure makes the estimate go on to ask for displacement as well.
+    related = {"Meridian Z": [{"subject": "Meridian Z", "attribute": "torque_lbft", "value": 350,
+                               "status": "confirmed"}]}
+    estimate_model(own, related=related)
+    assert "displacement_l" in asked
+    assert asked <= set(ESTIMATE_INPUTS)
+
+
+class _CountingKB:
+    """A knowledge base that counts claim queries."""
+
+    def __init__(self, kb):
+        self.kb, self.queries = kb, []
+
+    def claims(self, **filters):
+        self.queries.append(filters)
+        return self.kb.claims(**filters)
+
+
+def test_related_records_are_read_only_when_looked_up(kb):
+    from autodossier.report.dossier import LazyRelatedRecords
+
+    counting = _CountingKB(kb)
+    lazy = LazyRelatedRecords(counting, build_dossier(kb, "Meridian GT").related, None)
+    assert list(lazy) == ["Meridian Coupe", "Meridian Z"] and not counting.queries
+    assert lazy["Meridian Coupe"] == []  # it has claims, but none the estimate reads
+    assert lazy["Meridian Coupe"] == [] and len(counting.queries) == 1  # read once
+    with pytest.raises(KeyError):
+        lazy["Nissan Z"]
+
+
+def test_dossier_estimate_equals_one_from_all_related_records(kb):
+    estimate = pytest.importorskip("autodossier.estimate")
+    from autodossier.report.dossier import related_records
+
+    d = build_dossier(kb, "Meridian GT")
+    related = related_records(kb, d.related, None)
+    expected = estimate.estimate_model(kb.claims(subject="Meridian GT"), related=related or None)
+    assert d.estimates == expected.to_dict()

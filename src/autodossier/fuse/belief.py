@@ -9,6 +9,7 @@ count as one source.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Iterable
 
 from autodossier.claims import CERTAINTY_RANK
@@ -68,6 +69,8 @@ def _source_keys(record: dict) -> list[str]:
 def independent_sources(records: Iterable[dict]) -> list[list[dict]]:
     """Partition records into independent sources: linked by a shared story or outlet."""
     records = list(records)
+    if len(records) < 2:  # most values are reported once: nothing to link
+        return [records] if records else []
     parent = list(range(len(records)))
 
     def find(i: int) -> int:
@@ -96,9 +99,14 @@ def age_factor(published: str | None, reference: str | None) -> float:
     if not reference:
         return 1.0
     try:
-        days = (date.fromisoformat(reference[:10]) - date.fromisoformat(published[:10])).days
+        return _dated_age_factor(published[:10], reference[:10])
     except ValueError:
         return UNDATED_FACTOR
+
+
+@lru_cache(maxsize=1 << 16)  # a group of reports shares few dates and one reference date
+def _dated_age_factor(published: str, reference: str) -> float:
+    days = (date.fromisoformat(reference) - date.fromisoformat(published)).days
     years = max(days, 0) / 365.25
     return max(MIN_AGE_FACTOR, 0.5 ** (years / HALF_LIFE_YEARS))
 

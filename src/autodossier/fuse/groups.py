@@ -17,7 +17,9 @@ from typing import Any
 from autodossier.claims import CERTAINTY_RANK
 from autodossier.errors import AutodossierError
 from autodossier.fuse.belief import asserts, belief, certainty, independent_sources, record_date
-from autodossier.fuse.values import date_span, display_value, normalize_text, values_agree
+from autodossier.fuse.values import (
+    agreement_form, date_span, display_value, forms_agree, normalize_text,
+)
 
 # Attributes a model can have several values of at once: it is sold in many markets and
 # shares parts with many models. Their values never conflict with each other, only with
@@ -229,31 +231,78 @@ def _representative(records: list[dict]) -> dict:
                                        record_date(r) or ""))
 
 
+def _numeric_bounds(form: tuple) -> tuple[float, float] | None:
+    """(low, high) of a numeric form, for a quick exact "certainly disjoint" test; else None."""
+    return (form[1][0], form[1][1]) if form[0] == "num" else None
+
+
+def _disjoint(a: tuple[float, float] | None, b: tuple[float, float] | None) -> bool:
+    """True only when two numeric values certainly disagree (one interval ends before the other starts).
+
+    Exact as a shortcut: whenever it says True, :func:`forms_agree` says False; when it says
+    False the full test decides (touching end points, NaN, other kinds).
+    """
+    return a is not None and b is not None and (a[0] > b[1] or b[0] > a[1])
+
+
 def _cluster(attribute: str, records: list[dict]) -> list[list[dict]]:
+    """Records in agreeing clusters: each joins the first cluster of its polarity it agrees with entirely."""
     ordered = sorted(records, key=lambda r: (-certainty(r), record_date(r) or ""))
     clusters: list[list[dict]] = []
+    # Per cluster: its polarity, the bounds of its first value, and the distinct value forms
+    # of its members. Agreement depends on the form only, so a value repeated by many reports
+    # is tested once; disagreeing with the first member already rules a cluster out.
+    heads: list[tuple[bool, tuple[float, float] | None, dict[tuple, None]]] = []
     for rec in ordered:
-        for cluster in clusters:
-            if asserts(cluster[0]) == asserts(rec) and all(
-                values_agree(attribute, rec["value"], o["value"], rec.get("qualifier") or "=",
-                             o.get("qualifier") or "=") for o in cluster):
+        form = agreement_form(attribute, rec["value"], rec.get("qualifier") or "=")
+        bounds = _numeric_bounds(form)
+        polarity = asserts(rec)
+        for cluster, (cluster_polarity, first_bounds, forms) in zip(clusters, heads):
+            if cluster_polarity != polarity or _disjoint(bounds, first_bounds):
+                continue
+            if all(forms_agree(form, f) for f in forms):
                 cluster.append(rec)
+                forms[form] = None
                 break
         else:
             clusters.append([rec])
+            heads.append((polarity, bounds, {form: None}))
     return clusters
 
 
-def _conflict(attribute: str, a: Position, b: Position) -> bool:
-    agree = values_agree(attribute, a.value, b.value, a.qualifier, b.qualifier)
-    if a.holds != b.holds:
-        return agree
-    if not a.holds:
-        return False  # two "does not" statements never contradict each other
-    return attribute not in MULTI_VALUED and not agree
+class _Facts:
+    """What conflict and supersession tests read of a position, computed once per position."""
+
+    __slots__ = ("form", "bounds", "holds", "certainty", "last_seen", "records", "_docs")
+
+    def __init__(self, attribute: str, pos: Position) -> None:
+        self.form = agreement_form(attribute, pos.value, pos.qualifier)
+        self.bounds = _numeric_bounds(self.form)
+        self.holds = pos.holds
+        self.certainty = pos.certainty
+        self.last_seen = pos.last_seen
+        self.records = pos.records
+        self._docs: set | None = None
+
+    @property
+    def docs(self) -> set:
+        """The documents its records come from (only needed for undated or same-day positions)."""
+        if self._docs is None:
+            self._docs = {r.get("doc") for r in self.records}
+        return self._docs
 
 
-def _supersedes(new: Position, old: Position) -> bool:
+def _conflict(multi: bool, a: _Facts, b: _Facts) -> bool:
+    if a.holds == b.holds:
+        # Two "does not" statements never contradict each other, nor two values of a
+        # multi-valued attribute; other same-polarity values conflict when they disagree.
+        if multi or not a.holds:
+            return False
+        return _disjoint(a.bounds, b.bounds) or not forms_agree(a.form, b.form)
+    return not _disjoint(a.bounds, b.bounds) and forms_agree(a.form, b.form)
+
+
+def _supersedes(new: _Facts, old: _Facts) -> bool:
     """Newer and at least as certain; or as new (same day, or the same article) and surer.
 
     A fresh rumor does not displace an older confirmation. An article that says "it seemed
@@ -263,9 +312,9 @@ def _supersedes(new: Position, old: Position) -> bool:
     dated = bool(new.last_seen and old.last_seen)
     if dated and new.last_seen > old.last_seen and new.certainty >= old.certainty:
         return True
-    same_time = (dated and new.last_seen == old.last_seen) or bool(
-        {r.get("doc") for r in new.records} & {r.get("doc") for r in old.records})
-    return same_time and new.certainty > old.certainty
+    if new.certainty <= old.certainty:
+        return False  # whatever the timing, only a surer statement supersedes an as-new one
+    return (dated and new.last_seen == old.last_seen) or bool(new.docs & old.docs)
 
 
 def _fuse_group(records: list[dict], reference: str | None) -> FusedGroup:
@@ -278,23 +327,26 @@ def _fuse_group(records: list[dict], reference: str | None) -> FusedGroup:
         pos.belief, pos.reason = belief(cluster, reference)
         group.positions.append(pos)
     group.positions.sort(key=lambda p: (-p.belief, -p.certainty, p.display))
-    pairs = [(i, j) for i in range(len(group.positions)) for j in range(i + 1, len(group.positions))
-             if _conflict(group.attribute, group.positions[i], group.positions[j])]
+    positions = group.positions
+    facts = [_Facts(group.attribute, p) for p in positions]
+    multi = group.multi
+    pairs = [(i, j) for i in range(len(positions)) for j in range(i + 1, len(positions))
+             if _conflict(multi, facts[i], facts[j])]
+    # In pair order: which side is superseded first decides later pairs.
     for i, j in pairs:
-        a, b = group.positions[i], group.positions[j]
-        if _supersedes(a, b) and b.superseded_by is None:
+        a, b = positions[i], positions[j]
+        if b.superseded_by is None and _supersedes(facts[i], facts[j]):
             b.superseded_by = a.display
             b.reason += f"; superseded by {a.display} ({a.last_seen})"
-        elif _supersedes(b, a) and a.superseded_by is None:
+        elif a.superseded_by is None and _supersedes(facts[j], facts[i]):
             a.superseded_by = b.display
             a.reason += f"; superseded by {b.display} ({b.last_seen})"
     group.conflicts = [(i, j) for i, j in pairs
-                       if group.positions[i].superseded_by is None and group.positions[j].superseded_by is None]
+                       if positions[i].superseded_by is None and positions[j].superseded_by is None]
     # Active positions first so that ``best`` is the believed answer; history after.
-    order = sorted(range(len(group.positions)),
-                   key=lambda k: (group.positions[k].superseded_by is not None, k))
+    order = sorted(range(len(positions)), key=lambda k: (positions[k].superseded_by is not None, k))
     remap = {old: new for new, old in enumerate(order)}
-    group.positions = [group.positions[k] for k in order]
+    group.positions = [positions[k] for k in order]
     group.conflicts = sorted(tuple(sorted((remap[i], remap[j]))) for i, j in group.conflicts)
     return group
 

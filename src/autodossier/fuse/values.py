@@ -26,9 +26,17 @@ APPROX_TOLERANCE = 0.05
 _DATE_RE = re.compile(r"^(\d{4})(?:-(H[12]|Q[1-4]|\d{2})(?:-(\d{2}))?)?$")
 
 
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+@lru_cache(maxsize=1 << 16)  # names and values recur across thousands of records
+def _normalize_str(text: str) -> str:
+    return _NOT_ALNUM.sub("", text.lower())
+
+
 def normalize_text(value: Any) -> str:
     """Case-, space- and punctuation-insensitive form of a string value ("GT-R" == "gt r")."""
-    return re.sub(r"[^0-9a-z]+", "", str(value).lower())
+    return _normalize_str(str(value))
 
 
 def as_number(value: Any) -> float | None:
@@ -133,14 +141,32 @@ def parsed(attribute: str, value: Any) -> tuple[str, Any]:
         return _parse(attribute, value)
 
 
+def agreement_form(attribute: str, value: Any, qualifier: str = "=") -> tuple[str, Any, str]:
+    """A qualified value read once for many agreement tests: (kind, comparable, normalized text).
+
+    The comparable is the allowed interval of a number, the day span of a date, or the
+    normalized text; the normalized text also decides values of different kinds. Forms are
+    hashable, so equal values can be tested once.
+    """
+    kind, value_read = parsed(attribute, value)
+    if kind == "text":
+        return kind, value_read, value_read
+    comparable = numeric_interval(value_read, qualifier) if kind == "num" else value_read
+    return kind, comparable, normalize_text(value)
+
+
+def forms_agree(a: tuple[str, Any, str], b: tuple[str, Any, str]) -> bool:
+    """:func:`values_agree` on two :func:`agreement_form` results (in the same argument order)."""
+    if a[0] == b[0] == "num":
+        return _intervals_overlap(a[1], b[1])
+    if a[0] == b[0] == "date":
+        return a[1][0] <= b[1][1] and b[1][0] <= a[1][1]
+    return a[2] == b[2]
+
+
 def values_agree(attribute: str, a: Any, b: Any, qa: str = "=", qb: str = "=") -> bool:
     """Whether two claimed values of one attribute can both be true of the same thing."""
-    (ka, va), (kb, vb) = parsed(attribute, a), parsed(attribute, b)
-    if ka == kb == "num":
-        return _intervals_overlap(numeric_interval(va, qa), numeric_interval(vb, qb))
-    if ka == kb == "date":
-        return va[0] <= vb[1] and vb[0] <= va[1]
-    return normalize_text(a) == normalize_text(b)
+    return forms_agree(agreement_form(attribute, a, qa), agreement_form(attribute, b, qb))
 
 
 def display_value(value: Any, qualifier: str = "=", unit: str | None = None) -> str:

@@ -9,6 +9,7 @@ face renders (``autodossier.report.render``).
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -25,6 +26,12 @@ log = logging.getLogger(__name__)
 STANDARD_ATTRIBUTES = (
     "power_hp", "torque_lbft", "accel_0_60_s", "top_speed_mph", "price", "on_sale",
     "transmission", "drivetrain", "powertrain", "body_style", "engine_code", "curb_weight_kg",
+)
+# The attributes the estimate reads of a related model's claims (engine figures, body, drive,
+# gearbox: autodossier.estimate.inputs); a test checks this against what it asks for.
+ESTIMATE_INPUTS = (
+    "power_hp", "torque_lbft", "displacement_l", "aspiration", "powertrain", "curb_weight_kg",
+    "body_style", "drivetrain", "transmission",
 )
 # Sections by status: facts, likely news, and hearsay (the contract's tiers).
 SECTION_OF_STATUS = {
@@ -136,18 +143,52 @@ def _sources(records: list[dict]) -> list[dict]:
     return sorted(docs.values(), key=lambda d: (d["date"] or "9999", d["doc"]))
 
 
+def _sharing_models(related: list[dict]) -> list[str]:
+    """The models sharing a platform or engine with the subject, sorted."""
+    return sorted({r["model"] for r in related if r["holds"] and r["relation"].startswith("Shares")})
+
+
 def related_records(kb: Any, related: list[dict], as_of: str | None) -> dict[str, list[dict]]:
     """Claim records of the models sharing a platform or engine with the subject (for estimates)."""
-    names = sorted({r["model"] for r in related if r["holds"] and r["relation"].startswith("Shares")})
     out = {}
-    for name in names:
+    for name in _sharing_models(related):
         records = filter_as_of(kb.claims(subject=name, as_of=as_of), as_of)
         if records:
             out[name] = records
     return out
 
 
-def _estimates(records: list[dict], related_records: dict[str, list[dict]]) -> dict[str, Any] | None:
+class LazyRelatedRecords(Mapping):
+    """:func:`related_records` read on demand, for the estimate: queried when first looked up.
+
+    The estimate borrows from a related model only the attributes the subject's own claims
+    leave open, so a well-covered model needs none of its (often 50+) related models read,
+    and of those it reads, only the ESTIMATE_INPUTS records (a third of a model's claims).
+    Every sharing model is a key, even one with no records by ``as_of`` (its value is then
+    empty): a borrower skips models with nothing usable either way.
+    """
+
+    def __init__(self, kb: Any, related: list[dict], as_of: str | None) -> None:
+        self._kb, self._as_of = kb, as_of
+        self._names = _sharing_models(related)
+        self._fetched: dict[str, list[dict]] = {}
+
+    def __getitem__(self, name: str) -> list[dict]:
+        if name not in self._fetched:
+            if name not in self._names:
+                raise KeyError(name)
+            records = self._kb.claims(subject=name, attribute=list(ESTIMATE_INPUTS), as_of=self._as_of)
+            self._fetched[name] = filter_as_of(records, self._as_of)
+        return self._fetched[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+def _estimates(records: list[dict], related_records: Mapping[str, list[dict]]) -> dict[str, Any] | None:
     """The estimate helper's output when it is installed; estimates are optional extras."""
     try:
         from autodossier.estimate import estimate_model
@@ -209,7 +250,7 @@ def build_dossier(kb: Any, subject: str, as_of: str | None = None) -> Dossier:
     dossier.unanswered = [{"attribute": a, "label": label(a)} for a in STANDARD_ATTRIBUTES if a not in said]
     dossier.related = _related(groups, incoming, as_of)
     if " " in name:  # a make ("Infiniti") has no performance figures to estimate
-        dossier.estimates = _estimates(records, related_records(kb, dossier.related, as_of))
+        dossier.estimates = _estimates(records, LazyRelatedRecords(kb, dossier.related, as_of))
     else:
         dossier.unanswered = []
     dossier.timeline = _timeline(groups)
