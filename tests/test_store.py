@@ -369,3 +369,11 @@ def test_killed_ingest_leaves_consistent_store_and_rerun_finishes(kb_url, tmp_pa
         assert kb.count_claims() == sum(i % 5 + 1 for i in range(n))
     finally:
         kb.close()
+
+
+def test_claims_for_several_subjects_is_the_union_of_each(corpus):
+    kb, _ = corpus
+    subjects = sorted({r["subject"] for r in kb.claims()})[:3]
+    union = sorted(r["id"] for s in subjects for r in kb.claims(subject=s))
+    assert union and sorted(r["id"] for r in kb.claims(subject=subjects)) == union
+    assert kb.claims(subject=[]) == []
