@@ -40,6 +40,10 @@ def main() -> None:
     for name, value in cal.physics.to_dict().items():
         print(f"{name:20s} {value:8.4f}")
     print(f"80% interval (log ratio): 0-100 {cal.accel_quantiles}, top {cal.top_quantiles}")
+    for label, offsets in (("0-100", cal.accel_make), ("top speed", cal.top_make)):
+        big = sorted(offsets.items(), key=lambda kv: -abs(kv[1]))[:3]
+        print(f"maker offsets, {label}: {len(offsets)} makers; largest "
+              + ", ".join(f"{k} {v:+.3f}" for k, v in big))
     print(f"in-sample MAE: 0-100 km/h {mae_a:.3f} s, top speed {mae_t:.2f} mph ({len(ds)} cars)")
     print(f"wrote {args.out}")
 

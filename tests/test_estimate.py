@@ -9,7 +9,7 @@ import pytest
 
 from autodossier.estimate import estimate_model, physics
 from autodossier.estimate.calibrate import (Calibration, fit_physics, load_calibration,
-                                            PARAMS_PATH)
+                                            make_key, make_offsets, predict, PARAMS_PATH)
 from autodossier.estimate.dataset import load_topgear
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,12 +74,40 @@ def test_limiter_caps_only_limited_makes_and_zero_to_sixty_beats_zero_to_hundred
     assert np.all(out["accel_0_60_s"] < out["accel_0_100_s"])
 
 
+def test_a_speed_limiter_does_not_change_the_gearing_below_it():
+    # Gears are laid out for the speed the engine could reach; the limiter only caps it.
+    out = physics.simulate(PARAMS, cars(2, power_w=500 * physics.HP_W,
+                                        limited=np.array([True, False])))
+    assert out["top_speed_mph"][0] < out["top_speed_mph"][1]
+    assert out["accel_0_100_s"][0] == pytest.approx(out["accel_0_100_s"][1])
+
+
 def test_shipped_parameters_are_fitted_and_round_trip():
     data = json.loads(PARAMS_PATH.read_text())
     cal = Calibration.from_dict(data)
     assert cal.n_cars > 100 and len(cal.accel_coef) > 1
     assert Calibration.from_dict(cal.to_dict()) == cal
     assert cal.accel_quantiles[0] < 0 < cal.accel_quantiles[1]
+    assert cal.accel_make and all(abs(x) < 0.2 for x in cal.accel_make.values())
+
+
+def test_maker_offsets_shrink_makers_with_few_cars_and_vanish_when_makers_agree():
+    rng = np.random.default_rng(1)
+    makes = np.array(["big"] * 30 + ["small"] * 2 + ["other"] * 30)
+    resid = np.concatenate([0.06 + rng.normal(0, 0.03, 30), [0.06, 0.06],
+                            -0.06 + rng.normal(0, 0.03, 30)])
+    off = make_offsets(resid, makes)
+    assert 0.04 < off["big"] <= 0.07 and 0 < off["small"] < off["big"]
+    assert off["other"] < -0.04
+    same = make_offsets(rng.normal(0, 0.05, 62), makes)
+    assert all(abs(x) < 0.02 for x in same.values())
+
+
+def test_model_names_find_their_maker_in_the_calibration():
+    cal = Calibration(accel_make={"mercedes-benz": 0.01, "land rover": 0.02, "bmw": -0.01})
+    assert make_key(cal, "Mercedes C-Class") == "mercedes-benz"
+    assert make_key(cal, "Land Rover Defender") == "land rover"
+    assert make_key(cal, "BMW M3") == "bmw" and make_key(cal, "Acme Roadster") == ""
 
 
 # --- estimate_model ------------------------------------------------------------------
@@ -149,6 +177,14 @@ def test_more_claimed_power_or_a_lower_bound_means_a_quicker_estimate():
     assert t["300"] > t["400"] > t[">400"]
 
 
+def test_an_implausible_weight_claim_is_ignored():
+    base = [rec("power_hp", 250), rec("drivetrain", "fwd"), rec("transmission", "automatic")]
+    est = estimate_model(base + [rec("curb_weight_kg", 210)])
+    assert any(i.attribute == "curb_weight_kg" and i.source == "prior" for i in est.inputs)
+    assert not any(i.attribute == "curb_weight_kg" and i.source == "claim" for i in est.inputs)
+    assert est.to_dict()["quantities"] == estimate_model(base).to_dict()["quantities"]
+
+
 def test_a_weight_claim_narrows_the_interval():
     base = [rec("power_hp", 250), rec("drivetrain", "fwd"), rec("transmission", "automatic")]
     wide = estimate_model(base).quantities["accel_0_100_s"]
@@ -194,6 +230,23 @@ def test_loader_drops_rows_without_weight_and_reads_zero_time_as_missing(tmp_pat
     assert ds.vehicles.engine[0] == physics.ENGINES.index("petrol_turbo")
     assert ds.vehicles.engine[1] == physics.ENGINES.index("ev")
     assert ds.vehicles.transmission.tolist() == [0, 1]
+    assert ds.vehicles.make.tolist() == ["acme", "acme"]
+
+
+def test_implausible_weight_is_read_as_missing_and_imputed_from_the_prior(tmp_path):
+    header = ('"Make","Model","Type","Fuel","Cylinders","Displacement","DriveWheel","BHP",'
+              '"Torque","Acceleration","TopSpeed","Weight","Width","Height","Automatic"\n')
+    row = '"Acme","B","B 1.0","Petrol",3,998,"Front",68,70,14.2,100,{kg},1630,1470,"no"\n'
+    path = tmp_path / "cars.csv"
+    path.write_text(header + row.format(kg=210))
+    ds, dropped = load_topgear(path)
+    assert dropped == 0 and np.isnan(ds.vehicles.mass_kg[0])
+    cal = load_calibration()
+    imputed = predict(cal, ds.vehicles)["accel_0_100_s"][0]
+    prior_kg = np.exp(cal.weight_prior["intercept"] + cal.weight_prior["slope"] * np.log(68))
+    path.write_text(header + row.format(kg=prior_kg))
+    explicit = predict(cal, load_topgear(path)[0].vehicles)["accel_0_100_s"][0]
+    assert imputed == pytest.approx(explicit) and 10 < imputed < 25
 
 
 @pytest.mark.slow

@@ -1,4 +1,5 @@
-"""Calibration: fit the physics parameters, a small residual correction and the interval.
+"""Calibration: fit the physics parameters, a small residual correction, shrunken
+per-maker offsets and the interval.
 
 Used by ``bench/fit_estimate.py`` (fit on all measured cars, write ``params.json``)
 and ``bench/estimate_accuracy.py`` (fit on training folds only, score the held-out fold).
@@ -6,7 +7,7 @@ and ``bench/estimate_accuracy.py`` (fit on training folds only, score the held-o
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +31,11 @@ IRLS_ITERATIONS = 30  # reweighting rounds; the L1 fit has settled well before
 IRLS_FLOOR = 0.01  # residuals below 1% count as 1%, so no car gets infinite weight
 INNER_FOLDS = 5  # folds used to measure out-of-sample residuals for the interval
 INTERVAL = (0.10, 0.90)  # an 80% interval
+# Per-maker offsets are fitted on log residuals clipped to this: about twice their
+# typical spread, so one mistyped car cannot set its maker's offset.
+MAKE_RESIDUAL_CLIP = 0.15
+# Maker names as news writes them -> as the calibration data writes them.
+MAKE_ALIASES = {"mercedes": "mercedes-benz", "vw": "volkswagen", "chevy": "chevrolet"}
 # Parameter bounds: physically plausible ranges, so the fit cannot trade one
 # parameter's nonsense against another's.
 BOUNDS = {
@@ -64,20 +70,25 @@ class Calibration:
     weight_prior: dict = field(default_factory=lambda: {
         "intercept": 6.0, "slope": 0.25, "sigma": 0.15})
     n_cars: int = 0
+    accel_make: dict[str, float] = field(default_factory=dict)  # maker -> log offset
+    top_make: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         """JSON-ready form (what ``params.json`` holds)."""
         return {"physics": self.physics.to_dict(), "accel_coef": list(self.accel_coef),
                 "top_coef": list(self.top_coef), "accel_quantiles": list(self.accel_quantiles),
                 "top_quantiles": list(self.top_quantiles), "weight_prior": self.weight_prior,
-                "n_cars": self.n_cars}
+                "n_cars": self.n_cars, "accel_make": dict(self.accel_make),
+                "top_make": dict(self.top_make)}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Calibration":
-        """Inverse of :meth:`to_dict`."""
+        """Inverse of :meth:`to_dict` (files without maker offsets read as having none)."""
         return cls(physics.PhysicsParams.from_dict(d["physics"]), list(d["accel_coef"]),
                    list(d["top_coef"]), tuple(d["accel_quantiles"]), tuple(d["top_quantiles"]),
-                   dict(d["weight_prior"]), int(d.get("n_cars", 0)))
+                   dict(d["weight_prior"]), int(d.get("n_cars", 0)),
+                   {k: float(x) for k, x in d.get("accel_make", {}).items()},
+                   {k: float(x) for k, x in d.get("top_make", {}).items()})
 
 
 def load_calibration(path: Path = PARAMS_PATH) -> Calibration:
@@ -87,17 +98,47 @@ def load_calibration(path: Path = PARAMS_PATH) -> Calibration:
     return Calibration.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
+def make_key(cal: Calibration, subject: str | None) -> str:
+    """The calibration's maker name for a model name ("Infiniti Q50" -> "infiniti"), or ""."""
+    words = (subject or "").lower().split()
+    known = set(cal.accel_make) | set(cal.top_make)
+    for k in (2, 1, 3):  # "land rover", then "bmw", then three-word makers
+        name = " ".join(words[:k])
+        name = MAKE_ALIASES.get(name, name)
+        if len(words) >= k and name in known:
+            return name
+    return ""
+
+
+def impute_mass(v: physics.Vehicles, weight_prior: dict) -> physics.Vehicles:
+    """The cars with a missing (NaN) curb weight given the weight prior's median."""
+    missing = np.isnan(v.mass_kg)
+    if not missing.any():
+        return v
+    median = np.exp(weight_prior["intercept"]
+                    + weight_prior["slope"] * np.log(v.power_w / physics.HP_W))
+    return replace(v, mass_kg=np.where(missing, median, v.mass_kg))
+
+
+def _make_factor(offsets: dict[str, float], v: physics.Vehicles) -> np.ndarray:
+    if not offsets or v.make is None:
+        return np.ones(len(v))
+    return np.exp(np.array([offsets.get(m, 0.0) for m in v.make]))
+
+
 def predict(cal: Calibration, v: physics.Vehicles) -> dict[str, np.ndarray]:
-    """Point predictions: physics, times the learned correction where one is fitted."""
+    """Point predictions: physics, times the learned corrections where they are fitted."""
+    v = impute_mass(v, cal.weight_prior)
     out = physics.simulate(cal.physics, v)
     x = features(v)
     if cal.accel_coef:
-        factor = np.exp(x @ np.array(cal.accel_coef))
+        factor = np.exp(x @ np.array(cal.accel_coef)) * _make_factor(cal.accel_make, v)
         out["accel_0_60_s"] = out["accel_0_60_s"] * factor
         out["accel_0_100_s"] = out["accel_0_100_s"] * factor
     if cal.top_coef:
         capped = _capped(out["top_speed_mph"], v)
         corrected = out["top_speed_mph"] * np.exp(x @ np.array(cal.top_coef))
+        corrected = corrected * _make_factor(cal.top_make, v)
         if np.any(v.limited):  # a correction must not push a car past its limiter
             corrected = np.where(v.limited, np.minimum(corrected, physics.LIMITER_MPH), corrected)
         out["top_speed_mph"] = np.where(capped, out["top_speed_mph"], corrected)
@@ -146,8 +187,31 @@ def _robust_ridge(x: np.ndarray, y: np.ndarray, scale: np.ndarray) -> list[float
     return coef.tolist()
 
 
+def make_offsets(log_resid: np.ndarray, makes: np.ndarray) -> dict[str, float]:
+    """Per-maker log offsets, shrunk to zero by empirical Bayes.
+
+    The figures are makers' own claims, and makers quote differently (launch
+    control or not, optimistic or cautious). Each maker's mean residual is
+    shrunk by ``n / (n + k)``, with ``k`` = within-maker / between-maker variance
+    estimated by the method of moments: a maker with few cars, or makers that
+    do not really differ, get (almost) no offset.
+    """
+    ok = ~np.isnan(log_resid) & (makes != "")
+    r, m = np.clip(log_resid[ok], -MAKE_RESIDUAL_CLIP, MAKE_RESIDUAL_CLIP), makes[ok]
+    names, inverse, counts = np.unique(m, return_inverse=True, return_counts=True)
+    if len(names) < 2:
+        return {}
+    means = np.bincount(inverse, weights=r) / counts
+    within = float(np.var(r))
+    between = float(np.var(means)) - within * float(np.mean(1 / counts))
+    if between <= 0:
+        return {}
+    k = within / between
+    return {str(name): float(c * mu / (c + k)) for name, c, mu in zip(names, counts, means)}
+
+
 def fit_corrections(cal: Calibration, ds: Dataset) -> None:
-    """Fit the log-residual corrections of the physics (in place)."""
+    """Fit the log-residual corrections of the physics, then the maker offsets (in place)."""
     raw = physics.simulate(cal.physics, ds.vehicles)
     x = features(ds.vehicles)
     ok = ~np.isnan(ds.accel_0_100_s) & ~np.isnan(raw["accel_0_100_s"])
@@ -156,20 +220,33 @@ def fit_corrections(cal: Calibration, ds: Dataset) -> None:
     ok = ~np.isnan(ds.top_speed_mph) & ~_capped(raw["top_speed_mph"], ds.vehicles)
     y = ds.top_speed_mph[ok]
     cal.top_coef = _robust_ridge(x[ok], np.log(y / raw["top_speed_mph"][ok]), y)
+    if ds.vehicles.make is None:
+        return
+    out = predict(cal, ds.vehicles)
+    cal.accel_make = make_offsets(np.log(ds.accel_0_100_s / out["accel_0_100_s"]),
+                                  ds.vehicles.make)
+    # Cars at their limiter say nothing about how their maker quotes top speeds.
+    top_resid = np.where(_capped(out["top_speed_mph"], ds.vehicles), np.nan,
+                         np.log(ds.top_speed_mph / out["top_speed_mph"]))
+    cal.top_make = make_offsets(top_resid, ds.vehicles.make)
 
 
 def fit_weight_prior(ds: Dataset) -> dict:
     """log(curb weight) = a + b log(power hp): what a car of known power probably weighs."""
-    hp = ds.vehicles.power_w / physics.HP_W
+    ok = ~np.isnan(ds.vehicles.mass_kg)
+    hp = ds.vehicles.power_w[ok] / physics.HP_W
     x = np.column_stack([np.ones(len(hp)), np.log(hp)])
-    y = np.log(ds.vehicles.mass_kg)
+    y = np.log(ds.vehicles.mass_kg[ok])
     coef, *_ = np.linalg.lstsq(x, y, rcond=None)
     sigma = float(np.std(y - x @ coef, ddof=2))
     return {"intercept": float(coef[0]), "slope": float(coef[1]), "sigma": sigma}
 
 
 def _fit_point(ds: Dataset, start: physics.PhysicsParams | None) -> Calibration:
-    cal = Calibration(physics=fit_physics(ds, start))
+    """Weight prior, physics and corrections, all from ``ds`` alone."""
+    prior = fit_weight_prior(ds)
+    ds = replace(ds, vehicles=impute_mass(ds.vehicles, prior))
+    cal = Calibration(physics=fit_physics(ds, start), weight_prior=prior)
     fit_corrections(cal, ds)
     return cal
 
@@ -196,7 +273,6 @@ def fit_calibration(ds: Dataset, seed: int = 0,
     la, lt = np.concatenate(log_a), np.concatenate(log_t)
     cal.accel_quantiles = tuple(float(q) for q in np.nanquantile(la, INTERVAL))
     cal.top_quantiles = tuple(float(q) for q in np.nanquantile(lt, INTERVAL))
-    cal.weight_prior = fit_weight_prior(ds)
     cal.n_cars = len(ds)
     return cal
 

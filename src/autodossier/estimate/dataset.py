@@ -13,13 +13,14 @@ from pathlib import Path
 import numpy as np
 
 from autodossier.estimate import physics
-from autodossier.estimate.priors import (TURBO_LBFT_PER_L, ev_limit_point_ms, frontal_prior,
-                                         is_limited_make)
+from autodossier.estimate.priors import (MIN_CURB_WEIGHT_KG, TURBO_LBFT_PER_L,
+                                         ev_limit_point_ms, frontal_prior, is_limited_make)
 
 
 @dataclass
 class Dataset:
-    """Cars with complete inputs and measured targets (NaN where a target is missing)."""
+    """Cars with their inputs and measured targets (NaN where a target is missing;
+    NaN curb weight where the source's figure is implausible, see :func:`load_topgear`)."""
 
     names: list[str]
     vehicles: physics.Vehicles
@@ -32,10 +33,8 @@ class Dataset:
 
     def subset(self, idx: np.ndarray) -> "Dataset":
         """The cars at positions ``idx``."""
-        v = self.vehicles
-        sub = physics.Vehicles(**{k: getattr(v, k)[idx] for k in v.__dataclass_fields__})
-        return Dataset([self.names[i] for i in idx], sub, self.torque_lbft[idx],
-                       self.accel_0_100_s[idx], self.top_speed_mph[idx])
+        return Dataset([self.names[i] for i in idx], self.vehicles.subset(idx),
+                       self.torque_lbft[idx], self.accel_0_100_s[idx], self.top_speed_mph[idx])
 
 
 def _num(text: str) -> float:
@@ -50,11 +49,14 @@ def load_topgear(path: str | Path) -> tuple[Dataset, int]:
 
     A row is usable when it has power, weight and drive wheels (the inputs no
     prior can stand in for when judging accuracy). A 0-62 time of 0 is a
-    missing value in the source (Renault Twizy), read as NaN.
+    missing value in the source (Renault Twizy), read as NaN. A weight below
+    ``MIN_CURB_WEIGHT_KG`` (a 210 kg Peugeot 107) is read as NaN: the car stays
+    in, and the calibration imputes its weight from the fitted weight prior, as
+    an estimate without a weight claim does.
     """
     names, cols, dropped = [], {k: [] for k in (
         "power_w", "mass_kg", "drive", "transmission", "engine", "width_m", "height_m",
-        "limited", "ev_limit_ms", "torque", "accel", "top")}, 0
+        "limited", "ev_limit_ms", "make", "torque", "accel", "top")}, 0
     drive_map = {"Front": 0, "Rear": 1, "4WD": 2}
     with open(path, newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -75,7 +77,7 @@ def load_topgear(path: str | Path) -> tuple[Dataset, int]:
             accel = _num(row["Acceleration"])
             names.append(f'{row["Make"]} {row["Type"]}')
             cols["power_w"].append(bhp * physics.HP_W)
-            cols["mass_kg"].append(kg)
+            cols["mass_kg"].append(kg if kg >= MIN_CURB_WEIGHT_KG else float("nan"))
             cols["drive"].append(drive_map[row["DriveWheel"]])
             # "standard" automatic: the quoted figures are for the automatic car.
             cols["transmission"].append(1 if row["Automatic"] == "standard" else 0)
@@ -84,6 +86,7 @@ def load_topgear(path: str | Path) -> tuple[Dataset, int]:
             cols["height_m"].append(height if height > 0 else default_h)
             cols["limited"].append(is_limited_make(row["Make"]))
             cols["ev_limit_ms"].append(ev_limit_point_ms() if engine == "ev" else np.inf)
+            cols["make"].append(row["Make"].strip().lower())
             cols["torque"].append(torque)
             cols["accel"].append(accel if accel > 0 else float("nan"))
             cols["top"].append(_num(row["TopSpeed"]))
@@ -92,5 +95,5 @@ def load_topgear(path: str | Path) -> tuple[Dataset, int]:
         power_w=arr["power_w"], mass_kg=arr["mass_kg"], drive=arr["drive"].astype(int),
         transmission=arr["transmission"].astype(int), engine=arr["engine"].astype(int),
         width_m=arr["width_m"], height_m=arr["height_m"], limited=arr["limited"].astype(bool),
-        ev_limit_ms=arr["ev_limit_ms"])
+        ev_limit_ms=arr["ev_limit_ms"], make=arr["make"])
     return Dataset(names, vehicles, arr["torque"], arr["accel"], arr["top"]), dropped

@@ -110,10 +110,15 @@ class InputSource:
         self.used.append(EstimateInput(attribute=attribute, value=value, source="prior",
                                        note=note))
 
-    def numeric(self, rng: np.random.Generator, n: int, attribute: str) -> np.ndarray | None:
-        """Draws of a numeric attribute (mixture over its claims), or None without claims."""
+    def numeric(self, rng: np.random.Generator, n: int, attribute: str,
+                minimum: float = 0.0) -> np.ndarray | None:
+        """Draws of a numeric attribute (mixture over its claims), or None without claims.
+
+        Values below ``minimum`` are implausible (an extraction or data error) and
+        count as no claim.
+        """
         recs, source = self.records(attribute)
-        recs = [r for r in recs if _to_float(r.get("value")) is not None]
+        recs = [r for r in recs if (_to_float(r.get("value")) or 0.0) >= max(minimum, 1e-9)]
         if not recs:
             return None
         w = self.note(attribute, recs, source)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from autodossier.estimate import physics, priors
-from autodossier.estimate.calibrate import Calibration, load_calibration, predict
+from autodossier.estimate.calibrate import Calibration, load_calibration, make_key, predict
 from autodossier.estimate.inputs import EstimateInput, InputSource
 
 DRAWS = 4000  # Monte Carlo draws: percentiles stable to ~0.01 s, still a few ms to run
@@ -97,7 +97,7 @@ def _draw_vehicles(src: InputSource, rng: np.random.Generator, n: int, power_hp:
     body = src.first_value("body_style")
     if body is not None:
         src.categorical(rng, n, "body_style", tuple(priors.BODY_WEIGHT_FACTOR))  # records it
-    mass = src.numeric(rng, n, "curb_weight_kg")
+    mass = src.numeric(rng, n, "curb_weight_kg", minimum=priors.MIN_CURB_WEIGHT_KG)
     if mass is None:
         mass = priors.sample_weight(rng, n, power_hp, body, cal.weight_prior)
         src.prior("curb_weight_kg", f"~{np.median(mass):.0f}",
@@ -125,7 +125,7 @@ def _draw_vehicles(src: InputSource, rng: np.random.Generator, n: int, power_hp:
         power_w=power_hp * physics.HP_W, mass_kg=mass, drive=drive, transmission=trans,
         engine=engine, width_m=width, height_m=height,
         limited=_make_is_limited(subject) & (rng.random(n) < priors.LIMITER_SHARE),
-        ev_limit_ms=ev_limit)
+        ev_limit_ms=ev_limit, make=np.full(n, make_key(cal, subject)))
 
 
 def _model_error(rng: np.random.Generator, n: int, quantiles: tuple[float, float]) -> np.ndarray:

@@ -15,7 +15,9 @@ The model, from rest:
   shape: naturally aspirated, turbocharged, diesel, electric);
 * aerodynamic drag (``Cd x frontal area`` from width and height) and rolling drag;
 * gear shifts: a geometric gear ladder whose first gear tops out at a share of
-  the top speed; each shift loses drive for a time set by transmission type;
+  the drag-limited top speed (gearing follows what the engine could reach, not
+  a speed limiter fitted afterwards); each shift loses drive for a time set by
+  transmission type;
 * top speed where drivetrain-efficient peak power equals drag power, capped by
   the 155 mph (250 km/h) limiter some makers fit, and by a motor limit on EVs.
 """
@@ -103,9 +105,17 @@ class Vehicles:
     height_m: np.ndarray
     limited: np.ndarray  # bool: maker fits a 155 mph limiter
     ev_limit_ms: np.ndarray  # motor-speed limit of EVs (inf for others)
+    # Maker per car, lower case ("" unknown): the physics ignores it; the calibration
+    # uses it for shrunken per-maker offsets (makers quote their figures differently).
+    make: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.power_w)
+
+    def subset(self, idx: np.ndarray) -> "Vehicles":
+        """The cars (or draws) at positions ``idx``."""
+        return Vehicles(**{f.name: (None if getattr(self, f.name) is None
+                                    else getattr(self, f.name)[idx]) for f in fields(self)})
 
 
 def _engine_fraction(p: PhysicsParams, engine: np.ndarray) -> np.ndarray:
@@ -122,8 +132,8 @@ def traction_accel(p: PhysicsParams, drive: np.ndarray) -> np.ndarray:
     return p.mu * G * share / denom
 
 
-def top_speed_ms(p: PhysicsParams, v: Vehicles) -> np.ndarray:
-    """Top speed in m/s: drag-limited, then capped by limiters."""
+def drag_limited_speed_ms(p: PhysicsParams, v: Vehicles) -> np.ndarray:
+    """Speed in m/s where drivetrain-efficient peak power equals drag power (no limiter)."""
     cda = p.cd * FRONTAL_AREA_FILL * v.width_m * v.height_m
     mass = v.mass_kg + TEST_LOAD_KG
     a3 = 0.5 * RHO_AIR * cda
@@ -133,6 +143,12 @@ def top_speed_ms(p: PhysicsParams, v: Vehicles) -> np.ndarray:
     speed = np.cbrt(power / a3)
     for _ in range(20):
         speed = speed - (a3 * speed**3 + a1 * speed - power) / (3 * a3 * speed**2 + a1)
+    return speed
+
+
+def top_speed_ms(p: PhysicsParams, v: Vehicles) -> np.ndarray:
+    """Top speed in m/s: drag-limited, then capped by limiters."""
+    speed = drag_limited_speed_ms(p, v)
     speed = np.where(v.limited, np.minimum(speed, LIMITER_MPH * MPH), speed)
     return np.minimum(speed, v.ev_limit_ms)
 
@@ -147,8 +163,10 @@ def time_to_speed(p: PhysicsParams, v: Vehicles, target_ms: float,
     dv = target_ms / N_SPEED_STEPS
     speeds = (np.arange(N_SPEED_STEPS) + 0.5) * dv  # midpoints
     s = speeds[None, :]
+    # Gearing is laid out for the speed the car could reach without a 155 mph limiter
+    # (an EV's motor limit is a real gearing limit, so it stays).
+    v1 = p.first_gear_frac * np.minimum(drag_limited_speed_ms(p, v), v.ev_limit_ms)
     # Below the torque speed the engine gives at most peak torque through first gear.
-    v1 = p.first_gear_frac * vmax_ms
     v_torque = np.where(v.engine == ENGINES.index("ev"), 0.0, p.torque_speed_frac * v1)
     f_power = (_engine_fraction(p, v.engine) * v.power_w)[:, None] / np.maximum(
         s, v_torque[:, None])

@@ -32,6 +32,10 @@ BODY_FRONTAL_M = {
     "hatchback": (1.78, 1.47), "wagon": (1.82, 1.48), "crossover": (1.84, 1.62),
     "suv": (1.95, 1.75), "pickup": (2.0, 1.88), "van": (1.95, 1.95), "minivan": (1.9, 1.75),
 }
+# A curb weight below this is a data or extraction error, not a car: the lightest
+# road cars (Caterham Seven, Morgan 3 Wheeler) weigh about 500 kg. Such a figure
+# is treated as missing and the weight prior stands in for it.
+MIN_CURB_WEIGHT_KG = 400.0
 DEFAULT_FRONTAL_M = (1.82, 1.47)  # median of the calibration cars
 FRONTAL_SPREAD = 0.03  # relative sd of width and height within a body style
 
