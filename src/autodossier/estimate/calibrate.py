@@ -123,7 +123,9 @@ def impute_mass(v: physics.Vehicles, weight_prior: dict) -> physics.Vehicles:
 def _make_factor(offsets: dict[str, float], v: physics.Vehicles) -> np.ndarray:
     if not offsets or v.make is None:
         return np.ones(len(v))
-    return np.exp(np.array([offsets.get(m, 0.0) for m in v.make]))
+    # Look each distinct maker up once: an estimate's thousands of draws share one maker.
+    makers, index = np.unique(np.asarray(v.make, dtype=object).astype(str), return_inverse=True)
+    return np.exp(np.array([offsets.get(m, 0.0) for m in makers]))[index]
 
 
 def predict(cal: Calibration, v: physics.Vehicles) -> dict[str, np.ndarray]:

@@ -146,16 +146,23 @@ def drag_limited_speed_ms(p: PhysicsParams, v: Vehicles) -> np.ndarray:
     return speed
 
 
-def top_speed_ms(p: PhysicsParams, v: Vehicles) -> np.ndarray:
-    """Top speed in m/s: drag-limited, then capped by limiters."""
-    speed = drag_limited_speed_ms(p, v)
+def top_speed_ms(p: PhysicsParams, v: Vehicles, unlimited_ms: np.ndarray | None = None) -> np.ndarray:
+    """Top speed in m/s: drag-limited (``unlimited_ms`` when already solved), then capped by limiters."""
+    speed = drag_limited_speed_ms(p, v) if unlimited_ms is None else unlimited_ms
     speed = np.where(v.limited, np.minimum(speed, LIMITER_MPH * MPH), speed)
     return np.minimum(speed, v.ev_limit_ms)
 
 
 def time_to_speed(p: PhysicsParams, v: Vehicles, target_ms: float,
-                  vmax_ms: np.ndarray | None = None) -> np.ndarray:
-    """Seconds from rest to ``target_ms``; NaN where the car cannot reach it."""
+                  vmax_ms: np.ndarray | None = None,
+                  unlimited_ms: np.ndarray | None = None) -> np.ndarray:
+    """Seconds from rest to ``target_ms``; NaN where the car cannot reach it.
+
+    ``vmax_ms`` (top speed) and ``unlimited_ms`` (drag-limited speed) are computed when
+    not given; :func:`simulate` passes them so two targets share one solve.
+    """
+    if unlimited_ms is None:
+        unlimited_ms = drag_limited_speed_ms(p, v)
     if vmax_ms is None:
         vmax_ms = top_speed_ms(p, v)
     mass = v.mass_kg + TEST_LOAD_KG
@@ -165,16 +172,23 @@ def time_to_speed(p: PhysicsParams, v: Vehicles, target_ms: float,
     s = speeds[None, :]
     # Gearing is laid out for the speed the car could reach without a 155 mph limiter
     # (an EV's motor limit is a real gearing limit, so it stays).
-    v1 = p.first_gear_frac * np.minimum(drag_limited_speed_ms(p, v), v.ev_limit_ms)
+    v1 = p.first_gear_frac * np.minimum(unlimited_ms, v.ev_limit_ms)
     # Below the torque speed the engine gives at most peak torque through first gear.
     v_torque = np.where(v.engine == ENGINES.index("ev"), 0.0, p.torque_speed_frac * v1)
-    f_power = (_engine_fraction(p, v.engine) * v.power_w)[:, None] / np.maximum(
-        s, v_torque[:, None])
-    f_trac = (traction_accel(p, v.drive) * mass)[:, None]
-    f_drag = 0.5 * RHO_AIR * cda[:, None] * s**2 + (CRR * mass * G)[:, None]
-    accel = (np.minimum(f_power, f_trac) - f_drag) / (ROTATING_MASS_FACTOR * mass)[:, None]
+    # The (cars x speed steps) arithmetic runs in place in two buffers: with thousands of
+    # Monte Carlo draws, allocating a fresh array per operation cost as much as the maths.
+    force = np.maximum(s, v_torque[:, None])
+    np.divide((_engine_fraction(p, v.engine) * v.power_w)[:, None], force, out=force)  # power-limited
+    np.minimum(force, (traction_accel(p, v.drive) * mass)[:, None], out=force)  # traction-limited
+    drag = 0.5 * RHO_AIR * cda[:, None] * s**2
+    np.add(drag, (CRR * mass * G)[:, None], out=drag)
+    np.subtract(force, drag, out=force)
+    accel = np.divide(force, (ROTATING_MASS_FACTOR * mass)[:, None], out=force)
+    stalled = accel <= 0
     with np.errstate(divide="ignore", invalid="ignore"):
-        t = np.where(accel > 0, dv / accel, np.inf).sum(axis=1)
+        step_s = np.divide(dv, accel, out=accel)
+    step_s[stalled] = np.inf
+    t = step_s.sum(axis=1)
     # Shifts: gears top out at v1, v1*q, v1*q^2 ...; a continuous count keeps the fit smooth.
     n_shifts = np.maximum(0.0, np.log(target_ms / v1) / np.log(GEAR_STEP))
     shift = np.array([p.shift_manual_s, p.shift_auto_s, min(DCT_SHIFT_S, p.shift_auto_s),
@@ -186,9 +200,10 @@ def time_to_speed(p: PhysicsParams, v: Vehicles, target_ms: float,
 
 def simulate(p: PhysicsParams, v: Vehicles) -> dict[str, np.ndarray]:
     """0-60 mph (s), 0-100 km/h (s) and top speed (mph) for every car."""
-    vmax = top_speed_ms(p, v)
+    unlimited = drag_limited_speed_ms(p, v)
+    vmax = top_speed_ms(p, v, unlimited)
     return {
-        "accel_0_60_s": time_to_speed(p, v, V60MPH, vmax),
-        "accel_0_100_s": time_to_speed(p, v, V100KMH, vmax),
+        "accel_0_60_s": time_to_speed(p, v, V60MPH, vmax, unlimited),
+        "accel_0_100_s": time_to_speed(p, v, V100KMH, vmax, unlimited),
         "top_speed_mph": vmax / MPH,
     }
