@@ -10,7 +10,7 @@ import pytest
 from autodossier.extract import (
     certainty, coref, dates, extract, lifecycle, prefilter, quantities, regions, relations, sales, specs,
 )
-from autodossier.extract.prefilter import DIGIT, GatedPattern, gated, requirements
+from autodossier.extract.prefilter import DIGIT, GatedPattern, GateGroup, LiteralFinder, gated, requirements, search_part
 from autodossier.extract.sentences import split_sentences
 from autodossier.ingest.document import Document
 
@@ -102,3 +102,39 @@ def test_disabled_filters_let_every_text_through():
     with prefilter.disabled():
         assert pattern.may_match("no power words here")
     assert not pattern.may_match("no power words here")
+
+
+def test_literal_finder_reports_overlapping_and_nested_literals():
+    finder = LiteralFinder(["turbo", "turbocharged", "rbo", "charge"])
+    assert finder.found("a twin-turbocharged v6") == {"turbo", "turbocharged", "rbo", "charge"}
+    assert finder.found("no match here") == set()
+
+
+def test_gate_group_never_skips_a_text_one_of_its_patterns_matches(monkeypatch):
+    texts = [s.text for d in _bench_docs(monkeypatch) + _real_docs() for s in split_sentences(d.text)] + TRICKY
+    patterns = [p for _, p in _gated_patterns()]
+    groups = [(GateGroup(patterns[k:k + 7]), patterns[k:k + 7]) for k in range(0, len(patterns), 7)]
+    skipped = 0
+    for text in texts:
+        for group, members in groups:
+            if not group.may_match(text):
+                skipped += 1
+                assert not any(p.regex.search(text) for p in members), text
+    assert skipped > len(texts)  # the groups do rule sentences out
+
+
+def test_part_search_gated_on_the_whole_finds_what_a_plain_search_finds():
+    rx = gated(r"\b(?:more than|over)\s*$", re.I)
+    text = "It makes more than 400 hp, over 300 lb-ft."
+    for end in range(len(text) + 1):
+        window = text[max(0, end - 30):end]
+        assert bool(search_part(rx, window, text)) == bool(rx.regex.search(window))
+
+
+def test_pruned_cue_pattern_finds_the_same_cues_as_the_full_one(monkeypatch):
+    texts = [s.text for d in _bench_docs(monkeypatch) + _real_docs() for s in split_sentences(d.text)] + TRICKY
+    with_pruning = [certainty.cues(t) for t in texts]
+    with prefilter.disabled():
+        full = [certainty.cues(t) for t in texts]
+    assert with_pruning == full
+    assert sum(map(len, full)) > 100

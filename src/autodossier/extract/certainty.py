@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from autodossier.extract.prefilter import gated
+from autodossier.extract import prefilter
+from autodossier.extract.prefilter import GatedPattern, gated, literal_mask
 
 CUES = [
     ("confirmed_data", r"according to (?:the )?(?:data|figures|statistics|registration data|sales data|the numbers)"),
@@ -31,6 +32,77 @@ CUES = [
 # Every cue starts with a letter or an apostrophe; the look-ahead lets the scan skip other
 # positions before it tries the many alternatives (a third faster on typical sentences).
 _CUE_RE = gated("(?=[a-z'])(?:" + "|".join(rf"(?P<{name}>\b(?:{pat})\b)" for name, pat in CUES) + ")", re.I)
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex source (split at ``|`` outside groups and classes)."""
+    out, depth, in_class, start, i = [], 0, False, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return out + [pattern[start:]]
+
+
+def _cue_alternatives() -> tuple[list, int]:
+    """Each cue's alternatives with the literal bits each needs (one int per required set), and
+    the union of all those bits (the part of a text's mask that decides which alternatives stay)."""
+    table, bits = [], 0
+    for name, pat in CUES:
+        alts = []
+        for alt in _alternatives(pat):
+            rx = gated(alt, re.I)
+            masks = rx.masks if isinstance(rx, GatedPattern) else ()
+            alts.append((alt, masks))
+            for m in masks:
+                bits |= m
+        table.append((name, alts))
+    return table, bits
+
+
+_CUE_ALTS, _CUE_BITS = _cue_alternatives()
+# Cue patterns compiled per set of literals present: enough for every combination a large corpus
+# shows many times over; past it the cache starts over.
+MAX_CUE_PATTERNS = 4096
+_cue_patterns: dict[int, re.Pattern | None] = {}
+
+
+def _cue_pattern(text: str) -> re.Pattern | None:
+    """``_CUE_RE`` less the alternatives ``text`` lacks the literals for (None: no cue can match).
+
+    An alternative that cannot match anywhere in the text never wins at any position, so the
+    smaller pattern finds exactly the same cues, without trying ~80 alternatives at every letter.
+    """
+    if not prefilter.ENABLED:
+        return _CUE_RE
+    key = literal_mask(text) & _CUE_BITS
+    if key in _cue_patterns:
+        return _cue_patterns[key]
+    groups = []
+    for name, alts in _CUE_ALTS:
+        kept = [alt for alt, masks in alts if all(key & m for m in masks)]
+        if kept:
+            groups.append(rf"(?P<{name}>\b(?:{'|'.join(kept)})\b)")
+    rx = re.compile("(?=[a-z'])(?:" + "|".join(groups) + ")", re.I) if groups else None
+    if len(_cue_patterns) >= MAX_CUE_PATTERNS:
+        _cue_patterns.clear()
+    _cue_patterns[key] = rx
+    return rx
+
+
 _RANK = {"confirmed": 5, "reported": 4, "expected": 3, "rumored": 2, "speculative": 1, "denied": 0}
 # A frame is a cue within the first words of a sentence, before its main clause.
 FRAME_CHARS = 45
@@ -47,7 +119,8 @@ _NOT_SOURCE = frozenset({"Reports", "The", "Sources", "It", "He", "She", "They",
 def cues(text: str) -> list[tuple[int, int, str]]:
     """Every certainty cue in a sentence as (start, end, status)."""
     out = []
-    for m in _CUE_RE.finditer(text):
+    rx = _cue_pattern(text)
+    for m in rx.finditer(text) if rx is not None else ():
         status = "confirmed" if m.lastgroup == "confirmed_data" else m.lastgroup
         word = m.group().lower()
         if status == "confirmed" and word.startswith("according"):

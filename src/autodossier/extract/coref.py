@@ -12,7 +12,7 @@ import re
 from autodossier.extract.gazetteer import load_gazetteer
 from autodossier.extract.mentions import Mention
 from autodossier.extract.pipeline import Annotated, component
-from autodossier.extract.prefilter import gated
+from autodossier.extract.prefilter import finditer_part, gated, match_part, search_part
 from autodossier.extract.relations import RELATIONS
 
 _MOD = (r"(?:new|all-new|next-generation|next-gen|upcoming|redesigned|future|current|previous|outgoing|standard|"
@@ -43,7 +43,7 @@ def comparative(m: Mention, text: str, offset: int) -> bool:
     """Whether a mention sits in a comparison, or is the partner of a relation ("shared with
     the Nissan Z"), rather than being what the sentence is about."""
     head = text[:m.start - offset]
-    return bool(COMPARATIVE_BEFORE.search(head) or COMPARATIVE_AFTER.match(text[m.end - offset:]))
+    return bool(search_part(COMPARATIVE_BEFORE, head, text) or match_part(COMPARATIVE_AFTER, text[m.end - offset:], text))
 
 
 _SHARED = gated(r"\b(?:shared|sharing|sourced|borrowed|derived|adapted|lifted)\s+(?:with|from)\s+(?:the\s+)?$", re.I)
@@ -52,9 +52,9 @@ _SHARED = gated(r"\b(?:shared|sharing|sourced|borrowed|derived|adapted|lifted)\s
 def partner(m: Mention, text: str, offset: int) -> bool:
     """Whether a mention is the partner of a relation ("shared with the Nissan Z")."""
     head = text[max(0, m.start - offset - 120):m.start - offset]
-    if _SHARED.search(head):
+    if search_part(_SHARED, head, text):
         return True
-    return any(len(head) - r.end() <= 2 for _, rx in RELATIONS for r in rx.finditer(head))
+    return any(len(head) - r.end() <= 2 for _, rx in RELATIONS for r in finditer_part(rx, head, text))
 
 
 def _overlaps(a: int, b: int, mentions: list[Mention]) -> bool:
@@ -147,9 +147,9 @@ def coref(art: Annotated) -> None:
                 recent.append(m)
                 if m.variant and m.variant not in editions:
                     editions[m.variant] = art.focus.get(sent.index) or m
+                tail = art.doc.text[m.end:m.end + 12].lower().strip()
                 for noun, body in _BODY_NOUNS.items():
-                    tail = art.doc.text[m.end:m.end + 12].lower()
-                    if tail.strip().startswith(noun):
+                    if tail.startswith(noun):
                         bodies[m.subject] = body
         del recent[:-8]
         del topics[:-8]

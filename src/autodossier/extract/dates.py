@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from autodossier.extract.prefilter import GatedPattern, gated
+from autodossier.extract.prefilter import GatedPattern, gated, search_part
 
 MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
@@ -164,7 +164,7 @@ _PAST = gated(r"\b(?:was|were|had|did|showed|launched|revealed|unveiled|debuted|
 
 def _past_context(text: str, pos: int) -> bool:
     """Whether the clause around ``pos`` speaks of the past (a month after publication is last year's)."""
-    return bool(_PAST.search(text[max(0, pos - 80):pos + 40]))
+    return bool(search_part(_PAST, text[max(0, pos - 80):pos + 40], text))
 
 
 def parse_pub_date(value: str | None) -> date | None:

@@ -11,7 +11,7 @@ import re
 from autodossier.extract.dates import DateExpr, find_dates, parse_pub_date
 from autodossier.extract.findings import Finding
 from autodossier.extract.pipeline import Annotated, component
-from autodossier.extract.prefilter import gated
+from autodossier.extract.prefilter import GateGroup, gated, search_part
 from autodossier.extract.specs import UNKNOWN
 
 LIFECYCLE = [
@@ -53,18 +53,20 @@ EVENTS = [
 EVENTS_RE = [(gated(rf"\b(?:{p})", re.I), v) for p, v in EVENTS]
 
 
+# Most sentences name no state and no event: one test skips every scan.
+_ANY_STATE = GateGroup([rx for rx, _ in LIFECYCLE_RE + EVENTS_RE])
 _PLANS_BEFORE = gated(r"\b(?:plans?|strategy|project|idea)\b[^.]{0,25}$", re.I)
 
 
 def find_lifecycle(sent, pub) -> list[Finding]:
     """Lifecycle and dated-event findings of one sentence."""
     s, off, i = sent.text, sent.start, sent.index
-    if UNKNOWN.search(s):
+    if not _ANY_STATE.may_match(s) or UNKNOWN.search(s):
         return []
     out: list[Finding] = []
     for rx, value in LIFECYCLE_RE:
         for m in rx.finditer(s):
-            if value == "on-hold" and _PLANS_BEFORE.search(s[:m.start()]):
+            if value == "on-hold" and search_part(_PLANS_BEFORE, s[:m.start()], s):
                 continue  # "put those EV plans on hold": the plans, not the model
             out.append(Finding(i, off + m.start(), off + m.end(), "lifecycle", value))
     events = [(m, attribute) for rx, attribute in EVENTS_RE for m in rx.finditer(s)]

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from autodossier.extract.gazetteer import load_gazetteer
 from autodossier.extract.pipeline import Annotated, component
+from autodossier.extract.prefilter import LiteralFinder
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-\.]*(?<![.\-])|[A-Za-z0-9]")
 ORDINALS = {
@@ -58,6 +59,12 @@ class Mention:
     @property
     def subject(self) -> str:
         return f"{self.make} {self.model}" if self.model else self.make
+
+
+@lru_cache(maxsize=1)
+def _make_aliases() -> LiteralFinder:
+    """The make aliases an article may name anywhere (shorter ones are too often parts of words)."""
+    return LiteralFinder(alias for alias in load_gazetteer().makes if len(alias) > 2)
 
 
 @lru_cache(maxsize=1)
@@ -248,10 +255,8 @@ def mentions(art: Annotated) -> None:
     """Find explicit vehicle mentions in every sentence."""
     doc_makes: set[str] = set()
     gaz = _index()[0]
-    low = art.doc.text.lower()
-    for alias, make in gaz.makes.items():
-        if len(alias) > 2 and alias in low:
-            doc_makes.add(make)
+    for alias in _make_aliases().found(art.doc.text.lower()):
+        doc_makes.add(gaz.makes[alias])
     for s in art.sentences:
         found = find_mentions(s.text, s.start, doc_makes)
         art.mentions[s.index] = found

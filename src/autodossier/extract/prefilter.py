@@ -5,7 +5,10 @@ sentences lack, yet Python's ``re`` tries every position of the sentence before 
 gives up. :func:`gated` reads a pattern's syntax tree once and derives the literal
 strings every match must contain (an any-of set per required part, as RE2's and
 codesearch's pre-filters do); a scan runs only when the lower-cased sentence holds one
-of each set, which plain ``in`` tests decide in a fraction of the scan's time.
+of each set. Every literal of every gate is one bit of an int; one Aho-Corasick pass per
+sentence (cached per text) yields the text's mask, so each gate is a few ``&`` tests, a
+:class:`GateGroup` skips a whole component's scans with one, and :func:`search_part` gates a
+window on its (already scanned) sentence.
 
 The filter is a necessary condition by construction: it never skips a text the pattern
 matches (``tests/test_prefilter.py`` checks this over the bench corpus and the seed
@@ -15,13 +18,17 @@ from __future__ import annotations
 
 import re
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Iterable, Iterator
 
 try:  # re's own parser: private, but stable since Python 2 (as sre_parse / sre_constants)
     from re import _constants as C  # noqa: N812  (the sre opcodes)
     from re import _parser
 except ImportError:  # a Python without them: every pattern runs unfiltered, output unchanged
     C = _parser = None
+try:  # one pass finds every literal; without it each literal is an ``in`` test (slower, same result)
+    import ahocorasick as _ahocorasick
+except ImportError:
+    _ahocorasick = None
 
 # Exact string sets larger than this are dropped: past it the product of alternatives
 # grows fast while the filter gets no more selective.
@@ -42,7 +49,11 @@ _FOLD = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None})
 
 ENABLED = True  # tests turn the filters off to compare against unfiltered extraction
 
-_last: tuple[str, str] = ("", "")  # the last text lowered: components test one sentence many times
+# The bit of a text's literal mask that says "has a digit".
+DIGIT_BIT = 1
+# Literal masks kept per text: a sentence and the windows cut from it while it is processed;
+# past this the cache starts over (a re-scan costs microseconds).
+MAX_CACHED_TEXTS = 256
 
 
 def fold(text: str) -> str:
@@ -204,6 +215,109 @@ def requirements(rx: re.Pattern, limit: int | None = MAX_REQUIREMENTS) -> list[f
     return sorted(unique, key=_score, reverse=True)[:limit]
 
 
+class LiteralFinder:
+    """Which of a fixed set of strings occur in a text, in one pass (Aho-Corasick, every occurrence,
+    overlapping ones included), or with one ``in`` test per string without pyahocorasick."""
+
+    def __init__(self, words: Iterable[str]):
+        self.words = tuple(dict.fromkeys(w for w in words if w))
+        self._automaton = None
+        if _ahocorasick is not None and self.words:
+            self._automaton = _ahocorasick.Automaton()
+            for w in self.words:
+                self._automaton.add_word(w, w)
+            self._automaton.make_automaton()
+
+    def found(self, text: str) -> set[str]:
+        """The strings of the set that ``text`` contains (case-sensitive, as ``in`` is)."""
+        if self._automaton is None:
+            return {w for w in self.words if w in text}
+        return {w for _, w in self._automaton.iter(text)}
+
+
+class _LiteralIndex:
+    """Every literal of every gate as one bit of an int, found in one pass over a text.
+
+    A text's *mask* has the bit of each literal it contains (and ``DIGIT_BIT`` when it has a
+    digit), so a gate's required set is one ``&``. One-character literals come from the text's
+    character set, longer ones from one Aho-Corasick automaton (every occurrence, overlapping ones
+    included), or from ``in`` tests when pyahocorasick is not installed.
+    """
+
+    def __init__(self) -> None:
+        self.bits: dict[str, int] = {}
+        self.single: dict[str, int] = {d: DIGIT_BIT for d in "0123456789"}
+        self.automaton = None  # built on first use, again after new literals
+        self.cache: dict[str, int] = {}
+        self.last: tuple[str | None, int] = (None, 0)
+
+    def bit(self, literal: str) -> int:
+        """The bit that stands for ``literal`` (``DIGIT`` for any digit), assigned on first use."""
+        if literal == DIGIT:
+            return DIGIT_BIT
+        found = self.bits.get(literal)
+        if found is None:
+            found = self.bits[literal] = 1 << (len(self.bits) + 1)  # bit 0 is DIGIT_BIT
+            if len(literal) == 1:
+                self.single[literal] = self.single.get(literal, 0) | found
+            self.automaton = None
+            self.cache.clear()
+            self.last = (None, 0)
+        return found
+
+    def _build(self):
+        multi = {lit: b for lit, b in self.bits.items() if len(lit) > 1}
+        if _ahocorasick is None or not multi:
+            self.automaton = tuple(multi.items())
+            return
+        automaton = _ahocorasick.Automaton()
+        for lit, b in multi.items():
+            automaton.add_word(lit, b)
+        automaton.make_automaton()
+        self.automaton = automaton
+
+    def mask(self, text: str) -> int:
+        """The bits of every literal ``text`` contains once lower-cased (cached per text)."""
+        last = self.last
+        if last[0] is text:
+            return last[1]
+        found = self.cache.get(text)
+        if found is not None:
+            self.last = (text, found)
+            return found
+        low = text.lower()
+        if not low.isascii():
+            low = low.translate(_FOLD)
+        mask = 0
+        single = self.single
+        for c in single.keys() & set(low):
+            mask |= single[c]
+        automaton = self.automaton
+        if automaton is None:
+            self._build()
+            automaton = self.automaton
+        if isinstance(automaton, tuple):  # no pyahocorasick: one ``in`` test per literal
+            for lit, b in automaton:
+                if lit in low:
+                    mask |= b
+        else:
+            for _, b in automaton.iter(low):
+                mask |= b
+        if len(self.cache) >= MAX_CACHED_TEXTS:
+            self.cache.clear()
+        self.cache[text] = mask
+        self.last = (text, mask)
+        return mask
+
+
+_INDEX = _LiteralIndex()
+
+
+def literal_mask(text: str) -> int:
+    """The literal bits of ``text``: what every gate's check reads (see :class:`_LiteralIndex`)."""
+    return _INDEX.mask(text)
+
+
 class GatedPattern:
     """A compiled pattern whose scans are skipped when its pre-filter rules a text out.
 
@@ -211,42 +325,43 @@ class GatedPattern:
     ``fullmatch``, ``findall``) and passes everything else to the pattern itself.
     """
 
-    __slots__ = ("regex", "_checks")
+    __slots__ = ("regex", "masks")
 
     def __init__(self, regex: re.Pattern, reqs: list[frozenset[str]]):
         self.regex = regex
-        self._checks = tuple((tuple(sorted(a for a in s if a != DIGIT)), DIGIT in s) for s in reqs)
+        # One int per required set: the bits of its members; a text passes when it shares a bit with each.
+        self.masks = tuple(_or_bits(s) for s in reqs)
 
     def may_match(self, text: str) -> bool:
         """False only when no match of the pattern can occur anywhere in ``text``."""
-        global _last
         if not ENABLED:
             return True
-        last = _last
-        if last[0] is text:
-            low = last[1]
-        else:
-            low = text.lower()
-            if not low.isascii():
-                low = low.translate(_FOLD)
-            _last = (text, low)
-        for literals, digit in self._checks:
-            if digit and _ANY_DIGIT.search(low):
-                continue
-            for atom in literals:
-                if atom in low:
-                    break
-            else:
+        mask = _INDEX.mask(text)
+        for need in self.masks:
+            if not mask & need:
                 return False
         return True
 
+    # The scanning methods repeat may_match's check inline: they run ~70 times per sentence.
     def finditer(self, string: str, *args) -> Iterator[re.Match]:
         """``re.Pattern.finditer``, empty at once when the filter rules ``string`` out."""
-        return self.regex.finditer(string, *args) if self.may_match(string) else iter(())
+        if ENABLED:
+            last = _INDEX.last
+            mask = last[1] if last[0] is string else _INDEX.mask(string)
+            for need in self.masks:
+                if not mask & need:
+                    return iter(())
+        return self.regex.finditer(string, *args)
 
     def search(self, string: str, *args) -> re.Match | None:
         """``re.Pattern.search``, None at once when the filter rules ``string`` out."""
-        return self.regex.search(string, *args) if self.may_match(string) else None
+        if ENABLED:
+            last = _INDEX.last
+            mask = last[1] if last[0] is string else _INDEX.mask(string)
+            for need in self.masks:
+                if not mask & need:
+                    return None
+        return self.regex.search(string, *args)
 
     def match(self, string: str, *args) -> re.Match | None:
         """``re.Pattern.match``, None at once when the filter rules ``string`` out."""
@@ -267,12 +382,68 @@ class GatedPattern:
         return f"gated({self.regex!r})"
 
 
+def _or_bits(literals: frozenset[str]) -> int:
+    bits = 0
+    for lit in literals:
+        bits |= _INDEX.bit(lit)
+    return bits
+
+
 def gated(pattern: str | re.Pattern, flags: int = 0) -> GatedPattern | re.Pattern:
     """``re.compile(pattern, flags)`` with a literal pre-filter in front of its scans; the plain
     compiled pattern when it promises no literal to look for."""
     regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
     reqs = requirements(regex)
     return GatedPattern(regex, reqs) if reqs else regex
+
+
+class GateGroup:
+    """One check for a whole set of patterns: False only when none of them can match a text.
+
+    Each pattern needs a member of its most selective required set; a text with none of the
+    members of any pattern's set (the union of those sets, one ``&``) lets a component skip
+    every scan of those patterns with one test instead of one per pattern.
+    """
+
+    __slots__ = ("union",)
+
+    def __init__(self, patterns: Iterable[GatedPattern | re.Pattern]):
+        union = 0
+        for rx in patterns:
+            if not isinstance(rx, GatedPattern) or not rx.masks:
+                union = -1  # an ungated pattern may match anything: the group always runs
+                break
+            union |= rx.masks[0]
+        self.union = union
+
+    def may_match(self, text: str) -> bool:
+        """False only when no pattern of the group can match anywhere in ``text``."""
+        if not ENABLED or self.union == -1:
+            return True
+        return bool(_INDEX.mask(text) & self.union)
+
+
+def search_part(rx: GatedPattern | re.Pattern, part: str, whole: str) -> re.Match | None:
+    """``rx.search(part)`` for a slice ``part`` of ``whole`` (a window around a match), gated on
+    ``whole``: a literal in the slice is in the whole, and the whole's mask is already cached,
+    whereas the fresh slice would need a scan of its own."""
+    if isinstance(rx, GatedPattern):
+        return rx.regex.search(part) if rx.may_match(whole) else None
+    return rx.search(part)
+
+
+def match_part(rx: GatedPattern | re.Pattern, part: str, whole: str) -> re.Match | None:
+    """``rx.match(part)`` for a slice ``part`` of ``whole``, gated on ``whole`` (see :func:`search_part`)."""
+    if isinstance(rx, GatedPattern):
+        return rx.regex.match(part) if rx.may_match(whole) else None
+    return rx.match(part)
+
+
+def finditer_part(rx: GatedPattern | re.Pattern, part: str, whole: str) -> Iterator[re.Match]:
+    """``rx.finditer(part)`` for a slice ``part`` of ``whole``, gated on ``whole`` (see :func:`search_part`)."""
+    if isinstance(rx, GatedPattern):
+        return rx.regex.finditer(part) if rx.may_match(whole) else iter(())
+    return rx.finditer(part)
 
 
 @contextmanager

@@ -11,7 +11,7 @@ import re
 from autodossier.extract.findings import Finding
 from autodossier.extract.numbers import NUMBER, NUMBER_SCALED, parse_number, tidy
 from autodossier.extract.pipeline import Annotated, component
-from autodossier.extract.prefilter import gated
+from autodossier.extract.prefilter import gated, search_part
 
 # Conversions fixed by the claim contract.
 PS_TO_HP = 0.98632
@@ -104,7 +104,7 @@ def qualifier_before(text: str, pos: int) -> str:
     """The qualifier the words just before ``pos`` give a number ("more than 450" -> ">")."""
     window = text[max(0, pos - 30):pos]
     for rx, sign in _QUAL_RE:
-        if rx.search(window):
+        if search_part(rx, window, text):
             return sign
     return "="
 

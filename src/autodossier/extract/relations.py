@@ -10,7 +10,7 @@ import re
 
 from autodossier.extract.findings import Finding
 from autodossier.extract.pipeline import Annotated, component
-from autodossier.extract.prefilter import gated
+from autodossier.extract.prefilter import GateGroup, gated
 
 _ADJ = r"(?:(?:sporty|current|latest|outgoing|standard|regular|related|hot|new|popular|humble|mechanically[\s-]related|" \
        r"Japanese|American|European|Chinese|larger|smaller|mainstream)\s+)*"
@@ -45,10 +45,16 @@ THAT_ENGINE = gated(
 )
 
 
+# Most sentences state no relation: one test skips all four scans.
+_ANY_RELATION = GateGroup([rx for _, rx in RELATIONS] + [THAT_ENGINE])
+
+
 def find_relations(sent) -> list[Finding]:
     """Relation cues of one sentence; ``end`` marks where the partner name begins."""
     s, off, i = sent.text, sent.start, sent.index
     out = []
+    if not _ANY_RELATION.may_match(s):
+        return out
     for attribute, rx in RELATIONS:
         for m in rx.finditer(s):
             out.append(Finding(i, off + m.start(), off + m.end(), attribute, None))

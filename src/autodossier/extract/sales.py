@@ -8,7 +8,7 @@ from autodossier.extract.dates import find_dates, parse_pub_date
 from autodossier.extract.findings import Finding
 from autodossier.extract.numbers import NUMBER_SCALED, parse_number, tidy
 from autodossier.extract.pipeline import Annotated, component
-from autodossier.extract.prefilter import gated
+from autodossier.extract.prefilter import gated, search_part
 from autodossier.extract.regions import REGION_RE, region_code
 
 _SALES_WORD = gated(r"\b(?:sold|sell(?:s|ing)?|sales|deliver(?:ed|ies)|registrations|registered|moved|"
@@ -56,7 +56,7 @@ def _period(s: str, pub, num_start: int, num_end: int, prefer_after: bool, stop:
             candidates.append((m.start(), m.end(), f"{year}-{a:02d}/{year}-{b:02d}"))
     taken = [(a, b) for a, b, _ in candidates]
     for d in find_dates(s, pub):
-        if d.model_year or _BASELINE.search(s[:d.start]) or any(a <= d.start < b for a, b in taken):
+        if d.model_year or search_part(_BASELINE, s[:d.start], s) or any(a <= d.start < b for a, b in taken):
             continue
         candidates.append((d.start, d.end, d.value))
     after = sorted(c for c in candidates if num_end <= c[0] < stop)
@@ -102,7 +102,7 @@ def find_sales(sent, pub) -> list[Finding]:
                                period=_period(s, pub, m.start(), m.end(), True, stop_after(m.start())), region=region, brand=True))
         for m in PERCENT.finditer(s):
             window = s[max(0, m.start() - 40):m.end() + 30]
-            down, up = _DOWN.search(window), _UP.search(window)
+            down, up = search_part(_DOWN, window, s), search_part(_UP, window, s)
             if not (down or up):
                 continue
             value = float(m.group("num"))

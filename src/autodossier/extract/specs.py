@@ -9,7 +9,7 @@ import re
 from autodossier.extract.findings import Finding
 from autodossier.extract.numbers import WORD_NUMBERS
 from autodossier.extract.pipeline import Annotated, component
-from autodossier.extract.prefilter import gated
+from autodossier.extract.prefilter import GateGroup, gated, search_part
 
 _COUNT = r"(three|four|five|six|eight|ten|twelve|sixteen|3|4|5|6|8|10|12|16)"
 _NOT_BEFORE = gated(
@@ -98,19 +98,26 @@ _DETERMINER = gated(r"\b(?:a|an|the|this|its|their|as)\s+(?:[\w\u2010\u2011-]+\s
 _REPLACED_WITH = gated(r"\breplac\w*\s+(?:the\s+)?[\w\s-]{1,30}?\bwith\s+(?:an?\s+)?(?:\w+\s+)?$", re.I)
 
 
+# One test per sentence and table instead of one per pattern: most sentences name no spec at all.
+_GATES = {id(table): GateGroup(rx for rx, _ in table)
+          for table in (LAYOUTS, ASPIRATION, POWERTRAIN, DRIVETRAIN, TRANSMISSION)}
+_ANY_SPEC = GateGroup([rx for table in (LAYOUTS, ASPIRATION, POWERTRAIN, DRIVETRAIN, TRANSMISSION)
+                       for rx, _ in table] + [GEARS, ENGINE_CODE, BODY_RE])
+
+
 def _count(text: str) -> int:
     text = text.lower()
     return int(text) if text.isdigit() else WORD_NUMBERS[text]
 
 
 def _blocked(s: str, start: int) -> bool:
-    return bool(_NOT_BEFORE.search(s[max(0, start - 40):start]))
+    return bool(search_part(_NOT_BEFORE, s[max(0, start - 40):start], s))
 
 
 def find_specs(sent, mention_spans=()) -> list[Finding]:
     """Specification findings of one sentence (``mention_spans``: relative spans of vehicle names)."""
     s, off, i = sent.text, sent.start, sent.index
-    if UNKNOWN.search(s):
+    if not _ANY_SPEC.may_match(s) or UNKNOWN.search(s):
         return []
     out: list[Finding] = []
 
@@ -120,7 +127,7 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
     def inside_name(m):
         return any(a <= m.start() < b for a, b in mention_spans)
 
-    for rx, layout in LAYOUTS:
+    for rx, layout in LAYOUTS if _GATES[id(LAYOUTS)].may_match(s) else ():
         for m in rx.finditer(s):
             if _blocked(s, m.start()) or inside_name(m):
                 continue
@@ -135,7 +142,7 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
             if lay:
                 add(m, "engine_layout", lay, engine=True)
     taken: list[tuple[int, int]] = []
-    for rx, value in ASPIRATION:
+    for rx, value in ASPIRATION if _GATES[id(ASPIRATION)].may_match(s) else ():
         for m in rx.finditer(s):
             if any(a <= m.start() < b for a, b in taken) or _blocked(s, m.start()) or inside_name(m):
                 continue
@@ -143,12 +150,12 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
             add(m, "aspiration", value, engine=True)
     for table, attribute in ((POWERTRAIN, "powertrain"), (DRIVETRAIN, "drivetrain"), (TRANSMISSION, "transmission")):
         taken = []
-        for rx, value in table:
+        for rx, value in table if _GATES[id(table)].may_match(s) else ():
             for m in rx.finditer(s):
                 if any(a <= m.start() < b for a, b in taken) or _blocked(s, m.start()) or inside_name(m):
                     continue
                 taken.append((m.start(), m.end()))
-                if attribute == "powertrain" and _REPLACED_WITH.search(s[:m.start()]):
+                if attribute == "powertrain" and search_part(_REPLACED_WITH, s[:m.start()], s):
                     continue
                 add(m, attribute, value)
     for m in GEARS.finditer(s):
@@ -166,7 +173,7 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
         if _blocked(s, m.start()) or inside_name(m):
             continue
         head = s[:m.start()]
-        if not (_DETERMINER.search(head) or any(0 <= m.start() - b <= 1 for a, b in mention_spans)
+        if not (search_part(_DETERMINER, head, s) or any(0 <= m.start() - b <= 1 for a, b in mention_spans)
                 or any(0 <= a - m.end() <= 7 for a, b in mention_spans)):
             continue  # "focus on SUV, Crossover": a kind of car, not this one
         value = next(v for rx, v in _BODY_VALUE if rx.match(word))
