@@ -88,9 +88,16 @@ def test_evidence_is_verbatim_and_claims_follow_the_contract():
         assert {"doc", "subject", "attribute", "value", "status", "evidence"} <= set(d)
 
 
-@pytest.mark.skipif(not (SHARED / "score.py").exists(), reason="../shared is not beside the repository")
 def test_seed_quality_gate(tmp_path):
-    """The gold claims of the seed corpus, scored by the shared scorer, stay above the floors."""
+    """The gold claims of the seed corpus, scored by the shared scorer, stay above the floors.
+
+    Skipped on a checkout without ``../shared`` beside it, but never in CI (``AUTODOSSIER_CI``):
+    there a missing gate must fail, not pass silently.
+    """
+    if not (SHARED / "score.py").exists():
+        if os.environ.get("AUTODOSSIER_CI"):
+            pytest.fail(f"the seed quality gate needs {SHARED} (the shared scorer and gold)")
+        pytest.skip("../shared is not beside the repository")
     out = tmp_path / "pred.jsonl"
     result = CliRunner().invoke(app, ["extract", str(SHARED / "corpus" / "seeds"), "--format", "jsonl"])
     assert result.exit_code == 0, result.output
