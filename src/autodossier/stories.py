@@ -57,8 +57,10 @@ def shingles(text: str) -> set[bytes]:
     words = _WORD.findall(text.lower())
     if len(words) < SHINGLE_WORDS:
         return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8", "surrogatepass")
-            for i in range(len(words) - SHINGLE_WORDS + 1)}
+    # SHINGLE_WORDS offset views zipped: the same strings as joining each slice, without
+    # building a list per position (this runs over every word of every ingested article).
+    grams = {" ".join(g) for g in zip(*(words[i:] for i in range(SHINGLE_WORDS)))}
+    return {g.encode("utf-8", "surrogatepass") for g in grams}
 
 
 def signature(text: str) -> np.ndarray | None:

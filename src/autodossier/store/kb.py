@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from itertools import islice
+from operator import attrgetter
 
 from sqlalchemy import Connection, bindparam, create_engine, delete, event, exists, insert, select, update
 from sqlalchemy.engine import Engine, make_url
@@ -81,11 +82,14 @@ def _dedupe(claims: Iterable[Claim]) -> list[Claim]:
     return list(kept.values())
 
 
+_contract_fields = attrgetter(*FIELD_ORDER)  # a claim's contract fields as one tuple
+
+
 def _claims_hash(claims: list[Claim]) -> str:
     """Fingerprint of a document's claims: an improved extractor makes the document 'replaced'."""
     h = hashlib.sha256()
     # repr of the field tuple: stable, and far cheaper than JSON of dataclasses.asdict per claim.
-    for line in sorted(repr(tuple(getattr(c, f) for f in FIELD_ORDER)) for c in claims):
+    for line in sorted(repr(_contract_fields(c)) for c in claims):
         h.update(line.encode("utf-8", "surrogatepass"))
         h.update(b"\n")
     return h.hexdigest()
@@ -172,6 +176,7 @@ class KnowledgeBase(QueryMixin):
         self._entity_ids: dict[str, int] = {}
         self._alias_pairs: set[tuple[str, int]] = set()  # (variant key, entity id) done
         self._ignore_stmts: dict[str, object] = {}
+        self._subject_keys: dict[str, str] = {}  # subject as written -> entity key
         self._bulk_sql: dict[tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...] | None]] = {}
 
     # ---- writing -------------------------------------------------------------------
@@ -324,7 +329,9 @@ class KnowledgeBase(QueryMixin):
         return self._outlet_ids[name]
 
     def _entity_id(self, conn: Connection, subject: str, variant: str | None) -> int:
-        key = normalize(subject)
+        key = self._subject_keys.get(subject)
+        if key is None:
+            key = self._subject_keys[subject] = normalize(subject)
         if not key:
             raise ValueError("claim with an empty subject")
         entity_id = self._entity_ids.get(key)
