@@ -34,3 +34,17 @@ def test_model_year_before_a_name_is_not_an_event_date():
 def test_year_range():
     [d] = find_dates("It was built from 2016 to 2022.", PUB)
     assert (d.value, d.range_end) == ("2016", "2022")
+
+
+@pytest.mark.parametrize("text, pub, value", [
+    ("The hatchback arrives in showrooms next month.", date(2025, 3, 12), "2025-04"),
+    ("It went on sale in Japan last month.", date(2025, 1, 20), "2024-12"),
+    ("Deliveries start later this month.", date(2025, 4, 1), "2025-04"),
+    ("Orders open next month.", date(2025, 12, 5), "2026-01"),
+])
+def test_resolves_months_relative_to_publication(text, pub, value):
+    assert [d.value for d in find_dates(text, pub)] == [value]
+
+
+def test_relative_month_without_publication_date_yields_nothing():
+    assert find_dates("It arrives next month.", None) == []

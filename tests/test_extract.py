@@ -16,6 +16,11 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 # Floors of the seed quality gate (issue 2): a regression below these fails CI.
 F1_FLOOR = 0.85
 STATUS_TIER_FLOOR = 0.85
+# Our own held-out-style articles (many makes and outlets, hand-written gold): floors a little
+# under what extraction reaches (F1 0.874, tier 0.875), so a regression in generalisation fails.
+HELD_OUT = Path(__file__).resolve().parent / "data"
+HELD_OUT_F1_FLOOR = 0.85
+HELD_OUT_TIER_FLOOR = 0.85
 
 
 def test_spec_roundup_binds_figures_to_their_models():
@@ -110,6 +115,42 @@ def test_seed_quality_gate(tmp_path):
     assert report["f1"] >= F1_FLOOR, report
     assert report["status_tier"] >= STATUS_TIER_FLOOR, report
     assert report["evidence_verbatim"] == 1.0
+
+
+def test_held_out_quality_gate(tmp_path):
+    """Our own articles in many outlets' styles, scored against their hand-written gold by the
+    shared scorer, stay above the floors (skipped like the seed gate without ``../shared``)."""
+    if not (SHARED / "score.py").exists():
+        if os.environ.get("AUTODOSSIER_CI"):
+            pytest.fail(f"the held-out quality gate needs {SHARED / 'score.py'}")
+        pytest.skip("../shared is not beside the repository")
+    out = tmp_path / "pred.jsonl"
+    result = CliRunner().invoke(app, ["extract", str(HELD_OUT / "articles"), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    out.write_text(result.stdout)
+    scored = subprocess.run(
+        [sys.executable, str(SHARED / "score.py"), str(HELD_OUT / "gold.jsonl"), str(out),
+         "--docs", str(HELD_OUT / "articles"), "--json"],
+        capture_output=True, text=True, check=True)
+    report = json.loads(scored.stdout)
+    assert report["f1"] >= HELD_OUT_F1_FLOOR, report
+    assert report["status_tier"] >= HELD_OUT_TIER_FLOOR, report
+    assert report["evidence_verbatim"] == 1.0
+
+
+@pytest.mark.parametrize("text, subject, attribute, value", [
+    ("Honda is readying a new Civic, while the Prelude, which went on sale in Japan last month, "
+     "gets a new trim.", "Honda Prelude", "market", "JP"),
+    ("The R2 sits below the Rivian R1S, which is priced from $77,700.", "Rivian R1S", "price", 77700),
+])
+def test_relative_clause_is_about_the_model_it_follows(text, subject, attribute, value):
+    assert (subject, attribute, value) in facts(text)
+
+
+def test_sentence_about_another_maker_does_not_inherit_the_topic():
+    text = ("Nissan has denied reports that the GT-R will be discontinued. "
+            "Meanwhile, Mazda is considering a rotary-powered sports car.")
+    assert not [c for c in claims_of(text) if c.subject == "Nissan GT-R" and c.attribute == "engine_layout"]
 
 
 def test_cli_reports_bad_inputs_and_goes_on(tmp_path):

@@ -44,3 +44,12 @@ def test_common_words_are_not_models(text):
 def test_generation_before_model():
     [m] = [m for m in find_mentions("The second-generation Q50 arrives.", 0, set()) if m.model]
     assert m.generation == 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tesla's sales in Europe fell sharply.", [("Tesla", None)]),
+    ("Tesla’s deliveries rose.", [("Tesla", None)]),
+    ("Tesla's Model Y sold well.", [("Tesla", None), ("Tesla Model Y", None)]),
+])
+def test_possessive_s_names_no_model(text, expected):
+    assert subjects(text, ["Tesla"]) == expected

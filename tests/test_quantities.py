@@ -55,3 +55,19 @@ def test_every_quantity_pattern_needs_a_digit():
     for rx in (q.POWER, q.TORQUE, q.DISPLACEMENT, q.ACCEL, q.TOP_SPEED, q.PRICE, q.WEIGHT, q.RANGE, q.BATTERY):
         regex = getattr(rx, "regex", rx)
         assert frozenset({DIGIT}) in requirements(regex, limit=None), regex.pattern[:40]
+
+
+@pytest.mark.parametrize("text, attribute, value", [
+    ("The S3 is quicker, reaching 62mph in 4.7sec.", "accel_0_100_s", 4.7),
+    ("It hits 60 mph in 3.5 seconds.", "accel_0_60_s", 3.5),
+])
+def test_reads_acceleration_phrased_as_reaching_a_speed(text, attribute, value):
+    assert (attribute, value) in {(f.attribute, f.value) for f in find_quantities(Sentence(text, 0, len(text), 0))}
+
+
+@pytest.mark.parametrize("text", [
+    "It charges from 10% to 80% in 24 minutes on a 350 kW DC fast charger.",
+    "An 11kW onboard charger is standard.",
+])
+def test_charging_power_is_not_engine_power(text):
+    assert not [f for f in find_quantities(Sentence(text, 0, len(text), 0)) if f.attribute == "power_hp"]

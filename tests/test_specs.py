@@ -36,3 +36,36 @@ def test_reads_specs(text, expected):
 def test_generic_or_unknown_mentions_give_no_specs(text):
     assert not (specs(text) & {("powertrain", "ev"), ("body_style", "sedan"), ("body_style", "suv"),
                                ("cylinders", 6), ("transmission", "manual")})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Its twin-turbo 4.4-liter V-8 pairs with a motor.", {("cylinders", 8), ("engine_layout", "V")}),
+    ("A 2.5-liter boxer engine sits up front.", {("engine_layout", "flat")}),
+    ("Power goes through an eight-speed automatic to all four wheels.", {("drivetrain", "awd")}),
+    ("The plug-in-hybrid wagon arrives first.", {("powertrain", "phev")}),
+    ("Its 1.6-litre G16E-GTS engine is carried over.", {("engine_code", "G16E-GTS")}),
+])
+def test_reads_spec_spellings_of_other_outlets(text, expected):
+    assert expected <= specs(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("A twin-turbo 4.4-liter unit does the work.", ("cylinders", 4)),
+    ("A 2.0-litre engine works with two electric motors.", ("powertrain", "ev")),
+])
+def test_no_spec_from_numbers_or_a_hybrids_motors(text, absent):
+    assert absent not in specs(text)
+
+
+def negated_powertrains(text):
+    return {(f.value, f.negated) for f in find_specs(Sentence(text, 0, len(text), 0)) if f.attribute == "powertrain"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The hatchback will not be offered with a plug-in hybrid powertrain.", ("phev", True)),
+    ("A plug-in version of the crossover is not planned for Europe.", ("phev", True)),
+    ("The maker says it has no plans for a combustion-engined version.", ("ice", True)),
+    ("The saloon gets a plug-in hybrid powertrain next year.", ("phev", False)),
+])
+def test_powertrain_the_model_will_not_get_is_negated(text, expected):
+    assert expected in negated_powertrains(text)

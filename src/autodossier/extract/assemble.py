@@ -177,6 +177,12 @@ def _clause_subject(f: Finding, mentions: list[Mention], text: str, offset: int)
     start = _clause_start(text, rel)
     if start == 0:
         return None
+    marker = list(_CLAUSE.finditer(text, 0, rel))[-1]
+    if marker.group().endswith(("which", "who")):
+        # "the R1S, which is priced from $77,700": a relative clause is about the model it follows
+        for m in mentions:
+            if m.model and 0 <= marker.start() - (m.end - offset) <= 2 and "comparative" not in m.words:
+                return m
     for m in mentions:
         if m.model and start <= m.start - offset < rel and "comparative" not in m.words:
             return m if re.fullmatch(r"[\s,]*(?:the\s+|its\s+)?(?:new\s+)?", text[start:m.start - offset]) else None

@@ -57,6 +57,15 @@ def partner(m: Mention, text: str, offset: int) -> bool:
     return any(len(head) - r.end() <= 2 for _, rx in RELATIONS for r in finditer_part(rx, head, text))
 
 
+def _other_make(explicit: list[Mention], topic: Mention, gaz) -> bool:
+    """Whether a sentence names a make (with no model) other than the topic's make or group."""
+    makes = [m.make for m in explicit if not m.model and not m.parenthetical]
+    if not makes:
+        return False
+    own = {topic.make, gaz.parents.get(topic.make)}
+    return not any(make in own or gaz.parents.get(make) == topic.make for make in makes)
+
+
 def _overlaps(a: int, b: int, mentions: list[Mention]) -> bool:
     return any(m.start < b and a < m.end for m in mentions)
 
@@ -132,6 +141,9 @@ def coref(art: Annotated) -> None:
         if models:
             art.focus[sent.index] = models[0]
             topics.append(models[0])
+        elif topics and _other_make(explicit, topics[-1], gaz):
+            # "Mazda is considering ...": a sentence about another maker is not about the topic
+            art.focus[sent.index] = next(m for m in explicit if not m.model)
         elif topics:
             topic = topics[-1]
             art.focus[sent.index] = Mention(sent.start, sent.start, topic.make, topic.model, None, kind="carried")

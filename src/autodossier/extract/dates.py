@@ -64,6 +64,8 @@ PATTERNS: list[tuple[GatedPattern | re.Pattern, str]] = [
     (gated(r"\b(?P<a>(?:19|20)\d\d)\s?[-–]\s?(?P<b>(?:19|20)\d\d)\b"), "range"),
     (gated(r"\b(?:the\s+)?(?P<year>(?:19|20)\d\d)\s+model[\s-]year\b", re.I), "model_year"),
     (gated(r"\b(?:earlier|later)\s+this\s+year\b|\b(?:this|last|next)\s+year\b", re.I), "relative_year"),
+    (gated(r"\b(?:(?:earlier|later)\s+)?(?P<which>this|last|next|the following|the previous)\s+month\b", re.I),
+     "relative_month"),
     (gated(r"\b(?P<year>(?:19[5-9]|20[0-6])\d)\b(?![\s-]?(?:hp|bhp|km|mph|units|cc|miles|lb|nm|kg|%))"), "year"),
 ]
 
@@ -140,6 +142,13 @@ def _resolve(m: re.Match, kind: str, pub: date | None, text: str) -> DateExpr | 
             return None
     elif kind == "model_year":
         return DateExpr(m.start(), m.end(), g["year"], m.group(), model_year=True)
+    elif kind == "relative_month":
+        if pub is None:
+            return None
+        step = {"this": 0, "last": -1, "the previous": -1, "next": 1, "the following": 1}[
+            " ".join(g["which"].lower().split())]
+        index = pub.year * 12 + pub.month - 1 + step
+        value = f"{index // 12}-{index % 12 + 1:02d}"
     elif kind == "relative_year":
         y = _year(" ".join(m.group().lower().split()[-2:]), pub)
         value = y and str(y)

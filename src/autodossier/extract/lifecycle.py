@@ -36,7 +36,7 @@ LIFECYCLE_RE = [(gated(rf"\b(?:{p})", re.I), v) for p, v in LIFECYCLE]
 
 EVENTS = [
     (r"go(?:es)? on sale|went on sale|on sale|sales (?:are expected|are due|will (?:start|begin)|start|begin|"
-     r"kick off)|(?:arrive|arrives|arriving|land|lands) (?:in|at) (?:showrooms|dealers|dealerships)|"
+     r"kick off)|(?:arrive|arrives|arriving|land|lands) (?:in|at) (?:[\w.]+ )?(?:showrooms|dealers|dealerships|retailers)|"
      r"hit (?:dealerships|showrooms|the market|the road|dealers)|deliveries (?:start|begin|will start|to start)|"
      r"(?:introduced|launched|arrived) (?:to|in|on) the (?:\w+ )?market|officially launched|launch(?:es|ed)?|"
      r"available (?:from|in)|will be available|to be available|market launch|expected (?:to arrive|in dealers)",
@@ -45,7 +45,7 @@ EVENTS = [
      r"present(?:ed|s)|first announced|announced|teased|took the wraps off|world premiere", "reveal"),
     (r"production (?:starts|begins|will (?:start|begin)|to (?:start|begin)|kicks off|started|began|is slated)|"
      r"start(?:s|ed)? production|enter(?:s|ed)? production|(?:produced|built|made) from|begin(?:s)? production|"
-     r"series production", "production_start"),
+     r"series production|(?:start|begin)(?:s|ning)? (?:building|producing|assembling|assembly of)", "production_start"),
     (r"stop(?:s|ped|ping)? production|end(?:s|ed)? production|production (?:ended|ceased|will end|ends)|"
      r"discontinu(?:ed|es|e)|in production (?:through|until)|remain in production through|final model year|"
      r"last model year|ax(?:ed|es)\b|killed off", "production_end"),

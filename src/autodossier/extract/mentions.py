@@ -90,6 +90,7 @@ def _tokens_lower(text: str) -> list[str]:
 
 
 _DIGIT = re.compile(r"\d")
+_APOSTROPHES = ("'", "’")
 _LETTER = re.compile(r"[A-Za-z]")
 _ACRONYM = re.compile(r"[A-Z]{2,}(?:-[A-Z0-9]+)?")
 _STEM = re.compile(r"(.*\d)[A-Za-z]{1,2}$")
@@ -132,7 +133,9 @@ def find_mentions(sentence: str, offset: int, doc_makes: set[str]) -> list[Menti
         if found:
             make, n = found
             j = i + n
-            model, m, _ = _match_model(toks, low, j, make, models, gaz)
+            possessive = j < len(toks) and sentence[toks[j][1] - 1:toks[j][1]] in _APOSTROPHES
+            # "Tesla's sales": the possessive "s" names no model "S"
+            model, m, _ = (None, 0, None) if possessive else _match_model(toks, low, j, make, models, gaz)
             end_tok = j + m - 1 if model else j - 1
             variant = None
             if model:

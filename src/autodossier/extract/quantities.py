@@ -11,7 +11,7 @@ import re
 from autodossier.extract.findings import Finding
 from autodossier.extract.numbers import NUMBER, NUMBER_SCALED, parse_number, tidy
 from autodossier.extract.pipeline import Annotated, component
-from autodossier.extract.prefilter import gated, search_part
+from autodossier.extract.prefilter import gated, match_part, search_part
 
 # Conversions fixed by the claim contract.
 PS_TO_HP = 0.98632
@@ -57,7 +57,7 @@ ACCEL = gated(
     rf"[^.;]{{0,40}}?(?P<num>\d{{1,2}}(?:\.\d{{1,2}})?)\s?(?:s\b|secs?\b|seconds\b)"
     r"|(?P<num2>\d{1,2}(?:\.\d{1,2})?)\s?(?:s|secs?|seconds)\s?(?:to|from)?\s?(?:0|zero)?"
     r"\s?(?:-|–|to)?\s?(?P<target2>60|62|100)\s?(?P<tu2>mph|km/h|kmh|kph)"
-    r"|(?:hit|reach|sprint to|get to|dash to)\s(?P<target3>60|62|100)\s?(?P<tu3>mph|km/h|kmh|kph)"
+    r"|(?:hit(?:s|ting)?|reach(?:es|ing)?|sprint(?:s|ing)? to|gets? to|getting to|dash(?:es|ing)? to)\s(?P<target3>60|62|100)\s?(?P<tu3>mph|km/h|kmh|kph)"
     r"[^.;]{0,25}?(?P<num3>\d{1,2}(?:\.\d{1,2})?)\s?(?:s\b|secs?\b|seconds\b)",
     re.I,
 )
@@ -96,6 +96,8 @@ RANGE = gated(
     r"(?:(?:electric|EV|EPA|WLTP|CLTC|NEDC|all-electric|estimated|claimed|driving|rated)[\s-])*range",
     re.I,
 )
+# Words after a kW figure that make it a charging rate ("350 kW DC fast charger", "11kW onboard charging").
+_CHARGING_AFTER = gated(r"^\s*(?:\w+[\s-]){0,3}?(?:charg\w*|DC\b|AC\b|wallbox|onboard)", re.I)
 _CYCLE = gated(r"\b(WLTP|EPA|CLTC|NEDC)\b")
 BATTERY = gated(rf"(?P<num>{NUMBER})\s?-?kWh\b", re.I)
 
@@ -148,6 +150,8 @@ def find_quantities(sent) -> list[Finding]:
     if not _ANY_DIGIT.search(s):
         return out
     for m in POWER.finditer(s):
+        if m.group("unit").lower() == "kw" and match_part(_CHARGING_AFTER, s[m.end():], s):
+            continue  # "a 350 kW DC fast charger": the charger's power, not the car's
         # 40-2,500 hp spans road cars from city cars to hypercars; outside is a misread.
         out += _with_range(sent, s, offset, m, "power_hp", _power_hp, "hp", 40, 2500)
     for m in TORQUE.finditer(s):

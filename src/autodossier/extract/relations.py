@@ -17,6 +17,7 @@ _ADJ = r"(?:(?:sporty|current|latest|outgoing|standard|regular|related|hot|new|p
 RELATIONS = [
     ("shares_platform_with", gated(
         r"\b(?:shar(?:es|ed|ing|e)|borrow(?:s|ed|ing)?|us(?:es|ed|ing))\s+(?:a\s+|its\s+|the\s+|their\s+)?(?:common\s+)?"
+        r"(?:[A-Z][\w-]*\s+){0,2}"  # a named platform: "shares its MEB platform with"
         r"(?:structural\s+base|platform|underpinnings|architecture|chassis|bones|base|body\s?shell)"
         rf"(?:\s+\w+)?\s+(?:with|of)\s+(?:the\s+)?{_ADJ}"
         rf"|\b(?:rebadg(?:ed|ing)|rebadge)\s+(?:version\s+of\s+|of\s+)?(?:the\s+)?{_ADJ}"

@@ -9,7 +9,7 @@ import re
 from autodossier.extract.findings import Finding
 from autodossier.extract.numbers import WORD_NUMBERS
 from autodossier.extract.pipeline import Annotated, component
-from autodossier.extract.prefilter import GateGroup, gated, search_part
+from autodossier.extract.prefilter import GateGroup, gated, match_part, search_part
 
 _COUNT = r"(three|four|five|six|eight|ten|twelve|sixteen|3|4|5|6|8|10|12|16)"
 _NOT_BEFORE = gated(
@@ -20,13 +20,17 @@ _NOT_BEFORE = gated(
 )
 
 LAYOUTS = [
-    (gated(r"\b(?P<layout>V|W)(?P<n>6|8|10|12|16)\b"), None),
+    (gated(r"\b(?P<layout>V|W)-?(?P<n>6|8|10|12|16)\b"), None),
     (gated(rf"\b(?P<layout>inline|in-line|straight)[\s\-\u2010\u2011]{_COUNT}\b", re.I), "inline"),
     (gated(r"\b(?:I|L)(?P<n>[3-6])\b"), "inline"),
     (gated(rf"\b(?P<layout>flat|boxer|horizontally[\s\-\u2010\u2011]opposed)[\s\-\u2010\u2011]{_COUNT}\b", re.I), "flat"),
-    (gated(rf"\b(?:turbo(?:charged)?|twin-turbo|supercharged)[\s\-\u2010\u2011]{_COUNT}\b(?![\s\-\u2010\u2011](?:speed|door|seat))", re.I), ""),
+    (gated(rf"\b(?:turbo(?:charged)?|twin-turbo|supercharged)[\s\-\u2010\u2011]{_COUNT}\b"
+           r"(?![\s\-\u2010\u2011](?:speed|door|seat)|\.\d)", re.I), ""),  # not "turbo 4.4-liter"
     (gated(rf"\b{_COUNT}[\s\-\u2010\u2011]cylinders?\b", re.I), ""),
     (gated(r"\b(?:rotary|wankel)\b", re.I), "rotary"),
+    # "a 2.5-liter Subaru BOXER engine": the layout named without a cylinder count
+    (gated(r"\b(?:boxer|horizontally[\s\-\u2010\u2011]opposed)(?=[\s\-\u2010\u2011](?:\w+[\s\-\u2010\u2011])?"
+           r"(?:engine|motor|unit|petrol|gasoline|diesel))", re.I), "flat"),
 ]
 ASPIRATION = [
     (gated(r"\b(?:twin|bi|quad|triple)[\s\-\u2010\u2011]?turbo(?:charged|s)?\b|\btwin[\s\-\u2010\u2011]turbochargers\b", re.I), "twin-turbo"),
@@ -39,19 +43,21 @@ _GENERIC_AFTER = (r"(?!\s+(?:vehicles?|cars|demand|plans?|market|sales|transitio
                  r"future|lineup|line-up|offensive|charging|adoption|makers?|rivals|competitors|segment|space|aside|"
                  r"ambitions|dreams|efforts|focus|shift|transformation|development|roadmap)\b)")
 POWERTRAIN = [
-    (gated(r"\b(?:plug-in hybrid|PHEV)\b" + _GENERIC_AFTER, re.I), "phev"),
+    (gated(r"\b(?:plug-in[\s\-\u2010\u2011]hybrid|PHEV|plug-in(?=\s+(?:version|variant|model|option)))\b"
+           + _GENERIC_AFTER, re.I), "phev"),
     (gated(r"\b(?:hydrogen fuel[\s\-\u2010\u2011]cell|fuel[\s\-\u2010\u2011]cell|FCEV|hydrogen-powered)\b" + _GENERIC_AFTER, re.I), "fcev"),
     (gated(r"\b(?:fully electric|all-electric|pure electric|battery[\s\-\u2010\u2011]electric|electric|BEV|EV)\b"
            r"(?:\s+(?:sedan|saloon|car|coupe|suv|crossover|hatchback|model|version|successor|"
            r"replacement|powertrain|motor|drivetrain|variant|wagon|pickup|truck))?" + _GENERIC_AFTER, re.I), "ev"),
-    (gated(r"(?<!plug-in )\b(?:hybrid|HEV|e-power)\b" + _GENERIC_AFTER, re.I), "hybrid"),
-    (gated(r"\b(?:internal[\s\-\u2010\u2011]combustion(?: engine)?|combustion engine|gas-powered|petrol-powered|"
+    (gated(r"(?<!plug-in )(?<!plug-in-)\b(?:hybrid|HEV|e-power)\b" + _GENERIC_AFTER, re.I), "hybrid"),
+    (gated(r"\b(?:internal[\s\-\u2010\u2011]combustion(?: engine)?|combustion engine|combustion-engined|gas-powered|petrol-powered|"
            r"gasoline-powered|gasoline engine|petrol engine|diesel engine|ICE)\b" + _GENERIC_AFTER), "ice"),
 ]
 DRIVETRAIN = [
     (gated(r"\b(?:rear[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|rear[\s\-\u2010\u2011]drive|RWD)\b", re.I), "rwd"),
     (gated(r"\b(?:front[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|front[\s\-\u2010\u2011]drive|FWD)\b", re.I), "fwd"),
-    (gated(r"\b(?:all[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|AWD|quattro|xDrive|4MATIC|4Motion|e-4orce|SH-AWD)\b", re.I), "awd"),
+    (gated(r"\b(?:all[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|AWD|quattro|xDrive|4MATIC|4Motion|e-4orce|SH-AWD|"
+           r"(?:to|through|drives|driving|powers|powering)\s+all\s+four\s+wheels)\b", re.I), "awd"),
     (gated(r"\b(?:four[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|4WD|4x4)\b", re.I), "4wd"),
 ]
 TRANSMISSION = [
@@ -82,7 +88,8 @@ BODY_RE = gated(
     re.I,
 )
 _BODY_VALUE = [(gated(rf"^(?:{p})$", re.I), v) for p, v in BODY]
-ENGINE_CODE = gated(r"\b(?:[A-Z]{1,3}\d{2,3}[A-Z]{2,5}\d?|EA\d{3}|[A-Z]\d{2}[A-Z]\d{2})\b")
+# Engine designations: "VR30DDTT", "EA888", "B58B30", and hyphenated family-suffix codes ("G16E-GTS").
+ENGINE_CODE = gated(r"\b(?:[A-Z]{1,3}\d{2,3}[A-Z]{2,5}\d?|EA\d{3}|[A-Z]\d{2}[A-Z]\d{2}|[A-Z]{1,2}\d{2}[A-Z]-[A-Z]{2,4})\b")
 _ENGINE_CONTEXT = gated(r"\b(?:engine|motor|powerplant|power unit|V\d+|inline|turbo|cylinder)", re.I)
 # A sentence that lists what is unknown ("torque ... have not been released") states no value.
 UNKNOWN = gated(
@@ -108,6 +115,24 @@ _ANY_SPEC = GateGroup([rx for table in (LAYOUTS, ASPIRATION, POWERTRAIN, DRIVETR
 def _count(text: str) -> int:
     text = text.lower()
     return int(text) if text.isdigit() else WORD_NUMBERS[text]
+
+
+# "will not be offered with a plug-in hybrid powertrain", "no plans for a combustion-engined version":
+# the powertrain named is one the model will not have.
+_NEGATED_BEFORE = gated(r"(?:\b(?:not|never|no plans (?:for|to))\b|n't|n’t)\s+(?:(?!(?:but|and|which|while|only)\b)"
+                        r"[\w-]+\s+){0,4}$", re.I)
+_NEGATED_AFTER = gated(r"^[\w\s-]{0,40}?\b(?:(?:is|are|will be)\s+not|isn't|aren't|won't be)\s+"
+                       r"(?:planned|offered|available|coming|on the cards)\b", re.I)
+
+
+_ELECTRIC_MOTOR = gated(r"^[\w-]+\s+motors?\b", re.I)
+_WITH_ENGINE = gated(r"\b(?:engine|V-?\d{1,2}|hybrid|cylinders?|petrol|gasoline|diesel)\b", re.I)
+
+
+def _negated(s: str, m: re.Match) -> bool:
+    """Whether the words around a powertrain say the model will not have it."""
+    return bool(search_part(_NEGATED_BEFORE, s[max(0, m.start() - 50):m.start()], s)
+                or search_part(_NEGATED_AFTER, s[m.end():m.end() + 60], s))
 
 
 def _blocked(s: str, start: int) -> bool:
@@ -157,7 +182,9 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
                 taken.append((m.start(), m.end()))
                 if attribute == "powertrain" and search_part(_REPLACED_WITH, s[:m.start()], s):
                     continue
-                add(m, attribute, value)
+                if value == "ev" and match_part(_ELECTRIC_MOTOR, s[m.start():], s) and _WITH_ENGINE.search(s):
+                    continue  # "an engine with two electric motors": a hybrid's motors, not an EV
+                add(m, attribute, value, negated=attribute == "powertrain" and _negated(s, m))
     for m in GEARS.finditer(s):
         if not _blocked(s, m.start()):
             add(m, "gears", _count(m.group("n")))
