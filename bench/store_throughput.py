@@ -39,13 +39,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         kb = KnowledgeBase(f"sqlite:///{Path(tmp) / 'kb.db'}")
         profiler = cProfile.Profile() if args.profile else None
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         if profiler:
             profiler.enable()
         results = kb.ingest_many(pairs)
         if profiler:
             profiler.disable()
-        first = time.perf_counter() - start
+        first, cpu = time.perf_counter() - start, time.process_time() - cpu_start
         start = time.perf_counter()
         again = kb.ingest_many(pairs)
         second = time.perf_counter() - start
@@ -53,7 +53,7 @@ def main() -> None:
     assert all(r.status == "new" for r in results) and all(r.status == "unchanged" for r in again)
     print(f"articles: {args.n}  claims: {n_claims}")
     print(f"first ingest:  {args.n / first:7.0f} articles/s, {n_claims / first:7.0f} claims/s "
-          f"(target >= {TARGET_PER_S} articles/s)")
+          f"(target >= {TARGET_PER_S} articles/s); {args.n / cpu:.0f} articles per CPU second")
     print(f"re-ingest (all unchanged): {args.n / second:7.0f} articles/s")
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)

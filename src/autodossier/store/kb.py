@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from itertools import islice
 from operator import attrgetter
 
-from sqlalchemy import Connection, bindparam, create_engine, delete, event, exists, insert, select, update
+from sqlalchemy import Connection, create_engine, delete, event, exists, insert, select, update
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -95,17 +95,20 @@ def _claims_hash(claims: list[Claim]) -> str:
     return h.hexdigest()
 
 
-# Statements of the per-document write path, built once: constructing a select() per
-# call cost more than running it (the store writes ~10 statements per document).
-_D = s.documents.c
-_SELECT_OLD = select(_D.id, _D.content_hash, _D.claims_hash).where(_D.doc == bindparam("doc"))
-_INSERT_DOC = insert(s.documents).returning(_D.id)
-_STORY_CANDIDATES = (
-    select(_D.doc, _D.minhash, _D.story)
-    .where(_D.id.in_(select(s.story_bands.c.document_id)
-                     .where(s.story_bands.c.key.in_(bindparam("keys", expanding=True)))),
-           _D.doc != bindparam("doc"), _D.minhash.is_not(None))
-    .order_by(_D.id))
+# The per-document statements of the write path, as plain SQL run through the DB-API
+# cursor: SQLAlchemy's per-execute work (statement coercion, cache key, result setup)
+# cost more than SQLite's own work on these small statements. "{p}" is the driver's
+# positional placeholder ("?" for sqlite3, "%s" for psycopg); columns as in schema.py.
+_DOC_COLUMNS = ("doc", "title", "date", "outlet_id", "url", "path", "content_hash", "claims_hash",
+                "text", "story", "minhash", "ingested_at")
+_SQL_SELECT_OLD = "SELECT id, content_hash, claims_hash FROM documents WHERE doc = {p}"
+_SQL_INSERT_DOC = (f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}) "
+                   f"VALUES ({', '.join(['{p}'] * len(_DOC_COLUMNS))}) RETURNING id")
+_SQL_STORY_CANDIDATES = (
+    "SELECT doc, minhash, story FROM documents WHERE id IN "
+    "(SELECT document_id FROM story_bands WHERE key IN ({keys})) "
+    "AND doc <> {p} AND minhash IS NOT NULL ORDER BY id")
+_PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 
 
 def _install_sqlite_pragmas(engine: Engine) -> None:
@@ -152,6 +155,8 @@ class KnowledgeBase(QueryMixin):
         except (SQLAlchemyError, OSError) as exc:
             self._engine.dispose()
             raise AutodossierError(f"cannot open database {_safe_url(url)}: {_first_line(exc)}") from None
+        self._placeholder = _PLACEHOLDERS[self._engine.dialect.paramstyle]
+        self._fast_sql: dict[str, str] = {}
         self._reset_caches()
 
     @classmethod
@@ -229,7 +234,7 @@ class KnowledgeBase(QueryMixin):
         claims = _dedupe(claims)
         content_hash, claims_hash = doc.content_hash, _claims_hash(claims)
         d = s.documents.c
-        old = conn.execute(_SELECT_OLD, {"doc": doc.doc}).first()
+        old = conn.exec_driver_sql(self._sql(_SQL_SELECT_OLD), (doc.doc,)).first()
         if old is not None and old.content_hash == content_hash and old.claims_hash == claims_hash:
             return IngestResult(doc.doc, "unchanged")
         row = {
@@ -244,7 +249,9 @@ class KnowledgeBase(QueryMixin):
         row["story"] = self._find_story(conn, doc.doc, sig, keys)
         if old is None:
             status = "new"
-            doc_id = conn.execute(_INSERT_DOC, {"doc": doc.doc, **row}).scalar_one()
+            row["doc"] = doc.doc
+            doc_id = conn.exec_driver_sql(self._sql(_SQL_INSERT_DOC),
+                                          tuple(row[c] for c in _DOC_COLUMNS)).scalar_one()
             old_entities: set[int] = set()
         else:
             status, doc_id = "replaced", old.id
@@ -264,7 +271,8 @@ class KnowledgeBase(QueryMixin):
         """The story of the most similar stored document (LSH candidates, then signature check), or ``doc``."""
         if sig is None:
             return doc
-        cands = conn.execute(_STORY_CANDIDATES, {"keys": keys, "doc": doc}).all()
+        sql = self._sql(_SQL_STORY_CANDIDATES.replace("{keys}", ", ".join(["{p}"] * len(keys))))
+        cands = conn.exec_driver_sql(sql, (*keys, doc)).all()
         if not cands:
             return doc
         match = stories.best_match(sig, ((c.doc, stories.from_bytes(c.minhash)) for c in cands))
@@ -286,6 +294,13 @@ class KnowledgeBase(QueryMixin):
         if rows:
             self._bulk_insert(conn, s.claims, rows)
         return len(rows)
+
+    def _sql(self, template: str) -> str:
+        """``template`` with the driver's positional placeholder in place of ``{p}``."""
+        sql = self._fast_sql.get(template)
+        if sql is None:
+            sql = self._fast_sql[template] = template.replace("{p}", self._placeholder)
+        return sql
 
     def _bulk_insert(self, conn: Connection, table, rows: list[dict]) -> None:  # noqa: ANN001
         """Many rows of plain values (no type processing needed) in one DB-API executemany.
