@@ -143,8 +143,6 @@ def test_cli_ingest_with_unreachable_scheduler_exits_1_without_creating_the_stor
     from autodossier.scale import dask_engine
 
     monkeypatch.setattr(dask_engine, "CONNECT_TIMEOUT_S", 1)
-    monkeypatch.setattr(dask_engine.DaskEngine.__init__, "__defaults__",
-                        (None, None, dask_engine.CHUNK_DOCS, 1))
     db = tmp_path / "kb.db"
     result = CliRunner().invoke(app, ["ingest", str(EXAMPLES), "--db", str(db), "--engine", "dask",
                                       "--scheduler", "tcp://127.0.0.1:9"])

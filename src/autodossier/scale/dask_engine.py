@@ -37,8 +37,8 @@ class DaskEngine:
     """A context manager that owns a Dask client (and a local cluster when no address is given)."""
 
     def __init__(self, scheduler: str | None = None, workers: int | None = None,
-                 chunk_docs: int = CHUNK_DOCS, connect_timeout_s: float = CONNECT_TIMEOUT_S) -> None:
-        self.connect_timeout_s = connect_timeout_s
+                 chunk_docs: int = CHUNK_DOCS, connect_timeout_s: float | None = None) -> None:
+        self.connect_timeout_s = connect_timeout_s or CONNECT_TIMEOUT_S
         self.scheduler = scheduler
         self.workers = workers or os.cpu_count() or 1
         self.chunk_docs = chunk_docs
