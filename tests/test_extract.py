@@ -16,11 +16,15 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 # Floors of the seed quality gate (issue 2): a regression below these fails CI.
 F1_FLOOR = 0.85
 STATUS_TIER_FLOOR = 0.85
-# Our own held-out-style articles (many makes and outlets, hand-written gold): floors a little
-# under what extraction reaches (F1 0.874, tier 0.875), so a regression in generalisation fails.
+# Our own held-out-style articles (many makes and outlets, hand-written gold), as (articles, gold,
+# F1 floor, status-tier floor): floors a little under what extraction reaches, so a regression in
+# generalisation fails. Set 1 reaches F1 0.903, tier 0.862; set 2 (longer, messier articles of
+# other makes) F1 0.817, tier 0.858.
 HELD_OUT = Path(__file__).resolve().parent / "data"
-HELD_OUT_F1_FLOOR = 0.85
-HELD_OUT_TIER_FLOOR = 0.85
+HELD_OUT_SETS = [
+    ("articles", "gold.jsonl", 0.87, 0.85),
+    ("articles2", "gold2.jsonl", 0.79, 0.84),
+]
 
 
 def test_spec_roundup_binds_figures_to_their_models():
@@ -117,7 +121,8 @@ def test_seed_quality_gate(tmp_path):
     assert report["evidence_verbatim"] == 1.0
 
 
-def test_held_out_quality_gate(tmp_path):
+@pytest.mark.parametrize("articles, gold, f1_floor, tier_floor", HELD_OUT_SETS)
+def test_held_out_quality_gate(tmp_path, articles, gold, f1_floor, tier_floor):
     """Our own articles in many outlets' styles, scored against their hand-written gold by the
     shared scorer, stay above the floors (skipped like the seed gate without ``../shared``)."""
     if not (SHARED / "score.py").exists():
@@ -125,16 +130,16 @@ def test_held_out_quality_gate(tmp_path):
             pytest.fail(f"the held-out quality gate needs {SHARED / 'score.py'}")
         pytest.skip("../shared is not beside the repository")
     out = tmp_path / "pred.jsonl"
-    result = CliRunner().invoke(app, ["extract", str(HELD_OUT / "articles"), "--format", "jsonl"])
+    result = CliRunner().invoke(app, ["extract", str(HELD_OUT / articles), "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     out.write_text(result.stdout)
     scored = subprocess.run(
-        [sys.executable, str(SHARED / "score.py"), str(HELD_OUT / "gold.jsonl"), str(out),
-         "--docs", str(HELD_OUT / "articles"), "--json"],
+        [sys.executable, str(SHARED / "score.py"), str(HELD_OUT / gold), str(out),
+         "--docs", str(HELD_OUT / articles), "--json"],
         capture_output=True, text=True, check=True)
     report = json.loads(scored.stdout)
-    assert report["f1"] >= HELD_OUT_F1_FLOOR, report
-    assert report["status_tier"] >= HELD_OUT_TIER_FLOOR, report
+    assert report["f1"] >= f1_floor, report
+    assert report["status_tier"] >= tier_floor, report
     assert report["evidence_verbatim"] == 1.0
 
 
@@ -174,3 +179,52 @@ def test_module_entry_point_runs_on_examples():
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines()[0].startswith("doc,subject")
     assert len(proc.stdout.splitlines()) > 20
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a relation's partner in an aside does not take the next sentence's "its"
+    ("Lamborghini's answer is the Temerario, which replaces the Huracan. Its new 4.0-litre V8 makes 907 hp.",
+     ("Lamborghini Temerario", "power_hp", 907), ("Lamborghini Huracan", "power_hp", 907)),
+    ("McLaren said the W1 hypercar, successor to the P1, makes 1,275PS.",
+     ("McLaren W1", "replaces", "McLaren P1"), ("McLaren P1", "power_hp", 1257.56)),
+    # "that also underpins", every partner of a listed pair
+    ("The Volvo EX30 rides on the SEA platform, which also underpins the Zeekr X and the Smart #1.",
+     ("Volvo EX30", "shares_platform_with", "Smart #1"), ("Volvo EX30", "shares_platform_with", "Volvo EX30")),
+    ("The Suzuki e Vitara will also be sold by Toyota as the Urban Cruiser.",
+     ("Suzuki e Vitara", "shares_platform_with", "Toyota Urban Cruiser"), ("Suzuki Vitara", "powertrain", "ev")),
+    # a month is not the Nissan March; a paused factory is not a paused model
+    ("Nissan's sales fell in the year that ended in March. The Nissan Leaf is new. Nissan paused construction "
+     "of its battery factory.", ("Nissan Leaf", "on_sale", None), ("Nissan Leaf", "lifecycle", "on-hold")),
+    # "is coming to" a market is no plan to build a model
+    ("The Cadillac Escalade IQ is coming to the Middle East in 2026.",
+     ("Cadillac Escalade IQ", "market", "ME"), ("Cadillac Escalade IQ", "lifecycle", "planned")),
+])
+def test_relations_and_events_stay_with_their_model(text, present, absent):
+    got = facts(text)
+    if present[2] is not None:
+        assert present in got
+    assert absent not in got
+    assert not any(s == "Nissan March" for s, _, _ in got)
+
+
+@pytest.mark.parametrize("text, subject, value, negated, status", [
+    ("Nissan also said it had no plans to sell the Nissan Patrol in Europe.", "Nissan Patrol", "EU", True, None),
+    ("The Mitsubishi Triton is not expected to be sold in the United States.", "Mitsubishi Triton", "US", True,
+     "expected"),
+    ("Xpeng is weighing a European debut for the Xpeng Mona M03.", "Xpeng Mona M03", "EU", False, "expected"),
+    ("Polestar hasn't confirmed whether the Polestar 4 will be sold in the US.", "Polestar 4", "US", False,
+     "speculative"),
+])
+def test_market_negation_and_hedges(text, subject, value, negated, status):
+    got = [c for c in claims_of(text) if c.attribute == "market" and c.subject == subject]
+    assert [(c.value, bool(c.negated)) for c in got] == [(value, negated)]
+    if status:
+        assert got[0].status == status
+
+
+@pytest.mark.parametrize("text, date, value", [
+    ("The new Mazda CX-5 was revealed on Wednesday in Barcelona.", "2025-07-10", "2025-07-09"),
+    ("The new Mazda CX-5 will be revealed on Friday in Barcelona.", "2025-07-10", "2025-07-11"),
+])
+def test_weekday_dates_resolve_against_publication(text, date, value):
+    assert ("Mazda CX-5", "reveal", value) in facts(text, date)

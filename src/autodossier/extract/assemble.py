@@ -19,8 +19,9 @@ _AFTER_MENTION = re.compile(r"^[\s,]*(?:'s\s+|’s\s+)?(?:(?:with|makes|making|p
                             r"(?:an?\s+|up to\s+|around\s+|some\s+)?$", re.I)
 # Text between a value and the model it is stated for ("495bhp in Patrol form", "460bhp as the Armada").
 _BEFORE_MENTION = re.compile(r"^\s*(?:(?:in|on|for|as|of)\s+(?:the\s+)?(?:(?:[\w-]+[\s-]){0,2}market\s+|standard\s+|"
-                             r"regular\s+|base\s+)?|[\w-]+\s+)?$", re.I)
-_OBJECT_GAP = re.compile(r"^\s*(?:(?:off|the|its|their|a|an|new|all-new|revised|redesigned|updated|"
+                             r"regular\s+|base\s+|smaller\s+|larger\s+|new\s+|upcoming\s+)?|[\w-]+\s+)?$", re.I)
+_OBJECT_GAP = re.compile(r"^\s*(?:plans?\s+(?:to\s+(?:build|make|launch|produce|sell|offer)|for)\s+)?"
+                         r"(?:(?:off|the|its|their|a|an|new|all-new|revised|redesigned|updated|electric|hybrid|"
                          r"couple of|concepts?|based on|version of)\s+){0,5}$", re.I)
 _CLAUSE = re.compile(r"[;:—–]|, (?:and|but|which|while|leaving|although)\b|\bwhich\b|\bwho\b")
 _ENGINE_ATTRS = frozenset({"displacement_l", "cylinders", "engine_layout", "aspiration", "engine_code"})
@@ -43,7 +44,10 @@ def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
     """The model a value is grammatically tied to, if any."""
     models = [m for m in mentions if m.model]
     for m in models:
-        if m.end <= f.start and _AFTER_MENTION.match(text[m.end:f.start]) and f.start - m.end < 30:
+        gap = text[m.end:f.start]
+        if "partner" in m.words and "," in gap:
+            continue  # "the W1, successor to the P1, makes 1,275PS": the aside's partner is not the owner
+        if m.end <= f.start and _AFTER_MENTION.match(gap) and f.start - m.end < 30:
             if f.attribute in ("power_hp", "torque_lbft", "body_style") and m.kind != "carried":
                 return m
         if m.start >= f.end and m.start - f.end < 40 and _BEFORE_MENTION.match(text[f.end:m.start]):
@@ -63,6 +67,19 @@ def _object(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
             return m
     before = [m for m in models if m.end <= f.start and not m.parenthetical]
     return before[-1] if before else None
+
+
+# Between two partners of one relation: "the Zeekr X and the Smart #1", "the Grande Panda, Opel Frontera".
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$")
+
+
+def _chain(first: Mention, mentions: list[Mention], text: str) -> list[Mention]:
+    """A relation's partner and the models listed right after it."""
+    out = [first]
+    for m in mentions:
+        if m.model and m.kind == "explicit" and m.start >= out[-1].end and _LIST_GAP.match(text[out[-1].end:m.start]):
+            out.append(m)
+    return out
 
 
 def _partner(f: Finding, mentions: list[Mention]) -> Mention | None:
@@ -109,8 +126,9 @@ def assemble(art: Annotated) -> None:
                     continue
                 if _inside_aside(sent.text, rel):
                     status = "confirmed"
-                partners.append(partner)
-                pending.append((f, subject, partner.subject, status))
+                for other in _chain(partner, mentions, text):
+                    partners.append(other)
+                    pending.append((f, subject, other.subject, status))
                 if f.attribute == "shares_engine_with":
                     for g in found:
                         if g.attribute in _ENGINE_ATTRS and g.value is not None:

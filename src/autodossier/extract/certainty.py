@@ -20,10 +20,10 @@ CUES = [
                 r"hearsay|insiders|speculation|it is believed|believed to|tipped to|purportedly"),
     ("speculative", r"could|might|may(?!\s+\d)|if|possibl[ey]|potential(?:ly)?|perhaps|maybe|renderings?|"
                     r"imagin\w*|envision\w*|wish|hope(?:fully)?|the ability to|question|would(?!\s+return)|"
-                    r"speculat\w*|conceivabl[ey]|in theory|what if"),
+                    r"speculat\w*|conceivabl[ey]|in theory|what if|toying with"),
     ("expected", r"expected|expects|expect|set to|will|'ll|plans? to|planned|planning|likely|anticipated|"
                  r"should|due (?:to|in|out|for)|scheduled|slated|aims? to|projected|forecast|considering|"
-                 r"intends?|going to|on track|preliminary|earmarked|poised|would return"),
+                 r"intends?|going to|on track|preliminary|earmarked|poised|would return|weighing\s+(?:an?|whether|up|plans|options)|mulling"),
     ("reported", r"according to|reportedly|reported|reports?|sources?(?: said| say| says| close| familiar)?|(?-i:per(?=\s+[A-Z]))|"
                  r"the source said|told|cited|citing|claims?|suggests?|suggested|sources? said"),
     ("confirmed", r"confirm(?:ed|s)|announced|officially|official|revealed|unveiled|launched|introduced|debuted|"

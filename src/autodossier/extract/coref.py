@@ -57,6 +57,15 @@ def partner(m: Mention, text: str, offset: int) -> bool:
     return any(len(head) - r.end() <= 2 for _, rx in RELATIONS for r in finditer_part(rx, head, text))
 
 
+# A relative clause right after a model (past a parenthesis): the text goes on about that model.
+_DESCRIBED = gated(r"^\s*(?:\([^)]{0,60}\))?\s*,?\s*(?:which|who)\b", re.I)
+
+
+def _described(text: str, end: int) -> bool:
+    """Whether a relative clause about the model ending at ``end`` follows it."""
+    return bool(_DESCRIBED.match(text[end:end + 80]))
+
+
 def _other_make(explicit: list[Mention], topic: Mention, gaz) -> bool:
     """Whether a sentence names a make (with no model) other than the topic's make or group."""
     makes = [m.make for m in explicit if not m.model and not m.parenthetical]
@@ -156,6 +165,11 @@ def coref(art: Annotated) -> None:
                 art.focus[sent.index] = brands[0]
         for m in allm:
             if m.model and not m.parenthetical and "comparative" not in m.words and m.kind != "plural":
+                if "partner" in m.words and not _described(art.doc.text, m.end):
+                    # A relation's partner ("replaces the Huracan", "the engine from the GR Yaris") is not
+                    # what the next sentence's "it" refers to, unless the text goes on about it
+                    # ("the Nissan Patrol, which received a Nismo version"): the article stays on its subject.
+                    continue
                 recent.append(m)
                 if m.variant and m.variant not in editions:
                     editions[m.variant] = art.focus.get(sent.index) or m

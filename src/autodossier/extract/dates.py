@@ -66,6 +66,8 @@ PATTERNS: list[tuple[GatedPattern | re.Pattern, str]] = [
     (gated(r"\b(?:earlier|later)\s+this\s+year\b|\b(?:this|last|next)\s+year\b", re.I), "relative_year"),
     (gated(r"\b(?:(?:earlier|later)\s+)?(?P<which>this|last|next|the following|the previous)\s+month\b", re.I),
      "relative_month"),
+    (gated(r"\b(?:on|last|this past|next|this)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+           re.I), "weekday"),
     (gated(r"\b(?P<year>(?:19[5-9]|20[0-6])\d)\b(?![\s-]?(?:hp|bhp|km|mph|units|cc|miles|lb|nm|kg|%))"), "year"),
 ]
 
@@ -149,6 +151,14 @@ def _resolve(m: re.Match, kind: str, pub: date | None, text: str) -> DateExpr | 
             " ".join(g["which"].lower().split())]
         index = pub.year * 12 + pub.month - 1 + step
         value = f"{index // 12}-{index % 12 + 1:02d}"
+    elif kind == "weekday":
+        if pub is None:
+            return None
+        wd = WEEKDAYS.index(g["wd"].lower())
+        # "revealed on Wednesday": the last such day up to publication; "will ... on Friday", "next Friday": the coming one.
+        ahead = m.group().lower().startswith("next") or bool(search_part(_FUTURE, text[max(0, m.start() - 60):m.start()], text))
+        step = (wd - pub.weekday()) % 7 if ahead else -((pub.weekday() - wd) % 7)
+        value = date.fromordinal(pub.toordinal() + step).isoformat()
     elif kind == "relative_year":
         y = _year(" ".join(m.group().lower().split()[-2:]), pub)
         value = y and str(y)
@@ -167,6 +177,8 @@ def _resolve(m: re.Match, kind: str, pub: date | None, text: str) -> DateExpr | 
     return DateExpr(m.start(), m.end(), value, m.group(), range_end=range_end)
 
 
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_FUTURE = gated(r"\b(?:will|'ll|is due|are due|set to|scheduled|slated|to be)\b", re.I)
 _PAST = gated(r"\b(?:was|were|had|did|showed|launched|revealed|unveiled|debuted|removed|sold|"
               r"introduced|announced|back in|ago|earlier)\b", re.I)
 

@@ -11,7 +11,7 @@ import re
 from autodossier.extract.dates import DateExpr, find_dates, parse_pub_date
 from autodossier.extract.findings import Finding
 from autodossier.extract.pipeline import Annotated, component
-from autodossier.extract.prefilter import GateGroup, gated, search_part
+from autodossier.extract.prefilter import GateGroup, gated, match_part, search_part
 from autodossier.extract.specs import UNKNOWN
 
 LIFECYCLE = [
@@ -27,7 +27,7 @@ LIFECYCLE = [
      r"revival|in the works|in development|under development|developing|plans? to (?:build|launch|produce|"
      r"introduce|bring)|(?:put|go|going|goes|enter) (?:\w+ )?into production|greenlit|green[\s-]?light(?:ed)?|"
      r"will build|going to build|intends? to (?:put|build|produce|launch)|next-generation version|"
-     r"is coming|are coming|confirmed for production|production version", "planned"),
+     r"(?:is|are) coming(?!\s+to\b)|confirmed for production|production version", "planned"),
     (r"concepts?\b(?!\s+car(?:s)?\s+(?:market|world))|show ?car|study", "concept"),
     (r"remain(?:s|ed)? in production(?!\s+(?:through|until|till))|still in production|currently (?:in production|produced|built)|"
      r"continues? (?:in production|to be (?:built|produced|sold))", "in-production"),
@@ -55,6 +55,10 @@ EVENTS_RE = [(gated(rf"\b(?:{p})", re.I), v) for p, v in EVENTS]
 
 # Most sentences name no state and no event: one test skips every scan.
 _ANY_STATE = GateGroup([rx for rx, _ in LIFECYCLE_RE + EVENTS_RE])
+# What a pause is about when it is not a model: building work, a plant, hiring.
+_HOLD_NOT_MODEL = gated(r"^\s+(?:construction|work|building|investment|hiring|expansion|recruitment)\b"
+                        r"|^\s+(?:its|the|their|a)\s+(?:[\w-]+\s+){0,4}?(?:factory|plant|facility|gigafactory)\b", re.I)
+_WEEKDAY = re.compile(r"day\b", re.I)
 _PLANS_BEFORE = gated(r"\b(?:plans?|strategy|project|idea)\b[^.]{0,25}$", re.I)
 
 
@@ -66,8 +70,9 @@ def find_lifecycle(sent, pub) -> list[Finding]:
     out: list[Finding] = []
     for rx, value in LIFECYCLE_RE:
         for m in rx.finditer(s):
-            if value == "on-hold" and search_part(_PLANS_BEFORE, s[:m.start()], s):
-                continue  # "put those EV plans on hold": the plans, not the model
+            if value == "on-hold" and (search_part(_PLANS_BEFORE, s[:m.start()], s)
+                                       or match_part(_HOLD_NOT_MODEL, s[m.end():], s)):
+                continue  # "put those EV plans on hold", "paused construction of its plant": not the model
             out.append(Finding(i, off + m.start(), off + m.end(), "lifecycle", value))
     events = [(m, attribute) for rx, attribute in EVENTS_RE for m in rx.finditer(s)]
     # Dates only matter to an event word; most sentences have none, so skip the date grammar.
@@ -76,6 +81,8 @@ def find_lifecycle(sent, pub) -> list[Finding]:
         date = _date_for(dates, off + m.start(), off + m.end(), attribute, s, off)
         if date is None:
             continue
+        if attribute == "reveal" and m.group().lower() == "announced" and _WEEKDAY.search(date.text):
+            continue  # "the company announced on Monday": when it was said, not a reveal
         out.append(Finding(i, off + m.start(), off + m.end(), attribute, date.value))
         if date.range_end and attribute == "production_start":
             out.append(Finding(i, off + m.start(), off + m.end(), "production_end", date.range_end))

@@ -90,6 +90,10 @@ def _tokens_lower(text: str) -> list[str]:
 
 
 _DIGIT = re.compile(r"\d")
+# Month names that are also model names (Nissan March): taken only right after their make.
+MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
+# Electric names that start with a lower-case prefix ("e Vitara", "e-C3", "iX3"): capitalised after it.
+_E_PREFIX = re.compile(r"[a-z]{1,2}[\s-]?[A-Z0-9]")
 _APOSTROPHES = ("'", "’")
 _LETTER = re.compile(r"[A-Za-z]")
 _ACRONYM = re.compile(r"[A-Z]{2,}(?:-[A-Z0-9]+)?")
@@ -192,8 +196,10 @@ def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False)
             continue
         # No make before it: only unambiguous lines, or capitalised ones whose make the article names.
         text = " ".join(t[0] for t in toks[j:j + n])
+        if text.lower() in MONTH_NAMES:
+            continue  # "the year that ended in March": a month, not the Nissan March
         candidates = [(mk, md, var) for mk, md, var in lines if (mk, md) not in gaz.ambiguous]
-        if candidates and (_looks_like_designation(text) or len(text) > 3 and text[0].isupper()):
+        if candidates and (_looks_like_designation(text) or len(text) > 3 and (text[0].isupper() or _E_PREFIX.match(text))):
             preferred = [c for c in candidates if c[0] in (doc_makes or ())]
             pick = preferred or candidates
             if len({c[0] for c in pick}) == 1 and (preferred or _looks_like_designation(text)):

@@ -27,9 +27,20 @@ RELATIONS = [
         rf"|\b(?:sister\s+(?:car|model|vehicle)|twin|sibling)\s+(?:to|of)\s+(?:the\s+)?{_ADJ}"
         rf"|\bknown\s+(?:\w+\s+){{0,4}}?as\s+the\s+{_ADJ}"
         rf"|\b(?:based|built|riding|rides)\s+on\s+(?:the\s+)?(?:basis\s+of\s+the\s+)?{_ADJ}", re.I)),
+    # Separate patterns, so each keeps a gate of its own (common words like "sold" would open the one above).
+    # "the BT1 platform that also underpins the Chevrolet Silverado EV"
+    ("shares_platform_with", gated(
+        rf"\b(?:platform|architecture|underpinnings|chassis|base)\b[^.;]{{0,40}}?\b(?:that|which)\s+(?:also\s+|already\s+)?"
+        rf"(?:underpins?|underpinned|underpinning|(?:is|are)\s+used\s+(?:by|in|for))\s+(?:the\s+)?{_ADJ}", re.I)),
+    # "will also be sold by Toyota as the Urban Cruiser": a rebadge under another make
+    ("shares_platform_with", gated(
+        rf"\b(?:sold|offered|marketed|badged|rebadged)\s+(?:\w+\s+)?by\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+as\s+(?:the\s+)?{_ADJ}", re.I)),
     ("shares_engine_with", gated(
         r"\bsame\s+(?:[\w.-]+\s+){0,5}?(?:engine|powertrain|motor|powerplant|unit|drivetrain|V\d+|six|four)\s+"
         rf"(?:\w+\s+)?as\s+(?:the\s+)?(?:one\s+in\s+the\s+)?{_ADJ}"
+        # "the 3.0-liter twin-turbo inline-six shared with the Jeep Wagoneer"
+        r"|\b(?:(?:inline|straight|flat)-(?:three|four|five|six)|V-?\d+|four|six|eight)\s+(?:shared\s+with|"
+        rf"sourced\s+from|borrowed\s+from|lifted\s+from)\s+(?:the\s+)?{_ADJ}"
         r"|\b(?:engine|powertrain|motor|powerplant|unit|V\d+|drivetrain)\s+(?:\([A-Z0-9]+\)\s+)?"
         rf"(?:shared\s+with|sourced\s+from|borrowed\s+from|lifted\s+from|from|of)\s+(?:the\s+)?{_ADJ}"
         rf"|\b(?:(?:that\s+is\s+|which\s+is\s+)?(?:currently|also|already)\s+)?used\s+in\s+(?:the\s+)?{_ADJ}"

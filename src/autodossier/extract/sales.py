@@ -29,13 +29,24 @@ _MONTHS_OF_YEAR = gated(r"first (\d{1,2}|two|three|four|five|six|seven|eight|nin
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
 
 MARKET = gated(
-    r"(?P<neg>(?:\b(?:not|never|no longer|neither|nor|unlikely)\b|n't|n’t)[^.;]{0,40}?)?"
-    r"\b(?:sold|on sale|available|offered|launch(?:ed|es)?|come|coming|arrive|arriving|head(?:ed|ing)?|bound|"
-    r"destined|exported|imported|market(?:ed)?|introduced|built|go)\b(?:\s+\w+){0,4}?\s+(?:in|to|for|into)\s+(?:the\s+)?"
+    r"(?P<neg>(?:\b(?:not|never|no longer|neither|nor|unlikely|no plans)\b|n't|n’t)[^.;]{0,40}?)?"
+    r"\b(?:sold|sell|on sale|available|offered|launch(?:ed|es)?|come|coming|arrive|arriving|head(?:ed|ing)?|bound|"
+    r"destined|export(?:ed)?|imported|market(?:ed)?|introduced|go|return|ship(?:ped|ping)?)\b(?:\s+\w+){0,4}?\s+"
+    r"(?:in|to|for|into)\s+(?:the\s+)?"
     r"(?P<region>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)"
     r"|\b(?P<region2>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)[\s-]market\b"
+    # "weighing a European debut for the Mona M03"
+    r"|\b(?P<region3>[A-Z][a-z]+)\s+(?:debut|launch|market launch|arrival|introduction|roll-?out)\b"
     r"|(?P<removed>\b(?:removed|pulled|withdrawn|withdrew|dropped)\b)",
     )
+
+
+# Words after a negation that leave the matter open rather than deny it.
+_UNDECIDED = gated(r"\b(?:confirm\w*|decided|whether|clear|known|sure|said|announced|disclosed)\b", re.I)
+
+
+# An open question framing the market words that follow it ("whether the 7 will be sold in the US").
+_WHETHER_BEFORE = gated(r"\b(?:whether|if)\b[^.;,]*$", re.I)
 
 
 def _period(s: str, pub, num_start: int, num_end: int, prefer_after: bool, stop: int) -> str | None:
@@ -119,13 +130,18 @@ def find_sales(sent, pub) -> list[Finding]:
             continue
         if re.search(r"\b(?:vehicles|cars|models|products|SUVs|EVs)\b", m.group(), re.I):
             continue  # "launch new vehicles in Taiwan": not about this model
-        name = m.group("region") or m.group("region2")
-        code = region_code(name) if name else None
+        name = m.group("region") or m.group("region2") or m.group("region3")
+        # "in Europe." at a sentence end: the full stop is not part of the name ("U.S." keeps its own)
+        code = (region_code(name) or region_code(name.rstrip("."))) if name else None
         if not code:
             continue
-        negated = bool(m.group("neg"))
+        negated, status = bool(m.group("neg")), None
+        if (negated and search_part(_UNDECIDED, m.group("neg"), s)) or search_part(
+                _WHETHER_BEFORE, s[max(0, m.start() - 60):m.start()], s):
+            # "hasn't confirmed whether it will be sold in the US": unknown, not a denial
+            negated, status = False, "speculative"
         out.append(Finding(i, off + m.start(), off + m.end(), "market", code, negated=negated,
-                           brand=False))
+                           brand=False, status=status))
     return out
 
 
