@@ -210,16 +210,27 @@ class KnowledgeBase(QueryMixin):
             batch = list(islice(it, batch_size))
             if not batch:
                 return
-            results = []
             try:
-                with self._engine.begin() as conn:
-                    for doc, claims in batch:
-                        results.append(self._ingest_savepoint(conn, doc, claims))
+                try:
+                    results = self._write_batch(batch, savepoints=False)
+                except (SQLAlchemyError, ValueError, TypeError):
+                    # A document failed and the batch rolled back whole: redo it with a
+                    # savepoint per document, so only the bad one is lost. Failures are
+                    # rare, and savepoints on every document cost ~7% of the write time.
+                    self._reset_caches()
+                    results = self._write_batch(batch, savepoints=True)
             except SQLAlchemyError as exc:
                 self._reset_caches()
                 reason = f"batch not committed: {_first_line(exc)}"
                 results = [IngestResult(d.doc, "failed", 0, reason) for d, _ in batch]
             yield from results
+
+    def _write_batch(self, batch: list[tuple[Document, list[Claim]]], savepoints: bool) -> list[IngestResult]:
+        """One transaction for the batch; with ``savepoints``, a failing document is rolled back alone."""
+        with self._engine.begin() as conn:
+            if savepoints:
+                return [self._ingest_savepoint(conn, doc, claims) for doc, claims in batch]
+            return [self._write_document(conn, doc, claims) for doc, claims in batch]
 
     def _ingest_savepoint(self, conn: Connection, doc: Document, claims: list[Claim]) -> IngestResult:
         """One document inside a savepoint of the batch transaction."""
