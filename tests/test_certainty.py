@@ -23,6 +23,51 @@ def test_status_from_governing_cue(text, word, expected):
     assert status(text, word) == expected
 
 
+def status_in_clause(text, word, agents=()):
+    from autodossier.extract.certainty import CLAUSE_BOUNDARY
+    pos = text.index(word)
+    start = max([m.end() for m in CLAUSE_BOUNDARY.finditer(text, 0, pos)], default=0)
+    return status_for(text, pos, cues(text, agents), start)
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # a plain future stated by the writer is a statement of fact; a hedge word is not
+    ("The new Leaf will go on sale in March.", "March", "confirmed"),
+    ("The new Leaf is expected to go on sale in March.", "March", "expected"),
+    # reported speech: "would" after a statement verb is the past of "will"
+    ("Alfa said the current cars would remain in production.", "production", "confirmed"),
+    ("It seemed that the brand would replace it with an EV.", "EV", "speculative"),
+    # "no plans" and "not planned" state the maker's intent as fact; denial rebuts a report
+    ("Lotus says it has no plans for a combustion version.", "combustion", "confirmed"),
+    ("A plug-in hybrid is not planned.", "plug-in", "confirmed"),
+    ("Nissan has denied reports that the GT-R will end.", "end", "denied"),
+    # the maker's own officials speaking are no third-party report
+    ("Managing director Jane Doe told Autocar the car will make 1000bhp.", "1000", "confirmed"),
+    ("A source at the company told Electrek it will make 1000bhp.", "1000", "reported"),
+    ("People familiar with the plans told Reuters it will make 1000bhp.", "1000", "reported"),
+    # a verb's hedge stays in its clause; a trailing one does not reach back across a clause
+    ("Honda is rumoured to be readying a new Civic, while the Prelude, which went on sale in Japan, may "
+     "get more power.", "Japan", "confirmed"),
+    ("Rumour has it that Honda is readying a Civic, while the Prelude gets more power.", "power", "rumored"),
+    ("The R2 will get a 2.8-litre engine, while the R3 is not expected to come to Europe.", "2.8", "confirmed"),
+    # an attribution frame outranks an event word that only looks like a confirmation
+    ("According to Car and Driver, the M3 will make 700 hp when it is revealed next year.", "next year",
+     "reported"),
+])
+def test_status_scope_and_speaker(text, word, expected):
+    assert status_in_clause(text, word) == expected
+
+
+@pytest.mark.parametrize("text, agent_word, expected", [
+    ("Lamborghini claims a 343km/h top speed.", "Lamborghini", "confirmed"),
+    ("Lucid Group on Tuesday reported deliveries of 3,000 vehicles.", "Lucid", "confirmed"),
+    ("The magazine claims a 343km/h top speed.", None, "reported"),
+])
+def test_reporting_verb_after_a_make_is_official(text, agent_word, expected):
+    agents = [text.index(agent_word) + len(agent_word)] if agent_word else []
+    assert status_in_clause(text, text.split()[-2], agents) == expected
+
+
 @pytest.mark.parametrize("text, source", [
     ("According to Automotive News, the car is coming.", "Automotive News"),
     ("Speaking to Road & Track, the boss confirmed it.", "Road & Track"),

@@ -15,15 +15,17 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 # Floors of the seed quality gate (issue 2): a regression below these fails CI.
 F1_FLOOR = 0.85
-STATUS_TIER_FLOOR = 0.85
+STATUS_TIER_FLOOR = 0.95
 # Our own held-out-style articles (many makes and outlets, hand-written gold), as (articles, gold,
 # F1 floor, status-tier floor): floors a little under what extraction reaches, so a regression in
-# generalisation fails. Set 1 reaches F1 0.903, tier 0.862; set 2 (longer, messier articles of
-# other makes) F1 0.817, tier 0.858.
+# generalisation fails. Set 1 reaches F1 0.903, tier 0.987; set 2 (longer, messier articles of
+# other makes) F1 0.850, tier 0.996; set 3 (short pieces: sales lists, bare numeric models, plug-in
+# hybrids, rumour round-ups) F1 0.821, tier 0.977.
 HELD_OUT = Path(__file__).resolve().parent / "data"
 HELD_OUT_SETS = [
-    ("articles", "gold.jsonl", 0.87, 0.85),
-    ("articles2", "gold2.jsonl", 0.79, 0.84),
+    ("articles", "gold.jsonl", 0.88, 0.96),
+    ("articles2", "gold2.jsonl", 0.83, 0.97),
+    ("articles3", "gold3.jsonl", 0.80, 0.95),
 ]
 
 
@@ -228,3 +230,36 @@ def test_market_negation_and_hedges(text, subject, value, negated, status):
 ])
 def test_weekday_dates_resolve_against_publication(text, date, value):
     assert ("Mazda CX-5", "reveal", value) in facts(text, date)
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a plug-in hybrid's electric motor and electric range name no EV
+    ("The Kia Sorento plug-in hybrid pairs a 1.6-litre petrol engine with an electric motor and offers an "
+     "all-electric range of 50 km.", ("Kia Sorento", "powertrain", "phev"), ("Kia Sorento", "powertrain", "ev")),
+    ("The Dacia Bigster gets a mild-hybrid petrol engine.", ("Dacia Bigster", "powertrain", "hybrid"),
+     ("Dacia Bigster", "powertrain", "ice")),
+    # a distance on a tank of fuel is no electric range
+    ("The Toyota Hilux covers a range of 1,000 km from a tank of diesel.", ("Toyota Hilux", "body_style", None),
+     ("Toyota Hilux", "range_km", 1000)),
+    ("The Skoda Elroq is good for 350 miles on the WLTP cycle.", ("Skoda Elroq", "range_km", 563.27), None),
+    # a bare numeric model after a determiner and before a body word, its make named in the article
+    ("Over at Ram, the 3.0-liter Hurricane six returns to the 1500 pickup with 420 hp.",
+     ("Ram 1500", "power_hp", 420), None),
+    ("Ram says the engine revs to 1500 rpm at idle.", ("Ram", "power_hp", None), ("Ram 1500", "power_hp", None)),
+    # a model's figure in a list goes to that model, not the brand
+    ("Dacia sold 600,000 cars in Europe last year, led by the Sandero (250,000) and the Jogger (70,000).",
+     ("Dacia Jogger", "sales_units", 70000), ("Dacia Sandero", "sales_units", 70000)),
+    # an event and a market in a list apply to every item
+    ("Maserati has stopped building the Ghibli and the Levante.", ("Maserati Levante", "lifecycle", "discontinued"),
+     None),
+    ("The Mazda CX-60 is sold in Europe, Japan and Australia.", ("Mazda CX-60", "market", "AU"), None),
+])
+def test_general_weaknesses_of_round_three(text, present, absent):
+    got = facts(text)
+    if present[2] is not None:
+        assert present in got, got
+    if absent is not None:
+        if absent[2] is None:
+            assert not any(s == absent[0] and a == absent[1] for s, a, _ in got), got
+        else:
+            assert absent not in got, got

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from autodossier.claims import CERTAINTY_RANK, ENTITY_ATTRIBUTES, Claim
-from autodossier.extract.certainty import cues, source_of, status_for
+from autodossier.extract.certainty import CLAUSE_BOUNDARY, cues, source_of, status_for
 from autodossier.extract.findings import Finding
 from autodossier.extract.mentions import Mention
 from autodossier.extract.pipeline import Annotated, component
@@ -23,7 +23,7 @@ _BEFORE_MENTION = re.compile(r"^\s*(?:(?:in|on|for|as|of)\s+(?:the\s+)?(?:(?:[\w
 _OBJECT_GAP = re.compile(r"^\s*(?:plans?\s+(?:to\s+(?:build|make|launch|produce|sell|offer)|for)\s+)?"
                          r"(?:(?:off|the|its|their|a|an|new|all-new|revised|redesigned|updated|electric|hybrid|"
                          r"couple of|concepts?|based on|version of)\s+){0,5}$", re.I)
-_CLAUSE = re.compile(r"[;:—–]|, (?:and|but|which|while|leaving|although)\b|\bwhich\b|\bwho\b")
+_CLAUSE = CLAUSE_BOUNDARY
 _ENGINE_ATTRS = frozenset({"displacement_l", "cylinders", "engine_layout", "aspiration", "engine_code"})
 MODEL_ONLY = frozenset({"lifecycle", "reveal", "on_sale", "production_start", "production_end", "body_style",
                         "power_hp", "torque_lbft", "displacement_l", "cylinders", "engine_layout",
@@ -96,6 +96,7 @@ def assemble(art: Annotated) -> None:
     for f in art.findings:
         by_sentence.setdefault(f.sentence, []).append(f)
     best: dict[tuple, Claim] = {}
+    ranks: dict[tuple, tuple] = {}
     engine_owner: Mention | None = None
     for sent in art.sentences:
         found = by_sentence.get(sent.index)
@@ -104,7 +105,7 @@ def assemble(art: Annotated) -> None:
         text = art.doc.text
         mentions = art.mentions.get(sent.index, [])
         focus = art.focus.get(sent.index)
-        sent_cues = cues(sent.text)
+        sent_cues = cues(sent.text, [m.end - sent.start for m in mentions if not m.model])
         source = source_of(sent.text)
         partners: list[Mention] = []
         pending: list[tuple[Finding, Mention, str | None, str | None]] = []
@@ -136,6 +137,9 @@ def assemble(art: Annotated) -> None:
                 continue
             if f.attribute in ("lifecycle", "reveal", "on_sale", "production_start", "production_end"):
                 subject = _object(f, mentions, text) or focus
+                if subject is not None and subject.start >= f.end:
+                    # "stopped building the Ghibli and the Levante": every model of the list
+                    pending += [(f, other, None, status) for other in _chain(subject, mentions, text)[1:]]
             elif f.brand:
                 subject = _bound(f, mentions, text)
                 if subject is None:
@@ -148,7 +152,7 @@ def assemble(art: Annotated) -> None:
                     status = "confirmed"
                 if subject is None:
                     subject = _clause_subject(f, mentions, sent.text, sent.start) or focus
-                elif focus is not None and subject.subject != focus.subject and f.attribute != "body_style":
+                elif focus is not None and subject.subject != focus.subject and f.attribute not in ("body_style", "market"):
                     status = "confirmed"  # a figure stated for another, existing model
                     if _same_as(sent.text, subject, sent.start):
                         pending.append((f, focus, None, status_for(sent.text, rel, sent_cues, 0)))
@@ -183,9 +187,12 @@ def assemble(art: Annotated) -> None:
             old = best.get(key)
             # Prose outranks tables and headings, which state things without the article's hedges;
             # among equals the most certain status stays (contract: one claim, most certain status).
-            rank = (_is_prose(sent.text), CERTAINTY_RANK[claim.status])
-            if old is None or rank > (_is_prose(old.evidence), CERTAINTY_RANK[old.status]):
+            # A sentence that names its subject outranks one that only carries the article's topic
+            # (a general remark, "manual transmissions have almost disappeared", hedges nothing).
+            rank = (_is_prose(sent.text), subject.kind != "carried", CERTAINTY_RANK[claim.status])
+            if old is None or rank > ranks[key]:
                 best[key] = claim
+                ranks[key] = rank
     art.claims = sorted(best.values(), key=lambda c: (c.start or 0, c.subject, c.attribute))
 
 

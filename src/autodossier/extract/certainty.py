@@ -15,15 +15,18 @@ from autodossier.extract.prefilter import GatedPattern, gated, literal_mask
 
 CUES = [
     ("confirmed_data", r"according to (?:the )?(?:data|figures|statistics|registration data|sales data|the numbers)"),
-    ("denied", r"denied|denies|deny|ruled out|rules out|has no plans|have no plans|no plans to|dismissed"),
+    # "has no plans to" / "is not planned" state the maker's intent as fact (a confirmed negation);
+    # "denied" is kept for rebuttals of reports and speculation.
+    ("no_plans", r"(?:has|have|had|there (?:are|were)) no (?:current )?plans|no plans to|(?:is|are) not planned"),
+    ("denied", r"denied|denies|deny|ruled out|rules out|dismissed"),
     ("rumored", r"rumou?rs?|rumou?red|is said to|are said to|said to be|allegedly|supposedly|word is|whispers|"
                 r"hearsay|insiders|speculation|it is believed|believed to|tipped to|purportedly"),
     ("speculative", r"could|might|may(?!\s+\d)|if|possibl[ey]|potential(?:ly)?|perhaps|maybe|renderings?|"
-                    r"imagin\w*|envision\w*|wish|hope(?:fully)?|the ability to|question|would(?!\s+return)|"
+                    r"imagin\w*|envision\w*|wish|hope(?:fully)?|the ability to|question|would|"
                     r"speculat\w*|conceivabl[ey]|in theory|what if|toying with"),
-    ("expected", r"expected|expects|expect|set to|will|'ll|plans? to|planned|planning|likely|anticipated|"
+    ("expected", r"expected|expects|expect|set to|plans? to|planned|planning|likely|anticipated|"
                  r"should|due (?:to|in|out|for)|scheduled|slated|aims? to|projected|forecast|considering|"
-                 r"intends?|going to|on track|preliminary|earmarked|poised|would return|weighing\s+(?:an?|whether|up|plans|options)|mulling"),
+                 r"intends?|going to|on track|preliminary|earmarked|poised|weighing\s+(?:an?|whether|up|plans|options)|mulling"),
     ("reported", r"according to|reportedly|reported|reports?|sources?(?: said| say| says| close| familiar)?|(?-i:per(?=\s+[A-Z]))|"
                  r"the source said|told|cited|citing|claims?|suggests?|suggested|sources? said"),
     ("confirmed", r"confirm(?:ed|s)|announced|officially|official|revealed|unveiled|launched|introduced|debuted|"
@@ -103,6 +106,18 @@ def _cue_pattern(text: str) -> re.Pattern | None:
     return rx
 
 
+# Clause boundaries: a hedge or an attribution after the value governs it only up to the next one.
+CLAUSE_BOUNDARY = re.compile(r"[;:—–]|, (?:and|but|which|while|leaving|although|though|whereas)\b|\bwhich\b|\bwho\b")
+# A hedge that is the verb of its clause ("is rumoured to", "are said to") rather than a sentence frame.
+_VERB_CUE = re.compile(r"\b(?:is|are|was|were|has been|have been)\s*$", re.I)
+# Cue words that confirm whoever reports them ("According to X, the maker confirmed ...").
+_CONFIRMING = frozenset({"confirmed", "confirms", "announced", "officially", "official"})
+
+
+def _confirming(text: str, cue: tuple[int, int, str]) -> bool:
+    return text[cue[0]:cue[1]].lower() in _CONFIRMING
+
+
 _RANK = {"confirmed": 5, "reported": 4, "expected": 3, "rumored": 2, "speculative": 1, "denied": 0}
 # A frame is a cue within the first words of a sentence, before its main clause.
 FRAME_CHARS = 45
@@ -116,15 +131,50 @@ _NOT_SOURCE = frozenset({"Reports", "The", "Sources", "It", "He", "She", "They",
                          "Data", "Foreign"})
 
 
-def cues(text: str) -> list[tuple[int, int, str]]:
-    """Every certainty cue in a sentence as (start, end, status)."""
+# A statement verb before "would" makes it the past of "will", not a hypothesis.
+_REPORTED_SPEECH = re.compile(r"\b(?:said|says|confirmed|confirms|announced|told|added|stated|insisted|"
+                              r"promised|revealed|explained)\b(?:(?!\bif\b)[^;])*$", re.I)
+# Reporting verbs whose speaker decides between a report and an official statement.
+_AGENT_VERBS = frozenset({"told", "claims", "claim", "reported", "reports"})
+# Who speaks for the maker; the speaker's name may follow the title ("CEO RJ Scaringe told").
+_OFFICIAL = re.compile(
+    r"\b(?:company|carmaker|automaker|manufacturer|brand|firm|spokes(?:wo)?(?:man|person)|representative|"
+    r"CEO|chief(?:\s+\w+)?|boss|chair(?:man|woman)?|president|director|executive|head of \w+|"
+    r"Group|Motors?|Corp\w*|AG|Inc\.?)"
+    r"(?:\s+[A-Z][\w'’-]*){0,3}(?:\s+(?:on|this|last)\s+\w+)?\s*$")
+# The speaker after a make's name: "Lucid Group on Tuesday reported", "Lamborghini claims".
+_AFTER_MAKER = re.compile(r"^(?:\s+(?:Group|Motors?|Corp\w*|AG|Inc\.?|Co\.?))?(?:\s+(?:on|this|last)\s+\w+)?\s*$")
+# Third parties: a speaker window naming them keeps the statement a report.
+_THIRD_PARTY = re.compile(r"\b(?:sources?|people|persons?|insiders?|analysts?|reports?|dealers?|suppliers?)\b", re.I)
+# How far before a reporting verb its speaker is looked for.
+AGENT_CHARS = 50
+
+
+def _official_agent(text: str, pos: int, agents) -> bool:
+    """Whether the speaker of the reporting verb at ``pos`` is the maker or one of its officials."""
+    window = text[max(0, pos - AGENT_CHARS):pos]
+    window = re.split(r"[,;:—–]", window)[-1]
+    if _THIRD_PARTY.search(window):
+        return False
+    if _OFFICIAL.search(window):
+        return True
+    return any(0 <= pos - end <= AGENT_CHARS and _AFTER_MAKER.match(text[end:pos]) for end in agents)
+
+
+def cues(text: str, agents=()) -> list[tuple[int, int, str]]:
+    """Every certainty cue in a sentence as (start, end, status).
+
+    ``agents``: offsets (relative to the sentence) where a make's name ends, so that a reporting
+    verb right after it ("Lamborghini claims") reads as the maker's own statement.
+    """
     out = []
     rx = _cue_pattern(text)
     for m in rx.finditer(text) if rx is not None else ():
-        status = "confirmed" if m.lastgroup == "confirmed_data" else m.lastgroup
-        word = m.group().lower()
-        if status == "confirmed" and word.startswith("according"):
-            pass
+        status = "confirmed" if m.lastgroup in ("confirmed_data", "no_plans") else m.lastgroup
+        if m.group().lower() == "would" and _REPORTED_SPEECH.search(text, 0, m.start()):
+            continue  # "Alfa said the cars would remain": reported speech, a "will" in the past
+        if status == "reported" and m.group().lower() in _AGENT_VERBS and _official_agent(text, m.start(), agents):
+            status = "confirmed"  # "Lamborghini claims", "CEO RJ Scaringe told investors": the maker speaks
         out.append((m.start(), m.end(), status))
     if text.rstrip().endswith("?"):
         out.append((0, 0, "speculative"))
@@ -136,11 +186,17 @@ def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_st
     frame = [c for c in found if c[0] < FRAME_CHARS and c[0] <= pos]
     if frame and text[frame[0][0]:frame[0][1]].lower() == "if" and "," in text[frame[0][0]:pos]:
         frame = []  # "Even if X, Y": the condition governs X only
+    if frame and clause_start > frame[0][1] and _VERB_CUE.search(text, 0, frame[0][0]):
+        # "Honda is rumoured to ..., while the Prelude ...": a verb's hedge stays in its clause
+        found = [c for c in found if c != frame[0]]
+        frame = []
     local = [c for c in found if clause_start <= c[0] <= pos]
     if not local:
         local = [c for c in found if c[0] <= pos and c not in frame]
     local_status = local[-1][2] if local else None
     frame_status = frame[0][2] if frame else None
+    if frame_status == "reported" and local_status == "confirmed" and not _confirming(text, local[-1]):
+        return "reported"  # "According to Car and Driver, ... when it is revealed": the report governs
     future_would = bool(local) and text[local[-1][0]:local[-1][1]].lower() == "would"
     if any(c[2] == "confirmed" for c in local) and (local_status in ("expected", "confirmed") or future_would):
         # "Infiniti confirmed that the Q50 would return": an official statement about the future.
@@ -155,7 +211,9 @@ def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_st
         return local_status
     if frame_status:
         return frame_status
-    trailing = [c for c in found if c[0] > pos and c[2] in ("reported", "expected")]
+    boundary = CLAUSE_BOUNDARY.search(text, pos)
+    clause_end = boundary.start() if boundary else len(text)
+    trailing = [c for c in found if pos < c[0] < clause_end and c[2] in ("reported", "expected")]
     if trailing:
         return trailing[0][2]
     return "confirmed"

@@ -17,6 +17,7 @@ from autodossier.extract.specs import UNKNOWN
 LIFECYCLE = [
     (r"discontinu(?:ed|es|e|ing)|ax(?:ed|es|ing)\b|killed off|kill(?:s|ed)? off|phas(?:ed|es|ing) out|"
      r"stop(?:s|ped|ping)? production|(?:end(?:s|ed)?|cease[sd]?) production|production (?:ended|ceased|will end|ends)|"
+     r"(?:stop(?:s|ped|ping)?|cease[sd]?|quit) (?:building|making|producing|manufacturing)|"
      r"no longer (?:available|offered|sold|produced|built|imported|be available)|retired|bow(?:s|ed)? out|"
      r"dropped from the line-?up|pulled the plug on|end of the line for", "discontinued"),
     (r"cancel(?:l?ed|s|ling)|scrapped|scraps|came (?:tantalisingly |tantalizingly |very )?close to producing|"
@@ -30,7 +31,8 @@ LIFECYCLE = [
      r"(?:is|are) coming(?!\s+to\b)|confirmed for production|production version", "planned"),
     (r"concepts?\b(?!\s+car(?:s)?\s+(?:market|world))|show ?car|study", "concept"),
     (r"remain(?:s|ed)? in production(?!\s+(?:through|until|till))|still in production|currently (?:in production|produced|built)|"
-     r"continues? (?:in production|to be (?:built|produced|sold))", "in-production"),
+     r"continues? (?:in production|to be (?:built|produced|sold))|"
+     r"(?:has|have) (?:started|begun) (?:building|producing|making|production of)", "in-production"),
 ]
 LIFECYCLE_RE = [(gated(rf"\b(?:{p})", re.I), v) for p, v in LIFECYCLE]
 
@@ -45,8 +47,10 @@ EVENTS = [
      r"present(?:ed|s)|first announced|announced|teased|took the wraps off|world premiere", "reveal"),
     (r"production (?:starts|begins|will (?:start|begin)|to (?:start|begin)|kicks off|started|began|is slated)|"
      r"start(?:s|ed)? production|enter(?:s|ed)? production|(?:produced|built|made) from|begin(?:s)? production|"
-     r"series production|(?:start|begin)(?:s|ning)? (?:building|producing|assembling|assembly of)", "production_start"),
-    (r"stop(?:s|ped|ping)? production|end(?:s|ed)? production|production (?:ended|ceased|will end|ends)|"
+     r"series production|(?:start|begin)(?:s|ning|ed)? (?:building|producing|assembling|assembly of)|"
+     r"(?:started|began|begun) (?:building|producing|assembling)", "production_start"),
+    (r"stop(?:s|ped|ping)? production|end(?:s|ed)? production|"
+     r"(?:stop(?:s|ped|ping)?|cease[sd]?|quit) (?:building|making|producing|manufacturing)|production (?:ended|ceased|will end|ends)|"
      r"discontinu(?:ed|es|e)|in production (?:through|until)|remain in production through|final model year|"
      r"last model year|ax(?:ed|es)\b|killed off", "production_end"),
 ]

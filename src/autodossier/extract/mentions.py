@@ -157,7 +157,8 @@ def find_mentions(sentence: str, offset: int, doc_makes: set[str]) -> list[Menti
             out.append(mention)
             i = end_tok + 1
             continue
-        model, m, make = _match_model(toks, low, i, None, models, gaz, doc_makes, i == 0)
+        model, m, make = _match_model(toks, low, i, None, models, gaz, doc_makes, i == 0,
+                                      prefer=out[-1].make if out else None)
         if model:
             name, variant_from_stem = model
             end_tok = i + m - 1
@@ -175,8 +176,12 @@ def find_mentions(sentence: str, offset: int, doc_makes: set[str]) -> list[Menti
     return out
 
 
-def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False):
-    """Longest model at token ``j``: ((model, variant|None), token count, make) or (None, 0, None)."""
+def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False, prefer=None):
+    """Longest model at token ``j``: ((model, variant|None), token count, make) or (None, 0, None).
+
+    ``prefer``: the make named last before it in the sentence, which settles a name that several
+    of the article's makes use ("Dacia sold ..., led by the Duster" in a story naming Renault too).
+    """
     if j >= len(toks):
         return None, 0, None
     max_model = 4
@@ -204,8 +209,10 @@ def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False)
             pick = preferred or candidates
             if len({c[0] for c in pick}) == 1 and (preferred or _looks_like_designation(text)):
                 return (pick[0][1], pick[0][2]), n, pick[0][0]
-        if doc_makes and text[0].isupper() and not initial:
+        if doc_makes and not initial and (text[0].isupper() or _numeric_model_context(text, low, j, n)):
             named = [(mk, md, var) for mk, md, var in lines if mk in doc_makes]
+            if len(named) > 1:
+                named = [c for c in named if c[0] == prefer]
             if len(named) == 1:
                 return (named[0][1], named[0][2]), n, named[0][0]
     # A designation with a suffix the gazetteer lacks: "Q50S" -> Q50, variant "Q50S".
@@ -222,6 +229,18 @@ def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False)
         if make is not None and tok[0].isupper() and tok.lower() not in NOT_MODEL:
             return (tok, None), 1, make  # an unknown model of a known make, by pattern
     return None, 0, None
+
+
+# Words that show a bare number names a model ("the 1500 pickup"), not a quantity ("1500 rpm").
+_DETERMINERS = frozenset({"the", "its", "their", "a", "new", "all-new", "latest"})
+BODY_NOUNS = frozenset({"pickup", "truck", "sedan", "saloon", "suv", "crossover", "hatchback", "coupe", "wagon",
+                        "estate", "van", "minivan", "roadster", "convertible", "model", "supercar", "hatch"})
+
+
+def _numeric_model_context(text: str, low: list[str], j: int, n: int) -> bool:
+    """A numeric model name ("1500", "208") written after a determiner and before a body word."""
+    return (text.isdigit() and j > 0 and low[j - 1] in _DETERMINERS
+            and j + n < len(low) and low[j + n] in BODY_NOUNS)
 
 
 def _suffix_variant(written: str, model: str) -> str | None:

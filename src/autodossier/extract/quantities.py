@@ -90,12 +90,14 @@ WEIGHT = gated(
     re.I,
 )
 RANGE = gated(
-    rf"(?:range of|range to|range up to|travel|driving range|cover)[^.;\d]{{0,25}}(?P<num>{NUMBER})\s?"
+    rf"(?:range of|range to|range up to|travel|driving range|cover|good for)[^.;\d]{{0,25}}(?P<num>{NUMBER})\s?"
     r"(?P<unit>miles|mi|km|kilomet(?:er|re)s)\b"
     rf"|(?P<num2>{NUMBER})\s?(?P<unit2>miles|mi|km|kilomet(?:er|re)s)\s(?:\([A-Z]+\)\s)?(?:of\s)?"
     r"(?:(?:electric|EV|EPA|WLTP|CLTC|NEDC|all-electric|estimated|claimed|driving|rated)[\s-])*range",
     re.I,
 )
+# After a distance: it is covered on fuel ("500 miles of range from a tank"), not on electricity.
+_ON_FUEL = gated(r"[^.;\d]{0,20}?\b(?:tank|tankful|fill-up|of fuel|of diesel|of petrol|of gas)\b", re.I)
 # Words after a kW figure that make it a charging rate ("350 kW DC fast charger", "11kW onboard charging").
 _CHARGING_AFTER = gated(r"^\s*(?:\w+[\s-]){0,3}?(?:charg\w*|DC\b|AC\b|wallbox|onboard)", re.I)
 _CYCLE = gated(r"\b(WLTP|EPA|CLTC|NEDC)\b")
@@ -202,7 +204,7 @@ def find_quantities(sent) -> list[Finding]:
     for m in RANGE.finditer(s):
         num, unit = m.group("num") or m.group("num2"), (m.group("unit") or m.group("unit2")).lower()
         value = parse_number(num) * (MILES_TO_KM if unit.startswith("mi") else 1)
-        if 30 <= value <= 1500:
+        if 30 <= value <= 1500 and not _ON_FUEL.match(s, m.end()):
             cycle = _CYCLE.search(s)
             out.append(_numeric(sent.index, offset, m, "range_km", value, "km",
                                 qualifier_before(s, m.start("num") if m.group("num") else m.start()),

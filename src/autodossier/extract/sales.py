@@ -17,7 +17,9 @@ UNITS = gated(
     rf"(?P<num>{NUMBER_SCALED})\s+(?:(?:\w+[\s-]){{0,3}}?)(?:units|vehicles|cars|examples|models|deliveries|"
     r"registrations|sales|SUVs|sedans|coupes|trucks)\b"
     rf"|(?:sold|sales of|deliveries of|delivered|moved|shifted|registered)\s+(?:only |just |around |about |nearly |some )?"
-    rf"(?P<num2>{NUMBER_SCALED})\b(?!\s*(?:percent|per cent|%))",
+    rf"(?P<num2>{NUMBER_SCALED})\b(?!\s*(?:percent|per cent|%))"
+    # a model's own figure in a list: "led by the Sandero (262,000) and the Duster (158,000)"
+    rf"|(?<=[\w’'] )\((?P<num3>{NUMBER_SCALED})(?:\s+units)?\)",
     re.I,
 )
 PERCENT = gated(rf"(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)", re.I)
@@ -39,6 +41,10 @@ MARKET = gated(
     r"|\b(?P<region3>[A-Z][a-z]+)\s+(?:debut|launch|market launch|arrival|introduction|roll-?out)\b"
     r"|(?P<removed>\b(?:removed|pulled|withdrawn|withdrew|dropped)\b)",
     )
+
+
+# The next region of a list after a market's first one.
+_MORE_REGIONS = gated(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?(?P<region>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)")
 
 
 # Words after a negation that leave the matter open rather than deny it.
@@ -102,7 +108,7 @@ def find_sales(sent, pub) -> list[Finding]:
             return next((p for p in starts if p > pos), len(s))
 
         for m in UNITS.finditer(s):
-            num = m.group("num") or m.group("num2")
+            num = m.group("num") or m.group("num2") or m.group("num3")
             try:
                 value = parse_number(num)
             except ValueError:
@@ -142,6 +148,13 @@ def find_sales(sent, pub) -> list[Finding]:
             negated, status = False, "speculative"
         out.append(Finding(i, off + m.start(), off + m.end(), "market", code, negated=negated,
                            brand=False, status=status))
+        if m.group("region"):
+            # "sold in Europe, China and the US": each region of the list
+            end = m.end("region")
+            while (more := _MORE_REGIONS.match(s, end)) and (extra := region_code(more.group("region").rstrip("."))):
+                out.append(Finding(i, off + more.start("region"), off + more.end(), "market", extra,
+                                   negated=negated, brand=False, status=status))
+                end = more.end()
     return out
 
 

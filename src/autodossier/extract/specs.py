@@ -50,7 +50,8 @@ POWERTRAIN = [
            r"(?:\s+(?:sedan|saloon|car|coupe|suv|crossover|hatchback|model|version|successor|"
            r"replacement|powertrain|motor|drivetrain|variant|wagon|pickup|truck))?" + _GENERIC_AFTER, re.I), "ev"),
     (gated(r"(?<!plug-in )(?<!plug-in-)\b(?:hybrid|HEV|e-power)\b" + _GENERIC_AFTER, re.I), "hybrid"),
-    (gated(r"\b(?:internal[\s\-\u2010\u2011]combustion(?: engine)?|combustion engine|combustion-engined|gas-powered|petrol-powered|"
+    # "a mild-hybrid petrol engine" is the engine of a hybrid
+    (gated(r"(?<!hybrid )(?<!hybrid-)\b(?:internal[\s\-\u2010\u2011]combustion(?: engine)?|combustion engine|combustion-engined|gas-powered|petrol-powered|"
            r"gasoline-powered|gasoline engine|petrol engine|diesel engine|ICE)\b" + _GENERIC_AFTER), "ice"),
 ]
 DRIVETRAIN = [
@@ -125,7 +126,9 @@ _NEGATED_AFTER = gated(r"^[\w\s-]{0,40}?\b(?:(?:is|are|will be)\s+not|isn't|aren
                        r"(?:planned|offered|available|coming|on the cards)\b", re.I)
 
 
-_ELECTRIC_MOTOR = gated(r"^[\w-]+\s+motors?\b", re.I)
+# An electric part of a car ("electric motor", "all-electric range", "electric mode"): a hybrid has
+# them too, so beside an engine or a hybrid they name no EV.
+_ELECTRIC_MOTOR = gated(r"^[\w-]+\s+(?:motors?|range|mode|driving)\b", re.I)
 _WITH_ENGINE = gated(r"\b(?:engine|V-?\d{1,2}|hybrid|cylinders?|petrol|gasoline|diesel)\b", re.I)
 
 
