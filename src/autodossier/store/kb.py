@@ -156,7 +156,11 @@ class KnowledgeBase(QueryMixin):
             self._engine.dispose()
             raise AutodossierError(f"cannot open database {_safe_url(url)}: {_first_line(exc)}") from None
         self._placeholder = _PLACEHOLDERS[self._engine.dialect.paramstyle]
+        # Statement caches: pure functions of the schema and dialect, kept across rollbacks.
         self._fast_sql: dict[str, str] = {}
+        self._ignore_stmts: dict[str, object] = {}
+        self._subject_keys: dict[str, str] = {}  # subject as written -> entity key
+        self._bulk_sql: dict[tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...] | None]] = {}
         self._reset_caches()
 
     @classmethod
@@ -180,9 +184,6 @@ class KnowledgeBase(QueryMixin):
         self._outlet_ids: dict[str, int] = {}
         self._entity_ids: dict[str, int] = {}
         self._alias_pairs: set[tuple[str, int]] = set()  # (variant key, entity id) done
-        self._ignore_stmts: dict[str, object] = {}
-        self._subject_keys: dict[str, str] = {}  # subject as written -> entity key
-        self._bulk_sql: dict[tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...] | None]] = {}
 
     # ---- writing -------------------------------------------------------------------
 
