@@ -18,6 +18,8 @@ def status(text, word):
     ("Honda has denied it will build a new NSX.", "NSX", "denied"),
     ("Will the Q60 make a comeback?", "comeback", "speculative"),
     ("According to data, only 2,792 were sold in 2020.", "2,792", "confirmed"),
+    ("BMW M has ruled out a manual gearbox for the M5.", "manual", "confirmed"),
+    ("Honda has ruled out the rumours of a new NSX.", "NSX", "denied"),
 ])
 def test_status_from_governing_cue(text, word, expected):
     assert status(text, word) == expected

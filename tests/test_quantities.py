@@ -68,6 +68,18 @@ def test_reads_acceleration_phrased_as_reaching_a_speed(text, attribute, value):
 @pytest.mark.parametrize("text", [
     "It charges from 10% to 80% in 24 minutes on a 350 kW DC fast charger.",
     "An 11kW onboard charger is standard.",
+    "The vRS can charge at up to 185kW, allowing a 10-80% top-up in 26 minutes.",
 ])
 def test_charging_power_is_not_engine_power(text):
     assert not [f for f in find_quantities(Sentence(text, 0, len(text), 0)) if f.attribute == "power_hp"]
+
+
+@pytest.mark.parametrize("text, prices", [
+    ("The sedan starts at $120,675 in the US, plus a $1,175 destination fee.", {120675}),
+    ("It is priced from £43,000, which undercuts its closest rival by around £5000.", {43000}),
+    ("It will go on sale priced from 22,990 euros ($26,100), BYD said.", {22990}),
+    ("Pricing starts at $33,970 and tops out at $39,970.", {33970, 39970}),
+])
+def test_fees_differences_and_conversions_are_not_prices(text, prices):
+    found = {f.value for f in find_quantities(Sentence(text, 0, len(text), 0)) if f.attribute == "price"}
+    assert found == prices

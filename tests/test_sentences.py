@@ -25,3 +25,30 @@ def test_sentence_text_is_verbatim_slice():
     text = "  First line here.\n\nSecond one  follows. Third!\n"
     for s in split_sentences(text):
         assert text[s.start:s.end] == s.text
+
+
+@pytest.mark.parametrize("debris", [
+    "Related: 2026 Kia EV9 GT Revealed with 501 HP",
+    "Read more: Ferrari F80 revealed with 1,200PS",
+    "Photo caption: The M5 Touring makes 717 hp.",
+    "[1/3] A Dolphin Surf is displayed at a media event in Berlin, April 23, 2025.",
+    "The Hyundai Palisade Hybrid Is Coming With 329 HP",
+])
+def test_page_debris_lines_are_not_sentences(debris):
+    text = f"The car makes 300 hp.\n{debris}\nIt goes on sale in May.\n"
+    assert [s.text for s in split_sentences(text)] == ["The car makes 300 hp.", "It goes on sale in May."]
+
+
+def test_link_block_teasers_are_dropped_until_the_blank_line():
+    text = ("Related Stories:\nBMW M3 CS Touring Debuts With 542 HP\nTesla sales slump as BYD gains\n\n"
+            "The sedan makes 717 hp.\n")
+    assert [s.text for s in split_sentences(text)] == ["The sedan makes 717 hp."]
+
+
+@pytest.mark.parametrize("prose", [
+    "Rumor has it that a hot GT version is in the works.",
+    "Power: 523 hp | Torque: 472 lb-ft",
+    "Engine: Twin-Turbo 4.4-Liter V8 Plug-In Hybrid",
+])
+def test_prose_and_spec_rows_are_kept(prose):
+    assert [s.text for s in split_sentences(prose + "\n")] == [prose]

@@ -69,3 +69,17 @@ def negated_powertrains(text):
 ])
 def test_powertrain_the_model_will_not_get_is_negated(text, expected):
     assert expected in negated_powertrains(text)
+
+
+@pytest.mark.parametrize("text, attribute, value, negated", [
+    ("BMW M has ruled out a manual gearbox for the M5.", "transmission", "manual", True),
+    ("The coupe will not be offered with all-wheel drive.", "drivetrain", "awd", True),
+    ("Power goes to all four wheels through an eight-speed automatic.", "transmission", "automatic", False),
+])
+def test_ruled_out_or_withheld_specs_are_negated(text, attribute, value, negated):
+    found = {(f.attribute, f.value, f.negated) for f in find_specs(Sentence(text, 0, len(text), 0))}
+    assert (attribute, value, negated) in found
+
+
+def test_van_as_a_name_particle_is_no_body_style():
+    assert ("body_style", "van") not in specs('"The M5 is our best car," said Frank van Meel, the M boss.')

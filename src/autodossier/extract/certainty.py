@@ -17,7 +17,10 @@ CUES = [
     ("confirmed_data", r"according to (?:the )?(?:data|figures|statistics|registration data|sales data|the numbers)"),
     # "has no plans to" / "is not planned" state the maker's intent as fact (a confirmed negation);
     # "denied" is kept for rebuttals of reports and speculation.
-    ("no_plans", r"(?:has|have|had|there (?:are|were)) no (?:current )?plans|no plans to|(?:is|are) not planned"),
+    # "ruled out a US launch" is the maker's decision too; ruling out a rumour or report is a denial.
+    ("no_plans", r"(?:has|have|had|there (?:are|were)) no (?:current )?plans|no plans to|(?:is|are) not planned|"
+                 r"(?:ruled|rules|rule) out(?!\s+(?:the\s+|any\s+|such\s+)?(?:rumou?rs?|speculation|reports?|claims?|"
+                 r"suggestions?|talk)\b)"),
     ("denied", r"denied|denies|deny|ruled out|rules out|dismissed"),
     ("rumored", r"rumou?rs?|rumou?red|is said to|are said to|said to be|allegedly|supposedly|word is|whispers|"
                 r"hearsay|insiders|speculation|it is believed|believed to|tipped to|purportedly"),

@@ -100,6 +100,16 @@ RANGE = gated(
 _ON_FUEL = gated(r"[^.;\d]{0,20}?\b(?:tank|tankful|fill-up|of fuel|of diesel|of petrol|of gas)\b", re.I)
 # Words after a kW figure that make it a charging rate ("350 kW DC fast charger", "11kW onboard charging").
 _CHARGING_AFTER = gated(r"^\s*(?:\w+[\s-]){0,3}?(?:charg\w*|DC\b|AC\b|wallbox|onboard)", re.I)
+# Words before a kW figure that make it a charging rate ("can charge at up to 185kW").
+_CHARGING_BEFORE = gated(r"\bcharg\w*\s+(?:[\w-]+\s+){0,3}$", re.I)
+# Words after an amount that make it a fee or a difference, not the car's price
+# ("a $1,175 destination fee", "undercuts it by £5000", "£3,000 cheaper").
+_NOT_PRICE_AFTER = gated(r"^\s*(?:destination|delivery|freight|shipping|handling|fee|charge|deposit|"
+                         r"reservation|discount|saving|cheaper|less|more|premium|tax|credit|rebate|incentive)\b", re.I)
+_DIFFERENCE_BEFORE = gated(r"\b(?:by|saves?|saving|extra|additional|plus)\s+(?:a\s+|an\s+)?(?:around|about|roughly|nearly|"
+                           r"almost|some|over|more than|up to)?\s*$", re.I)
+# A conversion in brackets right after a price ("22,990 euros ($26,100)") is the same price.
+_CONVERSION_BEFORE = re.compile(r"\(\s*(?:about|around|approx\.?|c\.|~)?\s*$", re.I)
 _CYCLE = gated(r"\b(WLTP|EPA|CLTC|NEDC)\b")
 BATTERY = gated(rf"(?P<num>{NUMBER})\s?-?kWh\b", re.I)
 
@@ -152,8 +162,9 @@ def find_quantities(sent) -> list[Finding]:
     if not _ANY_DIGIT.search(s):
         return out
     for m in POWER.finditer(s):
-        if m.group("unit").lower() == "kw" and match_part(_CHARGING_AFTER, s[m.end():], s):
-            continue  # "a 350 kW DC fast charger": the charger's power, not the car's
+        if m.group("unit").lower() == "kw" and (match_part(_CHARGING_AFTER, s[m.end():], s) or
+                                                search_part(_CHARGING_BEFORE, s[max(0, m.start() - 40):m.start()], s)):
+            continue  # "a 350 kW DC fast charger", "charges at up to 185kW": a charging rate, not the car's power
         # 40-2,500 hp spans road cars from city cars to hypercars; outside is a misread.
         out += _with_range(sent, s, offset, m, "power_hp", _power_hp, "hp", 40, 2500)
     for m in TORQUE.finditer(s):
@@ -191,6 +202,10 @@ def find_quantities(sent) -> list[Finding]:
             code = (_CURRENCY_SYMBOL.get((m.group("sym") or "").lower())
                     or _CURRENCY_WORD.get((m.group("word") or "").lower()))
             value = parse_number(m.group("num") or m.group("num2"))
+            if (match_part(_NOT_PRICE_AFTER, s[m.end():m.end() + 30], s)
+                    or search_part(_DIFFERENCE_BEFORE, s[max(0, m.start() - 30):m.start()], s)
+                    or _CONVERSION_BEFORE.search(s, max(0, m.start() - 12), m.start())):
+                continue
             if code and 1000 <= value <= (1e9 if code in ("JPY", "CNY") else 2e7):
                 out.append(_numeric(sent.index, offset, m, "price", value, code,
                                     qualifier_before(s, m.start())))

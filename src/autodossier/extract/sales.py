@@ -11,6 +11,8 @@ from autodossier.extract.pipeline import Annotated, component
 from autodossier.extract.prefilter import gated, search_part
 from autodossier.extract.regions import REGION_RE, region_code
 
+# Words before a figure that make it a goal or a capacity rather than vehicles sold.
+_TARGET_BEFORE = gated(r"\b(?:target|goal|aim|ambition|capacity|forecast)\s+(?:of\s+)?(?:about\s+|around\s+)?$", re.I)
 _SALES_WORD = gated(r"\b(?:sold|sell(?:s|ing)?|sales|deliver(?:ed|ies)|registrations|registered|moved|"
                     r"shifted|retailed)\b", re.I)
 UNITS = gated(
@@ -115,6 +117,8 @@ def find_sales(sent, pub) -> list[Finding]:
                 continue
             if value < 10 or (1900 <= value <= 2100 and "," not in num):
                 continue  # a year, or too few to be a sales figure
+            if search_part(_TARGET_BEFORE, s[max(0, m.start() - 30):m.start()], s):
+                continue  # "a sales target of 5.5 million": a goal, not vehicles sold
             out.append(Finding(i, off + m.start(), off + m.end(), "sales_units", tidy(value),
                                period=_period(s, pub, m.start(), m.end(), True, stop_after(m.start())), region=region, brand=True))
         for m in PERCENT.finditer(s):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from autodossier.extract.debris import debris_lines
 from autodossier.extract.pipeline import Annotated, Sentence, component
 
 # Abbreviations after which a period does not end a sentence (lower-case, without the dot).
@@ -61,9 +62,11 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     pos = 0
     paragraph = 0
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    debris = debris_lines(lines)
+    for number, line in enumerate(lines):
         body = line.rstrip("\r\n")
-        if _NOISE_LINE.match(body):
+        if number in debris or _NOISE_LINE.match(body):
             paragraph += 1
             pos += len(line)
             continue

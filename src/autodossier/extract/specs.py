@@ -120,7 +120,7 @@ def _count(text: str) -> int:
 
 # "will not be offered with a plug-in hybrid powertrain", "no plans for a combustion-engined version":
 # the powertrain named is one the model will not have.
-_NEGATED_BEFORE = gated(r"(?:\b(?:not|never|no plans (?:for|to))\b|n't|n’t)\s+(?:(?!(?:but|and|which|while|only)\b)"
+_NEGATED_BEFORE = gated(r"(?:\b(?:not|never|no plans (?:for|to)|(?:ruled|rules|rule) out)\b|n't|n’t)\s+(?:(?!(?:but|and|which|while|only)\b)"
                         r"[\w-]+\s+){0,4}$", re.I)
 _NEGATED_AFTER = gated(r"^[\w\s-]{0,40}?\b(?:(?:is|are|will be)\s+not|isn't|aren't|won't be)\s+"
                        r"(?:planned|offered|available|coming|on the cards)\b", re.I)
@@ -187,7 +187,7 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
                     continue
                 if value == "ev" and match_part(_ELECTRIC_MOTOR, s[m.start():], s) and _WITH_ENGINE.search(s):
                     continue  # "an engine with two electric motors": a hybrid's motors, not an EV
-                add(m, attribute, value, negated=attribute == "powertrain" and _negated(s, m))
+                add(m, attribute, value, negated=_negated(s, m))
     for m in GEARS.finditer(s):
         if not _blocked(s, m.start()):
             add(m, "gears", _count(m.group("n")))
@@ -202,6 +202,8 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
             continue  # "SUVs"
         if _blocked(s, m.start()) or inside_name(m):
             continue
+        if word == "van" and s[m.end():m.end() + 2].strip()[:1].isupper():
+            continue  # a name particle ("Frank van Meel"), not a body style
         head = s[:m.start()]
         if not (search_part(_DETERMINER, head, s) or any(0 <= m.start() - b <= 1 for a, b in mention_spans)
                 or any(0 <= a - m.end() <= 7 for a, b in mention_spans)):
