@@ -53,3 +53,27 @@ def test_generation_before_model():
 ])
 def test_possessive_s_names_no_model(text, expected):
     assert subjects(text, ["Tesla"]) == expected
+
+
+@pytest.mark.parametrize("text, makes", [
+    ("Kerb weight: 2,200kg", ()),
+    ("It weighs 1,300kg with a full tank.", ()),
+])
+def test_numbers_glued_to_units_are_never_models(text, makes):
+    assert subjects(text, makes) == []
+
+
+@pytest.mark.parametrize("text, makes, absent", [
+    ("Internally known as the G90, the sedan replaces the F90.", {"BMW"}, "Genesis G90"),
+    ("At 2,400kg, the G80 wagon is heavy.", {"BMW"}, "Genesis G80"),
+])
+def test_chassis_codes_are_not_another_makes_model(text, makes, absent):
+    assert absent not in [s for s, _ in subjects(text, makes)]
+
+
+@pytest.mark.parametrize("text, makes, subject", [
+    ("The G90 is a large luxury sedan.", {"Genesis"}, "Genesis G90"),
+    ("The G90 is a large luxury sedan.", set(), "Genesis G90"),
+])
+def test_designations_of_named_makes_still_count(text, makes, subject):
+    assert subject in [s for s, _ in subjects(text, makes)]

@@ -83,3 +83,38 @@ def test_charging_power_is_not_engine_power(text):
 def test_fees_differences_and_conversions_are_not_prices(text, prices):
     found = {f.value for f in find_quantities(Sentence(text, 0, len(text), 0)) if f.attribute == "price"}
     assert found == prices
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Civic Sport 1.5 VTEC: 180bhp, from £31,500", ("price", 31500, "=")),
+    ("In France, Peugeot charges €39,990 for it.", ("price", 39990, "=")),
+    ("Corolla GR: from around $38,000", ("price", 38000, "~")),
+])
+def test_price_after_from_or_charges(text, expected):
+    assert expected in q(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Revenue rose from $1,200 million to more, it charges customers less.",
+    "Spare keys come from Germany and charges apply.",
+])
+def test_money_that_is_no_price_after_from(text):
+    assert not [v for a, v, _ in q(text) if a == "price"]
+
+
+@pytest.mark.parametrize("text, litres", [
+    ("The Leon 1.5 TSI is the pick.", 1.5),
+    ("A 2.0 TFSI drives the front wheels.", 2.0),
+    ("The Sorento gets a 2.5T with 281 hp.", 2.5),
+    ("A 2.3 EcoBoost four sits up front.", 2.3),
+])
+def test_displacement_in_engine_names(text, litres):
+    assert ("displacement_l", litres, "=") in q(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The K5 GT 2.5 T trim is gone.",  # a spaced T is a trim letter
+    "Version 2.0 TSIX of the software.",
+])
+def test_engine_name_forms_need_the_engine_suffix(text):
+    assert not [v for a, v, _ in q(text) if a == "displacement_l"]

@@ -83,3 +83,15 @@ def test_ruled_out_or_withheld_specs_are_negated(text, attribute, value, negated
 
 def test_van_as_a_name_particle_is_no_body_style():
     assert ("body_style", "van") not in specs('"The M5 is our best car," said Frank van Meel, the M boss.')
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The V8, codenamed S63, gains a hybrid module.", "S63"),
+    ("Its new four-cylinder engine, code-named B48, is lighter.", "B48"),
+])
+def test_short_engine_codes_after_codenamed(text, code):
+    assert ("engine_code", code) in specs(text)
+
+
+def test_short_codes_without_codenamed_are_not_engine_codes():
+    assert not [v for a, v in specs("The X50 engine is new.") if a == "engine_code"]

@@ -97,7 +97,11 @@ _E_PREFIX = re.compile(r"[a-z]{1,2}[\s-]?[A-Z0-9]")
 _APOSTROPHES = ("'", "’")
 _LETTER = re.compile(r"[A-Za-z]")
 _ACRONYM = re.compile(r"[A-Z]{2,}(?:-[A-Z0-9]+)?")
-_STEM = re.compile(r"(.*\d)[A-Za-z]{1,2}$")
+_STEM = re.compile(r"(.*\d)([A-Za-z]{1,2})$")
+# Unit abbreviations glued to a number ("200kg", "150km", "98PS"): the token is a quantity.
+UNIT_SUFFIXES = frozenset("kg km mi hp ps kw nm cc mm cm lb l v s h".split())
+# A letter and two or three digits: a model ("G90") but also a chassis code ("the G90 M5", "F90").
+_CHASSIS_SHAPE = re.compile(r"[A-Z]\d{2,3}")
 # Distinct tokens in a corpus number in the tens of thousands; the cache stays small and warm.
 _TOKEN_CACHE = 65536
 
@@ -108,6 +112,14 @@ def _looks_like_designation(token: str) -> bool:
     return bool(_DIGIT.search(token) and _LETTER.search(token)) or bool(
         _ACRONYM.fullmatch(token) and len(token) >= 3
     )
+
+
+def _glued_to_number(toks, j: int, sentence: str) -> bool:
+    """Whether token ``j`` continues a number ("2,200kg" splits into "2" and "200kg")."""
+    if j == 0:
+        return False
+    prev_text, _, prev_end = toks[j - 1]
+    return prev_text.isdigit() and toks[j][1] - prev_end == 1 and sentence[prev_end:prev_end + 1] == ","
 
 
 def _in_parentheses(text: str, pos: int) -> bool:
@@ -139,7 +151,8 @@ def find_mentions(sentence: str, offset: int, doc_makes: set[str]) -> list[Menti
             j = i + n
             possessive = j < len(toks) and sentence[toks[j][1] - 1:toks[j][1]] in _APOSTROPHES
             # "Tesla's sales": the possessive "s" names no model "S"
-            model, m, _ = (None, 0, None) if possessive else _match_model(toks, low, j, make, models, gaz)
+            model, m, _ = (None, 0, None) if possessive else _match_model(toks, low, j, make, models, gaz,
+                                                                                   sentence=sentence)
             end_tok = j + m - 1 if model else j - 1
             variant = None
             if model:
@@ -158,7 +171,7 @@ def find_mentions(sentence: str, offset: int, doc_makes: set[str]) -> list[Menti
             i = end_tok + 1
             continue
         model, m, make = _match_model(toks, low, i, None, models, gaz, doc_makes, i == 0,
-                                      prefer=out[-1].make if out else None)
+                                      prefer=out[-1].make if out else None, sentence=sentence)
         if model:
             name, variant_from_stem = model
             end_tok = i + m - 1
@@ -176,7 +189,7 @@ def find_mentions(sentence: str, offset: int, doc_makes: set[str]) -> list[Menti
     return out
 
 
-def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False, prefer=None):
+def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False, prefer=None, sentence=""):
     """Longest model at token ``j``: ((model, variant|None), token count, make) or (None, 0, None).
 
     ``prefer``: the make named last before it in the sentence, which settles a name that several
@@ -204,6 +217,10 @@ def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False,
         if text.lower() in MONTH_NAMES:
             continue  # "the year that ended in March": a month, not the Nissan March
         candidates = [(mk, md, var) for mk, md, var in lines if (mk, md) not in gaz.ambiguous]
+        if doc_makes and _CHASSIS_SHAPE.fullmatch(text):
+            # "the G90 M5": a letter and two or three digits is also how makers code chassis, so alone
+            # it names another make's model only in an article that names that make
+            candidates = [c for c in candidates if c[0] in doc_makes]
         if candidates and (_looks_like_designation(text) or len(text) > 3 and (text[0].isupper() or _E_PREFIX.match(text))):
             preferred = [c for c in candidates if c[0] in (doc_makes or ())]
             pick = preferred or candidates
@@ -219,6 +236,8 @@ def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False,
     tok = toks[j][0]
     if _looks_like_designation(tok):
         stem = _STEM.match(tok)
+        if stem and (stem.group(2).lower() in UNIT_SUFFIXES or _glued_to_number(toks, j, sentence)):
+            stem = None  # "2,200kg", "200hp": a number with its unit, never a model
         if stem:
             lines = models.get((stem.group(1).lower(),), [])
             if make is not None:

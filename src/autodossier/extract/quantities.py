@@ -49,7 +49,11 @@ TORQUE = gated(
 )
 DISPLACEMENT = gated(
     rf"(?P<num>\d\.\d{{1,2}}|\d{{1,2}})[\s-]?(?P<unit>liters?|litres?|l)(?![a-z0-9])"
-    rf"|(?P<cc>\d{{3,4}}|\d,\d{{3}})\s?(?:cc|cm3|cubic[\s-]centimet(?:er|re)s)\b",
+    rf"|(?P<cc>\d{{3,4}}|\d,\d{{3}})\s?(?:cc|cm3|cubic[\s-]centimet(?:er|re)s)\b"
+    # engine names that carry the size: "1.5 TSI", "2.0 TFSI", "2.0 EcoBoost"; a bare "T" only when glued
+    # to the size ("3.0T"), since a spaced "T" is usually a trim letter
+    r"|(?<![\d.])(?P<named>\d\.\d)(?:\s?(?:TSI|TFSI|TDI|TGDI|T-GDI|GDI|EcoBoost|SkyActiv|VTEC|PureTech|"
+    r"BlueHDi|e-TSI|eTSI|TCe|dCi|CRDi|TDCi|MultiJet|D-4D|EcoTec)|T)(?![\w-])",
     re.I,
 )
 ACCEL = gated(
@@ -81,7 +85,9 @@ PRICE = gated(
 # A money amount is a price only near words that say so ("priced", "MSRP", "starts at").
 _PRICE_CONTEXT = gated(
     r"\b(?:price[sd]?|pricing|cost(?:s|ing)?|msrp|rrp|sticker|starts? (?:at|from)|starting (?:at|from)|"
-    r"retails?|base price|will set you back|sells? for|on the road|otr)\b",
+    r"retails?|base price|will set you back|sells? for|on the road|otr)\b"
+    # "Golf GTI: 261bhp, from £38,900", "BMW charges €144,000": the verb or "from" right before the money
+    r"|\b(?:from|charges?)\s+(?:just\s+|around\s+|about\s+|only\s+)?(?:US\$|A\$|C\$|\$|€|£|¥)\s?\d",
     re.I,
 )
 WEIGHT = gated(
@@ -107,7 +113,9 @@ _CHARGING_BEFORE = gated(r"\bcharg\w*\s+(?:[\w-]+\s+){0,3}$", re.I)
 _NOT_PRICE_AFTER = gated(r"^\s*(?:destination|delivery|freight|shipping|handling|fee|charge|deposit|"
                          r"reservation|discount|saving|cheaper|less|more|premium|tax|credit|rebate|incentive)\b", re.I)
 _DIFFERENCE_BEFORE = gated(r"\b(?:by|saves?|saving|extra|additional|plus)\s+(?:a\s+|an\s+)?(?:around|about|roughly|nearly|"
-                           r"almost|some|over|more than|up to)?\s*$", re.I)
+                           r"almost|some|over|more than|up to)?\s*$"
+                           # "revenue rose from $1,000": a change between two amounts, not a price
+                           r"|\b(?:rose|fell|grew|dropped|climbed|increased|decreased|up|down)\s+from\s+$", re.I)
 # A conversion in brackets right after a price ("22,990 euros ($26,100)") is the same price.
 _CONVERSION_BEFORE = re.compile(r"\(\s*(?:about|around|approx\.?|c\.|~)?\s*$", re.I)
 _CYCLE = gated(r"\b(WLTP|EPA|CLTC|NEDC)\b")
@@ -173,6 +181,8 @@ def find_quantities(sent) -> list[Finding]:
     for m in DISPLACEMENT.finditer(s):
         if m.group("cc"):
             value = parse_number(m.group("cc")) / 1000
+        elif m.group("named"):
+            value = float(m.group("named"))
         else:
             value = float(m.group("num"))
         # 0.6-8.4 L: from kei cars to the largest production engines.

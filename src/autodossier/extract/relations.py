@@ -32,6 +32,12 @@ RELATIONS = [
     ("shares_platform_with", gated(
         rf"\b(?:platform|architecture|underpinnings|chassis|base)\b[^.;]{{0,40}}?\b(?:that|which)\s+(?:also\s+|already\s+)?"
         rf"(?:underpins?|underpinned|underpinning|(?:is|are)\s+used\s+(?:by|in|for))\s+(?:the\s+)?{_ADJ}", re.I)),
+    # "rides on the same E-GMP architecture as the EV9", "the MEB platform, which it will share with the Epiq"
+    ("shares_platform_with", gated(
+        r"\bsame\s+(?:[\w.-]+\s+){0,3}?(?:platform|architecture|underpinnings|chassis|structural\s+base|bones)\s+"
+        rf"as\s+(?:the\s+)?{_ADJ}"
+        r"|\b(?:platform|architecture|underpinnings)\b[^.;]{0,40}?\b(?:that|which)\s+(?:it|they)\s+(?:will\s+|also\s+|already\s+)*"
+        rf"shares?\s+with\s+(?:the\s+)?{_ADJ}", re.I)),
     # "will also be sold by Toyota as the Urban Cruiser": a rebadge under another make
     ("shares_platform_with", gated(
         rf"\b(?:sold|offered|marketed|badged|rebadged)\s+(?:\w+\s+)?by\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+as\s+(?:the\s+)?{_ADJ}", re.I)),
@@ -45,6 +51,16 @@ RELATIONS = [
         rf"(?:shared\s+with|sourced\s+from|borrowed\s+from|lifted\s+from|from|of)\s+(?:the\s+)?{_ADJ}"
         rf"|\b(?:(?:that\s+is\s+|which\s+is\s+)?(?:currently|also|already)\s+)?used\s+in\s+(?:the\s+)?{_ADJ}"
         rf"|\bwith\s+an?\s+(?=(?:[A-Z][\w-]*\s){{1,2}}(?:drivetrain|engine|powertrain|V\d+))", re.I)),
+    # "uses the same hybrid system as", "a dual-motor set-up shared with", "shares its hybrid drivetrain with",
+    # "borrows its engine from": a drive unit named in other words than the pattern above
+    ("shares_engine_with", gated(
+        r"\bsame\s+(?:[\w.-]+\s+){0,5}?(?:hybrid\s+system|system|set-?up|e-?motors?|motors|drive\s+units?)\s+"
+        rf"as\s+(?:the\s+)?{_ADJ}"
+        r"|\b(?:set-?up|system|drive\s+units?|e-?motors?)\s+shared\s+with\s+"
+        rf"(?:the\s+)?{_ADJ}"
+        r"|\b(?:shar(?:es|ed|ing|e)|borrow(?:s|ed|ing)?)\s+(?:its|their|the|a)\s+(?:[\w.-]+\s+){0,3}?"
+        r"(?:engine|powertrain|drivetrain|motors?|powerplant|hybrid\s+system|set-?up)\s+(?:with|from)\s+"
+        rf"(?:the\s+)?{_ADJ}", re.I)),
     ("replaces", gated(
         rf"\b(?:successor\s+(?:to|of)|replac(?:es|ing|ement\s+for)|succeeds|takes\s+over\s+from|"
         rf"will\s+replace|to\s+replace)\s+(?:the\s+)?{_ADJ}", re.I)),

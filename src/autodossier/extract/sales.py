@@ -35,14 +35,32 @@ _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eig
 MARKET = gated(
     r"(?P<neg>(?:\b(?:not|never|no longer|neither|nor|unlikely|no plans)\b|n't|n’t)[^.;]{0,40}?)?"
     r"\b(?:sold|sell|on sale|available|offered|launch(?:ed|es)?|come|coming|arrive|arriving|head(?:ed|ing)?|bound|"
-    r"destined|export(?:ed)?|imported|market(?:ed)?|introduced|go|return|ship(?:ped|ping)?)\b(?:\s+\w+){0,4}?\s+"
-    r"(?:in|to|for|into)\s+(?:the\s+)?"
+    r"destined|export(?:ed)?|imported|market(?:ed)?|introduced|go|return|ship(?:ped|ping)?|reach(?:es|ing)?|orders)\b"
+    r"(?:\s+\w+){0,4}?\s+"
+    r"(?:in|to|for|into|across)\s+(?:the\s+)?"
     r"(?P<region>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)"
     r"|\b(?P<region2>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)[\s-]market\b"
-    # "weighing a European debut for the Mona M03"
-    r"|\b(?P<region3>[A-Z][a-z]+)\s+(?:debut|launch|market launch|arrival|introduction|roll-?out)\b"
+    # "weighing a European debut for the Mona M03", "a US launch"
+    r"|\b(?P<region3>[A-Z][a-z]+|US|UK|U\.S\.)\s+(?:debut|launch|market launch|arrival|introduction|roll-?out)\b"
     r"|(?P<removed>\b(?:removed|pulled|withdrawn|withdrew|dropped)\b)",
     )
+
+
+# A price stated for a country says the model is sold there: "costs 31,990 euros in Germany",
+# "is priced from £43,000 in the UK", "In Germany, BMW charges €144,000", "In Britain it will cost".
+_PRICE_VERB = r"(?:costs?|priced|charges?|starts?\s+at|retails?|sells?\s+for)"
+PRICED_IN = gated(
+    rf"\b{_PRICE_VERB}\s+(?:from\s+|at\s+|just\s+|around\s+|about\s+)*(?:US\$|\$|€|£|¥)?\s?\d[\d,.]*\s?"
+    r"(?:k\b|million\b|euros\b|pounds\b|dollars\b|yuan\b|yen\b)?\s+in\s+(?:the\s+)?(?P<region>[A-Z][\w.]*(?:\s[A-Z]\w*)?)"
+    r"|^\s*In\s+(?:the\s+)?(?P<region2>[A-Z][\w.]*(?:\s[A-Z]\w*)?),?\s+(?:[\w’']+\s+){1,3}?"
+    rf"(?:will\s+|is\s+|'s\s+|’s\s+)?{_PRICE_VERB}\b",
+)
+
+
+# "will reach European customers": sold in that region (own pattern, so MARKET keeps its gate).
+REACH_BUYERS = gated(r"\breach(?:es|ing)?\s+(?P<region>[A-Z][a-z]+)\s+(?:customers|buyers|drivers|dealers|showrooms|roads)\b")
+# Words right before "a US launch" that deny it: "ruled out a US launch", "scrapped the European launch".
+_RULED_OUT_BEFORE = gated(r"\b(?:ruled\s+out|no\s+plans\s+for|scrapped|cancell?ed)\s+(?:an?\s+|the\s+|any\s+)?$", re.I)
 
 
 # The next region of a list after a market's first one.
@@ -131,6 +149,15 @@ def find_sales(sent, pub) -> list[Finding]:
             out.append(Finding(i, off + m.start(), off + m.end(), "sales_change_pct", tidy(sign * value),
                                unit="%", period=_period(s, pub, m.start(), m.end(), False, stop_after(m.start())), region=region,
                                brand=True))
+    for m in REACH_BUYERS.finditer(s):
+        code = region_code(m.group("region"))
+        if code and code != "global":
+            out.append(Finding(i, off + m.start(), off + m.end(), "market", code, brand=False))
+    for m in PRICED_IN.finditer(s):
+        name = m.group("region") or m.group("region2")
+        code = region_code(name) or region_code(name.rstrip("."))
+        if code and code != "global":
+            out.append(Finding(i, off + m.start(), off + m.end(), "market", code, brand=False))
     for m in MARKET.finditer(s):
         if m.group("removed"):
             if re.search(r"\b(?:website|line-?up|market|showrooms|price list)\b", s[m.end():m.end() + 60], re.I):
@@ -146,6 +173,8 @@ def find_sales(sent, pub) -> list[Finding]:
         if not code:
             continue
         negated, status = bool(m.group("neg")), None
+        if m.group("region3") and search_part(_RULED_OUT_BEFORE, s[max(0, m.start() - 30):m.start()], s):
+            negated = True
         if (negated and search_part(_UNDECIDED, m.group("neg"), s)) or search_part(
                 _WHETHER_BEFORE, s[max(0, m.start() - 60):m.start()], s):
             # "hasn't confirmed whether it will be sold in the US": unknown, not a denial

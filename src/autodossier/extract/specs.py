@@ -90,7 +90,9 @@ BODY_RE = gated(
 )
 _BODY_VALUE = [(gated(rf"^(?:{p})$", re.I), v) for p, v in BODY]
 # Engine designations: "VR30DDTT", "EA888", "B58B30", and hyphenated family-suffix codes ("G16E-GTS").
-ENGINE_CODE = gated(r"\b(?:[A-Z]{1,3}\d{2,3}[A-Z]{2,5}\d?|EA\d{3}|[A-Z]\d{2}[A-Z]\d{2}|[A-Z]{1,2}\d{2}[A-Z]-[A-Z]{2,4})\b")
+ENGINE_CODE = gated(r"\b(?:[A-Z]{1,3}\d{2,3}[A-Z]{2,5}\d?|EA\d{3}|[A-Z]\d{2}[A-Z]\d{2}|[A-Z]{1,2}\d{2}[A-Z]-[A-Z]{2,4})\b"
+                    # a short code is an engine's only after a word that names it one ("codenamed S68")
+                    r"|(?<=codenamed )[A-Z]{1,3}\d{2,3}[A-Z]?\b|(?<=code-named )[A-Z]{1,3}\d{2,3}[A-Z]?\b")
 _ENGINE_CONTEXT = gated(r"\b(?:engine|motor|powerplant|power unit|V\d+|inline|turbo|cylinder)", re.I)
 # A sentence that lists what is unknown ("torque ... have not been released") states no value.
 UNKNOWN = gated(
