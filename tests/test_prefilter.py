@@ -10,6 +10,7 @@ import pytest
 from autodossier.extract import (
     certainty, coref, dates, extract, lifecycle, prefilter, quantities, regions, relations, sales, specs,
 )
+from autodossier.extract.firstchars import with_first_guard
 from autodossier.extract.prefilter import DIGIT, GatedPattern, GateGroup, LiteralFinder, gated, requirements, search_part
 from autodossier.extract.sentences import split_sentences
 from autodossier.ingest.document import Document
@@ -138,3 +139,45 @@ def test_pruned_cue_pattern_finds_the_same_cues_as_the_full_one(monkeypatch):
         full = [certainty.cues(t) for t in texts]
     assert with_pruning == full
     assert sum(map(len, full)) > 100
+
+
+def _unguarded(rx: re.Pattern) -> re.Pattern:
+    """The pattern as written, from a guarded one ``(?=[...])(?:PATTERN)``."""
+    text = rx.pattern
+    return re.compile(text[text.index("])(?:") + len("])(?:"):-1], rx.flags)
+
+
+def test_first_guard_finds_the_same_matches_as_the_plain_pattern(monkeypatch):
+    texts = [s.text for d in _bench_docs(monkeypatch) + _real_docs() for s in split_sentences(d.text)] + TRICKY
+    guarded = [(name, p.regex) for name, p in _gated_patterns() if p.regex.pattern.startswith("(?=[")]
+    assert len(guarded) > 30  # most extraction patterns need the guard
+    for name, rx in guarded:
+        plain = _unguarded(rx)
+        for text in texts:
+            got = [(m.span(), m.groups()) for m in rx.finditer(text)]
+            assert got == [(m.span(), m.groups()) for m in plain.finditer(text)], (name, text)
+        for text in TRICKY:
+            for pos in range(len(text)):  # match at a position, as the window helpers do
+                got, want = rx.match(text, pos), plain.match(text, pos)
+                assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), (name, text)
+
+
+def test_first_guard_leads_patterns_that_re_scans_one_position_at_a_time():
+    rx = with_first_guard(re.compile(r"(?:(?P<lo>\d+)-)?(?P<num>\d+)\s?hp", re.I))
+    assert rx.pattern.startswith("(?=[\\d])")
+    assert rx.search("from 400-450 hp").group("lo", "num") == ("400", "450")
+    word_led = with_first_guard(re.compile(r"\b(?:sold|sales)\b", re.I))
+    assert word_led.pattern.startswith("(?=[") and word_led.search("The car ſold well.")  # IGNORECASE lookalike
+
+
+@pytest.mark.parametrize("pattern, flags", [
+    (r"horsepower", 0),  # re already jumps to its literal prefix
+    (r"[0-9] hp", 0),  # ... or to its leading class
+    (r"(?P<num>\d+(?:\.\d+)?) hp", 0),  # ... or to a repeat of a class, fast as it is
+    (r".*hp", 0),  # a match may start anywhere
+    (r"(?:abc)?x?", 0),  # a match may be empty
+    (r"(?i:abc)d", 0),  # local flags would change the guard's class
+])
+def test_first_guard_leaves_patterns_it_cannot_help_alone(pattern, flags):
+    rx = re.compile(pattern, flags)
+    assert with_first_guard(rx) is rx

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from autodossier.extract import prefilter
+from autodossier.extract.firstchars import with_first_guard  # for the word-led patterns below: same matches, faster scans
 from autodossier.extract.prefilter import GatedPattern, gated, literal_mask
 
 CUES = [
@@ -110,9 +111,10 @@ def _cue_pattern(text: str) -> re.Pattern | None:
 
 
 # Clause boundaries: a hedge or an attribution after the value governs it only up to the next one.
-CLAUSE_BOUNDARY = re.compile(r"[;:—–]|, (?:and|but|which|while|leaving|although|though|whereas)\b|\bwhich\b|\bwho\b")
+# Guarded: "re" has no fast start scan for this alternation (see extract.firstchars).
+CLAUSE_BOUNDARY = with_first_guard(re.compile(r"[;:—–]|, (?:and|but|which|while|leaving|although|though|whereas)\b|\bwhich\b|\bwho\b"))
 # A hedge that is the verb of its clause ("is rumoured to", "are said to") rather than a sentence frame.
-_VERB_CUE = re.compile(r"\b(?:is|are|was|were|has been|have been)\s*$", re.I)
+_VERB_CUE = with_first_guard(re.compile(r"\b(?:is|are|was|were|has been|have been)\s*$", re.I))
 # Cue words that confirm whoever reports them ("According to X, the maker confirmed ...").
 _CONFIRMING = frozenset({"confirmed", "confirms", "announced", "officially", "official"})
 
@@ -135,28 +137,34 @@ _NOT_SOURCE = frozenset({"Reports", "The", "Sources", "It", "He", "She", "They",
 
 
 # A statement verb before "would" makes it the past of "will", not a hypothesis.
-_REPORTED_SPEECH = re.compile(r"\b(?:said|says|confirmed|confirms|announced|told|added|stated|insisted|"
-                              r"promised|revealed|explained)\b(?:(?!\bif\b)[^;])*$", re.I)
+_REPORTED_SPEECH = with_first_guard(re.compile(r"\b(?:said|says|confirmed|confirms|announced|told|added|stated|insisted|"
+                              r"promised|revealed|explained)\b(?:(?!\bif\b)[^;])*$", re.I))
 # Reporting verbs whose speaker decides between a report and an official statement.
 _AGENT_VERBS = frozenset({"told", "claims", "claim", "reported", "reports"})
 # Who speaks for the maker; the speaker's name may follow the title ("CEO RJ Scaringe told").
-_OFFICIAL = re.compile(
+_OFFICIAL = with_first_guard(re.compile(
     r"\b(?:company|carmaker|automaker|manufacturer|brand|firm|spokes(?:wo)?(?:man|person)|representative|"
     r"CEO|chief(?:\s+\w+)?|boss|chair(?:man|woman)?|president|director|executive|head of \w+|"
     r"Group|Motors?|Corp\w*|AG|Inc\.?)"
-    r"(?:\s+[A-Z][\w'’-]*){0,3}(?:\s+(?:on|this|last)\s+\w+)?\s*$")
+    r"(?:\s+[A-Z][\w'’-]*){0,3}(?:\s+(?:on|this|last)\s+\w+)?\s*$"))
 # The speaker after a make's name: "Lucid Group on Tuesday reported", "Lamborghini claims".
 _AFTER_MAKER = re.compile(r"^(?:\s+(?:Group|Motors?|Corp\w*|AG|Inc\.?|Co\.?))?(?:\s+(?:on|this|last)\s+\w+)?\s*$")
 # Third parties: a speaker window naming them keeps the statement a report.
-_THIRD_PARTY = re.compile(r"\b(?:sources?|people|persons?|insiders?|analysts?|reports?|dealers?|suppliers?)\b", re.I)
+_THIRD_PARTY = with_first_guard(re.compile(r"\b(?:sources?|people|persons?|insiders?|analysts?|reports?|dealers?|suppliers?)\b", re.I))
 # How far before a reporting verb its speaker is looked for.
 AGENT_CHARS = 50
+
+
+# Compiled once (each runs per reporting verb or source): the punctuation that ends a speaker's
+# clause, and a leading article before a source's name.
+_CLAUSE_PUNCT = re.compile(r"[,;:—–]")
+_LEADING_THE = re.compile(r"^the\s+", re.I)
 
 
 def _official_agent(text: str, pos: int, agents) -> bool:
     """Whether the speaker of the reporting verb at ``pos`` is the maker or one of its officials."""
     window = text[max(0, pos - AGENT_CHARS):pos]
-    window = re.split(r"[,;:—–]", window)[-1]
+    window = _CLAUSE_PUNCT.split(window)[-1]
     if _THIRD_PARTY.search(window):
         return False
     if _OFFICIAL.search(window):
@@ -226,7 +234,7 @@ def source_of(text: str) -> str | None:
     """Who a sentence attributes its statement to ("according to Automotive News" -> "Automotive News")."""
     for m in SOURCE.finditer(text):
         src = (m.group("src") or m.group("src2") or "").strip()
-        src = re.sub(r"^the\s+", "", src, flags=re.I)
+        src = _LEADING_THE.sub("", src)
         if src and src.split()[0] not in _NOT_SOURCE:
             return src.rstrip(".,")
     return None

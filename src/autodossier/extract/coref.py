@@ -12,7 +12,7 @@ import re
 from autodossier.extract.gazetteer import load_gazetteer
 from autodossier.extract.mentions import Mention
 from autodossier.extract.pipeline import Annotated, component
-from autodossier.extract.prefilter import finditer_part, gated, match_part, search_part
+from autodossier.extract.prefilter import GateGroup, finditer_part, gated, match_part, search_part
 from autodossier.extract.relations import RELATIONS
 
 _MOD = (r"(?:new|all-new|next-generation|next-gen|upcoming|redesigned|future|current|previous|outgoing|standard|"
@@ -39,18 +39,29 @@ COMPARATIVE_BEFORE = gated(r"\b(?:eclipse|beat|outgun|outrun|match|similar to|re
 COMPARATIVE_AFTER = gated(r"^\s*(?:rival|competitor|alternative|fighter|beater|killer)\b", re.I)
 
 
+# Most sentences hold no comparison word: one test per mention skips both window scans.
+_ANY_COMPARATIVE = GateGroup([COMPARATIVE_BEFORE, COMPARATIVE_AFTER])
+
+
 def comparative(m: Mention, text: str, offset: int) -> bool:
     """Whether a mention sits in a comparison, or is the partner of a relation ("shared with
     the Nissan Z"), rather than being what the sentence is about."""
+    if not _ANY_COMPARATIVE.may_match(text):
+        return False
     head = text[:m.start - offset]
     return bool(search_part(COMPARATIVE_BEFORE, head, text) or match_part(COMPARATIVE_AFTER, text[m.end - offset:], text))
 
 
 _SHARED = gated(r"\b(?:shared|sharing|sourced|borrowed|derived|adapted|lifted)\s+(?:with|from)\s+(?:the\s+)?$", re.I)
 
+# Most sentences hold no sharing or relation cue: one test per mention skips every window scan.
+_ANY_PARTNER_CUE = GateGroup([_SHARED] + [rx for _, rx in RELATIONS])
+
 
 def partner(m: Mention, text: str, offset: int) -> bool:
     """Whether a mention is the partner of a relation ("shared with the Nissan Z")."""
+    if not _ANY_PARTNER_CUE.may_match(text):
+        return False
     head = text[max(0, m.start - offset - 120):m.start - offset]
     if search_part(_SHARED, head, text):
         return True

@@ -14,12 +14,16 @@ NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 NUMBER_SCALED = NUMBER + r"(?:\s?(?:thousand|million|billion|mn|bn)\b|k\b)?"
 
 
+# A numeral and its scale word, as ``parse_number`` reads them (compiled once: it runs per figure).
+_NUMERAL = re.compile(r"([\d,]+(?:\.\d+)?)\s*([a-z]*)")
+
+
 def parse_number(text: str) -> float:
     """The value of a numeral as written (``"1,916"`` -> 1916, ``"1.2 million"`` -> 1.2e6)."""
     text = text.strip().lower()
     if text in WORD_NUMBERS:
         return float(WORD_NUMBERS[text])
-    m = re.match(r"([\d,]+(?:\.\d+)?)\s*([a-z]*)", text)
+    m = _NUMERAL.match(text)
     if not m:
         raise ValueError(text)
     value = float(m.group(1).replace(",", ""))

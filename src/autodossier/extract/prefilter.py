@@ -8,7 +8,8 @@ codesearch's pre-filters do); a scan runs only when the lower-cased sentence hol
 of each set. Every literal of every gate is one bit of an int; one Aho-Corasick pass per
 sentence (cached per text) yields the text's mask, so each gate is a few ``&`` tests, a
 :class:`GateGroup` skips a whole component's scans with one, and :func:`search_part` gates a
-window on its (already scanned) sentence.
+window on its (already scanned) sentence. The pattern that does run carries a first-character
+guard (:mod:`autodossier.extract.firstchars`), so ``re`` rejects impossible starts after one test.
 
 The filter is a necessary condition by construction: it never skips a text the pattern
 matches (``tests/test_prefilter.py`` checks this over the bench corpus and the seed
@@ -19,6 +20,8 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from typing import Iterable, Iterator
+
+from autodossier.extract.firstchars import with_first_guard
 
 try:  # re's own parser: private, but stable since Python 2 (as sre_parse / sre_constants)
     from re import _constants as C  # noqa: N812  (the sre opcodes)
@@ -336,7 +339,8 @@ class GatedPattern:
         """False only when no match of the pattern can occur anywhere in ``text``."""
         if not ENABLED:
             return True
-        mask = _INDEX.mask(text)
+        last = _INDEX.last  # the text just scanned, inline: the window helpers call this per match
+        mask = last[1] if last[0] is text else _INDEX.mask(text)
         for need in self.masks:
             if not mask & need:
                 return False
@@ -394,7 +398,9 @@ def gated(pattern: str | re.Pattern, flags: int = 0) -> GatedPattern | re.Patter
     compiled pattern when it promises no literal to look for."""
     regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
     reqs = requirements(regex)
-    return GatedPattern(regex, reqs) if reqs else regex
+    # Same matches, but positions no match can start at fail after one class test.
+    scan = with_first_guard(regex)
+    return GatedPattern(scan, reqs) if reqs else scan
 
 
 class GateGroup:
@@ -420,7 +426,8 @@ class GateGroup:
         """False only when no pattern of the group can match anywhere in ``text``."""
         if not ENABLED or self.union == -1:
             return True
-        return bool(_INDEX.mask(text) & self.union)
+        last = _INDEX.last  # the text just scanned, inline as in GatedPattern.may_match
+        return bool((last[1] if last[0] is text else _INDEX.mask(text)) & self.union)
 
 
 def search_part(rx: GatedPattern | re.Pattern, part: str, whole: str) -> re.Match | None:

@@ -26,9 +26,13 @@ REGION_RE = gated(
 )
 
 
+# Spaces and hyphens inside a region name, compared as one space (compiled once: it runs per match).
+_SEPARATORS = re.compile(r"[\s-]+")
+
+
 def region_code(name: str) -> str | None:
     """The contract code of a region name or adjective ("North American" -> "NA")."""
-    key = re.sub(r"[\s-]+", " ", name.strip().lower())
+    key = _SEPARATORS.sub(" ", name.strip().lower())
     if key == "us" and name.strip() != "US":
         return None  # the pronoun "us"
     return REGIONS.get(key)
