@@ -1,4 +1,6 @@
 """The Typer application every command module registers on."""
+from enum import Enum
+
 import typer
 
 app = typer.Typer(
@@ -11,6 +13,14 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+class ClaimFormat(str, Enum):
+    """How commands that print claims print them: the contract's JSON Lines, a Rich table or CSV."""
+
+    jsonl = "jsonl"
+    table = "table"
+    csv = "csv"
 
 
 def open_existing_kb(db: str | None):

@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from enum import Enum
 from typing import Optional
 
 import typer
@@ -12,21 +11,15 @@ from rich.console import Console
 from rich.table import Table
 
 from autodossier.claims import FIELD_ORDER
-from autodossier.cli.app import app
+from autodossier.cli.app import ClaimFormat, app
 from autodossier.errors import AutodossierError, InputError
 from autodossier.settings import Settings
-
-
-class Format(str, Enum):
-    jsonl = "jsonl"
-    table = "table"
-    csv = "csv"
 
 
 @app.command()
 def extract(
     paths: list[str] = typer.Argument(..., help="Files, folders (recursive), globs, or - for standard input."),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help="jsonl (the claim contract), table or csv."),
+    fmt: ClaimFormat = typer.Option(ClaimFormat.table, "--format", "-f", help="jsonl (the claim contract), table or csv."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Publication date (YYYY-MM-DD) for documents that have none."),
 ) -> None:
     """Extract claims from articles and print them.
@@ -45,7 +38,7 @@ def extract(
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     failed = 0
     rows = []
-    writer = csv.DictWriter(sys.stdout, fieldnames=list(FIELD_ORDER), extrasaction="ignore") if fmt is Format.csv else None
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(FIELD_ORDER), extrasaction="ignore") if fmt is ClaimFormat.csv else None
     if writer:
         writer.writeheader()
     for item in read_paths(paths, settings):
@@ -55,13 +48,13 @@ def extract(
             continue
         for claim in run_extract(item):
             data = claim.to_dict()
-            if fmt is Format.jsonl:
+            if fmt is ClaimFormat.jsonl:
                 sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
             elif writer:
                 writer.writerow(data)
             else:
                 rows.append(data)
-    if fmt is Format.table:
+    if fmt is ClaimFormat.table:
         _print_table(rows)
     sys.stdout.flush()
     if failed:

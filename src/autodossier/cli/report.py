@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from autodossier.cli.app import app, open_existing_kb
+from autodossier.cli.app import ClaimFormat, app, open_existing_kb
 from autodossier.errors import AutodossierError
 
 _out = Console(highlight=False, soft_wrap=True)
@@ -33,12 +33,6 @@ class DossierFormat(str, Enum):
     md = "md"
     json = "json"
     html = "html"
-
-
-class ClaimFormat(str, Enum):
-    table = "table"
-    jsonl = "jsonl"
-    csv = "csv"
 
 
 
