@@ -13,20 +13,21 @@ specs      sentences, mentions            findings (engine, drive...)
 lifecycle  sentences                      findings (states, dates)
 sales      sentences                      findings (sales, markets)
 relations  sentences                      findings (platform, engine)
-assemble   all of the above               claims
+assemble   all of the above               proposals (rules' subject, status)
+attach     proposals, mentions, focus     claims (learned subject decisions)
 ========== ============================== ===========================
 """
 from __future__ import annotations
 
 from autodossier.claims import Claim
 from autodossier.extract import (  # noqa: F401  (importing registers the components)
-    assemble, coref, lifecycle, mentions, quantities, relations, sales, sentences, specs,
+    assemble, attach, coref, lifecycle, mentions, quantities, relations, sales, sentences, specs,
 )
 from autodossier.extract.pipeline import Annotated, build
 from autodossier.ingest.document import Document
 
 PIPELINE = ["sentences", "mentions", "coref", "quantities", "specs", "lifecycle", "sales", "relations",
-            "assemble"]
+            "assemble", "attach"]
 _STEPS = build(PIPELINE)
 
 

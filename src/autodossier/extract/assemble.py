@@ -6,12 +6,13 @@ certain status (contract: "what counts as one claim").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from autodossier.claims import CERTAINTY_RANK, ENTITY_ATTRIBUTES, Claim
 from autodossier.extract.certainty import CLAUSE_BOUNDARY, cues, source_of, status_for
 from autodossier.extract.findings import Finding
 from autodossier.extract.mentions import Mention
-from autodossier.extract.pipeline import Annotated, component
+from autodossier.extract.pipeline import Annotated, Sentence, component
 
 # Text between a model and a value stated right after it ("the Nissan Z, with 400 horsepower").
 _AFTER_MENTION = re.compile(r"^[\s,]*(?:'s\s+|’s\s+)?(?:(?:with|makes|making|produces|producing|develops|"
@@ -31,6 +32,18 @@ MODEL_ONLY = frozenset({"lifecycle", "reveal", "on_sale", "production_start", "p
                         "accel_0_60_s", "accel_0_100_s", "top_speed_mph", "curb_weight_kg", "range_km",
                         "battery_kwh", "price", "shares_platform_with", "shares_engine_with", "replaces",
                         "market"})
+
+
+@dataclass
+class Proposal:
+    """A rule's proposal: this finding is about this subject, with this status."""
+
+    finding: Finding
+    subject: Mention
+    value_override: object
+    status: str
+    sentence: Sentence
+    source: str | None
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -89,14 +102,13 @@ def _partner(f: Finding, mentions: list[Mention]) -> Mention | None:
     return None
 
 
-@component("assemble", requires=("sentences", "mentions", "focus", "findings"), provides=("claims",))
+@component("assemble", requires=("sentences", "mentions", "focus", "findings"), provides=("proposals",))
 def assemble(art: Annotated) -> None:
-    """Turn findings into contract claims, one per distinct (subject, attribute, value, negated)."""
+    """Propose a subject and status for every finding by the grammar rules (``attach`` decides)."""
     by_sentence: dict[int, list[Finding]] = {}
     for f in art.findings:
         by_sentence.setdefault(f.sentence, []).append(f)
-    best: dict[tuple, Claim] = {}
-    ranks: dict[tuple, tuple] = {}
+    art.proposals = []
     engine_owner: Mention | None = None
     for sent in art.sentences:
         found = by_sentence.get(sent.index)
@@ -174,26 +186,35 @@ def assemble(art: Annotated) -> None:
             if (subject.subject in partner_subjects and f.attribute not in ENTITY_ATTRIBUTES
                     and f.attribute not in _ENGINE_ATTRS and f.attribute not in ("power_hp", "torque_lbft")):
                 continue
-            value = value_override if value_override is not None else f.value
-            claim = Claim(
-                doc=art.doc.doc, subject=subject.subject, attribute=f.attribute, value=value,
-                status=status or "confirmed", evidence=sent.text, variant=subject.variant,
-                generation=subject.generation, unit=f.unit, qualifier=f.qualifier, negated=f.negated,
-                source=source, period=f.period, region=f.region, as_of=art.doc.date,
-                qualifier_text=f.qualifier_text if f.qualifier_text != "that-engine" else None,
-                start=sent.start,
-            )
-            key = claim.key
-            old = best.get(key)
-            # Prose outranks tables and headings, which state things without the article's hedges;
-            # among equals the most certain status stays (contract: one claim, most certain status).
-            # A sentence that names its subject outranks one that only carries the article's topic
-            # (a general remark, "manual transmissions have almost disappeared", hedges nothing).
-            rank = (_is_prose(sent.text), subject.kind != "carried", CERTAINTY_RANK[claim.status])
-            if old is None or rank > ranks[key]:
-                best[key] = claim
-                ranks[key] = rank
-    art.claims = sorted(best.values(), key=lambda c: (c.start or 0, c.subject, c.attribute))
+            art.proposals.append(Proposal(f, subject, value_override, status or "confirmed", sent, source))
+
+
+def to_claims(art: Annotated, proposals: list[Proposal]) -> list[Claim]:
+    """Contract claims from proposals, one per distinct (subject, attribute, value, negated)."""
+    best: dict[tuple, Claim] = {}
+    ranks: dict[tuple, tuple] = {}
+    for p in proposals:
+        f, subject, sent = p.finding, p.subject, p.sentence
+        value = p.value_override if p.value_override is not None else f.value
+        claim = Claim(
+            doc=art.doc.doc, subject=subject.subject, attribute=f.attribute, value=value,
+            status=p.status, evidence=sent.text, variant=subject.variant,
+            generation=subject.generation, unit=f.unit, qualifier=f.qualifier, negated=f.negated,
+            source=p.source, period=f.period, region=f.region, as_of=art.doc.date,
+            qualifier_text=f.qualifier_text if f.qualifier_text != "that-engine" else None,
+            start=sent.start,
+        )
+        key = claim.key
+        old = best.get(key)
+        # Prose outranks tables and headings, which state things without the article's hedges;
+        # among equals the most certain status stays (contract: one claim, most certain status).
+        # A sentence that names its subject outranks one that only carries the article's topic
+        # (a general remark, "manual transmissions have almost disappeared", hedges nothing).
+        rank = (_is_prose(sent.text), subject.kind != "carried", CERTAINTY_RANK[claim.status])
+        if old is None or rank > ranks[key]:
+            best[key] = claim
+            ranks[key] = rank
+    return sorted(best.values(), key=lambda c: (c.start or 0, c.subject, c.attribute))
 
 
 def _clause_subject(f: Finding, mentions: list[Mention], text: str, offset: int) -> Mention | None:

@@ -42,6 +42,27 @@ NOT_MODEL = frozenset(
 )
 
 
+# Capitalised words after a make that name a company part, a place or a role, not a model
+# ("Toyota India", "Hyundai Motor Group", "Ford Performance", "Kia Australia").
+NOT_PATTERN_MODEL = NOT_MODEL | frozenset(
+    "motor motors group corp corporation inc ltd limited auto automotive automobile automobiles cars vehicles "
+    "vehicle performance racing division unit boss engineers engineering team plant factory dealership "
+    "showroom showrooms india australia canada mexico brazil japan korea germany uk us usa britain france "
+    "italy spain thailand malaysia philippines indonesia vietnam africa zealand europe european china "
+    "chinese american british japanese korean german indian australian south north east west new all "
+    "monday tuesday wednesday thursday friday saturday sunday january february april june july august "
+    "september october november december ev evs suv suvs mpv sedan coupe hatchback ute utes pickup "
+    "pickups truck trucks van vans crossover crossovers wagon estate roadster convertible family "
+    "brand brands lineup range model models car pro max plus mini lite sport sports hybrid electric "
+    "i ii iii iv according as at by from into over under after before since last next this these those "
+    "he she they we you our their his her".split()
+) - frozenset({"pro", "max", "plus", "mini", "sport", "hybrid", "electric", "ev", "i", "ii", "iii", "iv"})
+# Tokens that may continue an unknown model's name after its first word ("Grand i10 Nios", "Tigor EV").
+_NAME_TAIL = frozenset({"ev", "pro", "max", "plus", "sport", "ii", "iii", "iv"})
+# At most this many tokens in a name recognised by its shape (longer runs are headlines or lists).
+MAX_PATTERN_TOKENS = 3
+
+
 @dataclass
 class Mention:
     """A reference to a model (or a bare make) in one sentence."""
@@ -134,8 +155,13 @@ def _in_parentheses(text: str, pos: int) -> bool:
     return before.count("(") > before.count(")")
 
 
-def find_mentions(sentence: str, offset: int, doc_makes: set[str]) -> list[Mention]:
-    """Explicit make/model mentions in one sentence (absolute offsets via ``offset``)."""
+def find_mentions(sentence: str, offset: int, doc_makes: set[str],
+                  doc_models: dict[tuple[str, ...], tuple[str, str]] | None = None) -> list[Mention]:
+    """Explicit make/model mentions in one sentence (absolute offsets via ``offset``).
+
+    ``doc_models``: models the article named earlier by shape ("Dodge Stealth"), by lower-case
+    tokens, so that a later bare "the Stealth" is found too; new ones are added to it.
+    """
     gaz, makes, models, max_make, max_model, make_first, model_first = _index()
     toks = [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(sentence)]  # faster than *m.span()
     low = [t[0].lower() for t in toks]
@@ -143,7 +169,10 @@ def find_mentions(sentence: str, offset: int, doc_makes: set[str]) -> list[Menti
     starters = _alias_starters()
     # Only tokens that start a make or model alias, or are designations, can begin a mention:
     # visit those in order, skipping any inside a mention already taken (up to ``free``).
-    candidates = [k for k, w in enumerate(low) if w in starters or _looks_like_designation(toks[k][0])]
+    learned = doc_models if doc_models is not None else {}
+    learned_first = {k[0] for k in learned}
+    candidates = [k for k, w in enumerate(low)
+                  if w in starters or w in learned_first or _looks_like_designation(toks[k][0])]
     free = 0
     for i in candidates:
         if i < free:
@@ -163,6 +192,15 @@ def find_mentions(sentence: str, offset: int, doc_makes: set[str]) -> list[Menti
             # "Tesla's sales": the possessive "s" names no model "S"
             model, m, _ = (None, 0, None) if possessive else _match_model(toks, low, j, make, models, gaz,
                                                                                    sentence=sentence)
+            if not model and not possessive:
+                k = _pattern_model(toks, low, j, toks[j - 1][2], sentence)
+                if k:
+                    name = " ".join(t[0] for t in toks[j:j + k])
+                    model, m = (name, None), k
+                    learned[tuple(low[j:j + k])] = (make, name)
+                    for part in (low[j], low[j + k - 1]) if k > 1 else ():
+                        if part not in _NAME_TAIL and not part.isdigit():
+                            learned.setdefault((part,), (make, name))
             end_tok = j + m - 1 if model else j - 1
             variant = None
             if model:
@@ -182,6 +220,13 @@ def find_mentions(sentence: str, offset: int, doc_makes: set[str]) -> list[Menti
             continue
         model, m, make = _match_model(toks, low, i, None, models, gaz, doc_makes, i == 0,
                                       prefer=out[-1].make if out else None, sentence=sentence)
+        if not model and low[i] in learned_first and toks[i][0][:1].isupper():
+            for n in range(min(MAX_PATTERN_TOKENS, len(toks) - i), 0, -1):
+                hit = learned.get(tuple(low[i:i + n]))
+                if hit:
+                    make, name = hit
+                    model, m = (name, None), n
+                    break
         if model:
             name, variant_from_stem = model
             end_tok = i + m - 1
@@ -195,6 +240,30 @@ def find_mentions(sentence: str, offset: int, doc_makes: set[str]) -> list[Menti
             out.append(mention)
             free = end_tok + 1
     return out
+
+
+def _pattern_model(toks, low, j: int, make_end: int, sentence: str) -> int:
+    """Token count of an unknown model named by shape right after its make ("Dodge Stealth",
+    "Hyundai Grand i10 Nios", "Tata Tigor EV"), or 0."""
+    n = 0
+    while j + n < len(toks) and n < MAX_PATTERN_TOKENS:
+        tok, start, _ = toks[j + n]
+        prev_end = toks[j + n - 1][2] if n else make_end
+        if sentence[prev_end:start].strip(" -"):
+            break  # a comma or other punctuation ends the name
+        word = low[j + n]
+        designation = _looks_like_designation(tok) and not (_STEM.match(tok) and _STEM.match(tok).group(2).lower()
+                                                            in UNIT_SUFFIXES)
+        if n == 0:
+            if word in NOT_PATTERN_MODEL or not (tok[0].isupper() or designation or _E_PREFIX.match(tok)):
+                break
+            if tok.isdigit() or tok.isupper() and len(tok) <= 2 and not designation:
+                break
+        elif not (designation or word in _NAME_TAIL or (tok[0].isupper() and word not in NOT_PATTERN_MODEL
+                                                          and word not in TRIM_BADGES and word not in TRIM_HEADS)):
+            break
+        n += 1
+    return n
 
 
 def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False, prefer=None, sentence=""):
@@ -314,10 +383,11 @@ def _generation_before(low, i):
 def mentions(art: Annotated) -> None:
     """Find explicit vehicle mentions in every sentence."""
     doc_makes: set[str] = set()
+    doc_models: dict[tuple[str, ...], tuple[str, str]] = {}
     gaz = _index()[0]
     for alias in _make_aliases().found(art.doc.text.lower()):
         doc_makes.add(gaz.makes[alias])
     for s in art.sentences:
-        found = find_mentions(s.text, s.start, doc_makes)
+        found = find_mentions(s.text, s.start, doc_makes, doc_models)
         art.mentions[s.index] = found
         doc_makes.update(m.make for m in found)

@@ -37,6 +37,8 @@ class Annotated:
     focus: dict[int, object] = field(default_factory=dict)
     # raw findings before subject/status assignment: extract.findings.Finding
     findings: list = field(default_factory=list)
+    # the rules' proposed (finding, subject, status): extract.assemble.Proposal
+    proposals: list = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
 
 
