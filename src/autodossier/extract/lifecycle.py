@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from autodossier.extract.certainty import cues, status_for
 from autodossier.extract.dates import DateExpr, find_dates, parse_pub_date
 from autodossier.extract.findings import Finding
 from autodossier.extract.pipeline import Annotated, component
@@ -28,20 +29,31 @@ LIFECYCLE = [
      r"revival|in the works|in development|under development|developing|plans? to (?:build|launch|produce|"
      r"introduce|bring)|(?:put|go|going|goes|enter) (?:\w+ )?into production|greenlit|green[\s-]?light(?:ed)?|"
      r"will build|going to build|intends? to (?:put|build|produce|launch)|next-generation version|"
-     r"(?:is|are) coming(?!\s+to\b)|confirmed for production|production version", "planned"),
+     r"(?:is|are) coming(?!\s+to\b)|confirmed for production|production version|"
+     # "the next-generation M5", "the upcoming WRX STI": a model still to come
+     r"(?:would|will) (?:join|be joined)|to join the line-?up", "planned"),
     (r"concepts?\b(?!\s+car(?:s)?\s+(?:market|world))|show ?car|study", "concept"),
     (r"remain(?:s|ed)? in production(?!\s+(?:through|until|till))|still in production|currently (?:in production|produced|built)|"
      r"continues? (?:in production|to be (?:built|produced|sold))|"
      r"(?:has|have) (?:started|begun) (?:building|producing|making|production of)", "in-production"),
 ]
 LIFECYCLE_RE = [(gated(rf"\b(?:{p})", re.I), v) for p, v in LIFECYCLE]
+# "the next-generation M5", "the upcoming WRX STI": a model still to come. A modifier states no
+# certainty of its own, so the claim takes the hedge that governs the whole sentence.
+UPCOMING = gated(r"\b(?:next[\s-]gen(?:eration)?|upcoming|forthcoming)\b(?!\s+(?:of\s+)?(?:platform|engine|"
+                 r"battery|batteries|technology|tech|motors?|powertrains?|architecture|software|models?\b))", re.I)
 
 EVENTS = [
     (r"go(?:es)? on sale|went on sale|on sale|sales (?:are expected|are due|will (?:start|begin)|start|begin|"
      r"kick off)|(?:arrive|arrives|arriving|land|lands) (?:in|at) (?:[\w.]+ )?(?:showrooms|dealers|dealerships|retailers)|"
      r"hit (?:dealerships|showrooms|the market|the road|dealers)|deliveries (?:start|begin|will start|to start)|"
      r"(?:introduced|launched|arrived) (?:to|in|on) the (?:\w+ )?market|officially launched|launch(?:es|ed)?|"
-     r"available (?:from|in)|will be available|to be available|market launch|expected (?:to arrive|in dealers)",
+     r"available (?:from|in)|will be available|to be available|market launch|expected (?:to arrive|in dealers)|"
+     # "first deliveries will take place in Q2", "reach local showrooms before the end of this year",
+     # "will reach South Africa in 2024", "joins the line-up early next year", "rejoined the lineup in 2006"
+     r"(?:first\s+)?deliveries|reach(?:es|ing)?\s+(?:local\s+|[A-Z]\w+\s+)?(?:showrooms|dealers|dealerships|customers|buyers)|"
+     r"(?:will\s+)?(?:reach|arrive\s+in|land\s+in|enter)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?=in\b|by\b|before\b|from\b|next\b|later\b|early\b|this\b)|"
+     r"(?:re)?join(?:s|ed|ing)?\s+the\s+(?:\w+\s+)?line-?up|revived|sales\s+(?:are\s+expected\s+to|will|are\s+due\s+to|to)\s+(?:begin|start|commence)",
      "on_sale"),
     (r"reveal(?:ed|s)?|unveil(?:ed|s|ing)?|debut(?:ed|s)?|premiere(?:d|s)?|show(?:ed|n|s)? (?:off )?|"
      r"present(?:ed|s)|first announced|announced|teased|took the wraps off|world premiere", "reveal"),
@@ -58,7 +70,7 @@ EVENTS_RE = [(gated(rf"\b(?:{p})", re.I), v) for p, v in EVENTS]
 
 
 # Most sentences name no state and no event: one test skips every scan.
-_ANY_STATE = GateGroup([rx for rx, _ in LIFECYCLE_RE + EVENTS_RE])
+_ANY_STATE = GateGroup([rx for rx, _ in LIFECYCLE_RE + EVENTS_RE] + [UPCOMING])
 # What a pause is about when it is not a model: building work, a plant, hiring.
 _HOLD_NOT_MODEL = gated(r"^\s+(?:construction|work|building|investment|hiring|expansion|recruitment)\b"
                         r"|^\s+(?:its|the|their|a)\s+(?:[\w-]+\s+){0,4}?(?:factory|plant|facility|gigafactory)\b", re.I)
@@ -78,6 +90,9 @@ def find_lifecycle(sent, pub) -> list[Finding]:
                                        or match_part(_HOLD_NOT_MODEL, s[m.end():], s)):
                 continue  # "put those EV plans on hold", "paused construction of its plant": not the model
             out.append(Finding(i, off + m.start(), off + m.end(), "lifecycle", value))
+    for m in UPCOMING.finditer(s):
+        status = status_for(s, len(s), cues(s), 0)
+        out.append(Finding(i, off + m.start(), off + m.end(), "lifecycle", "planned", status=status))
     events = [(m, attribute) for rx, attribute in EVENTS_RE for m in rx.finditer(s)]
     # Dates only matter to an event word; most sentences have none, so skip the date grammar.
     dates = find_dates(s, pub, off) if events else []

@@ -16,6 +16,12 @@ REGIONS = {
     "mexico": "MX", "mexican": "MX", "brazil": "BR", "brazilian": "BR", "france": "FR", "french": "FR",
     "italy": "IT", "italian": "IT", "spain": "ES", "spanish": "ES", "russia": "RU", "thailand": "TH",
     "malaysia": "MY", "philippines": "PH", "vietnam": "VN", "south africa": "ZA", "new zealand": "NZ",
+    "netherlands": "NL", "dutch": "NL", "sweden": "SE", "swedish": "SE", "norway": "NO", "norwegian": "NO",
+    "denmark": "DK", "danish": "DK", "belgium": "BE", "switzerland": "CH", "swiss": "CH", "austria": "AT",
+    "poland": "PL", "ireland": "IE", "portugal": "PT", "singapore": "SG", "argentina": "AR", "chile": "CL",
+    "turkey": "TR", "israel": "IL", "saudi arabia": "SA", "uae": "AE", "united arab emirates": "AE",
+    "pakistan": "PK", "sri lanka": "LK", "nepal": "NP", "bangladesh": "BD", "egypt": "EG", "morocco": "MA",
+    "nigeria": "NG", "kenya": "KE", "colombia": "CO", "peru": "PE", "hong kong": "HK",
     "global": "global", "worldwide": "global", "global markets": "global",
 }
 # Longest names first so "North American" wins over "American".

@@ -59,6 +59,19 @@ PRICED_IN = gated(
 
 # "will reach European customers": sold in that region (own pattern, so MARKET keeps its gate).
 REACH_BUYERS = gated(r"\breach(?:es|ing)?\s+(?P<region>[A-Z][a-z]+)\s+(?:customers|buyers|drivers|dealers|showrooms|roads)\b")
+# Other ways journalism says a model is sold somewhere: "will reach South Africa in 2024",
+# "In Malaysia, the Mazda 6 received ...", "UK prices start at", "buyers in the Netherlands can order".
+SOLD_THERE = gated(
+    r"\b(?:reach(?:es|ing)?|enter(?:s|ing)?|hits?|hitting)\s+(?:the\s+)?(?P<region>[A-Z][\w.]*(?:\s[A-Z][a-z]+)?)(?=\s+(?:in|by|at|from|this|next|later|early|soon|before)\b|[.,;])"
+    r"|^\s*In\s+(?:the\s+)?(?P<region2>[A-Z][\w.]*(?:\s[A-Z][a-z]+)?),"
+    r"|\b(?P<region3>[A-Z][\w.]*(?:\s[A-Z][a-z]+)?)\s+(?:prices|pricing|deliveries|customers|buyers|sales\s+(?:start|begin|will|are|of\s+the)|showrooms|dealers|dealerships|buyers|launch|-spec|spec)\b"
+    r"|\b(?:buyers|customers|drivers|dealers|showrooms|orders)\s+in\s+(?:the\s+)?(?P<region4>[A-Z][\w.]*(?:\s[A-Z][a-z]+)?)"
+)
+# "discontinued in India", "withdrawn from sale in the United States": no longer sold there.
+GONE_FROM = gated(
+    r"\b(?:discontinued|withdrawn\s+from\s+sale|withdrawn|pulled\s+from\s+sale|axed|dropped|no\s+longer\s+(?:sold|offered|available))"
+    r"(?:\s+from\s+(?:the\s+)?(?:\w+\s+)?(?:line-?up|range|market))?\s+in\s+(?:the\s+)?(?P<region>[A-Z][\w.]*(?:\s[A-Z][a-z]+)?)"
+)
 # Words right before "a US launch" that deny it: "ruled out a US launch", "scrapped the European launch".
 _RULED_OUT_BEFORE = gated(r"\b(?:ruled\s+out|no\s+plans\s+for|scrapped|cancell?ed)\s+(?:an?\s+|the\s+|any\s+)?$", re.I)
 
@@ -153,6 +166,25 @@ def find_sales(sent, pub) -> list[Finding]:
         code = region_code(m.group("region"))
         if code and code != "global":
             out.append(Finding(i, off + m.start(), off + m.end(), "market", code, brand=False))
+    for m in SOLD_THERE.finditer(s):
+        name = m.group("region") or m.group("region2") or m.group("region3") or m.group("region4")
+        code = region_code(name) or region_code(name.rstrip("."))
+        if code and code != "global":
+            out.append(Finding(i, off + m.start(), off + m.end(), "market", code, brand=False))
+            if m.group("region4"):
+                end = m.end("region4")
+                while (more := _MORE_REGIONS.match(s, end)) and (extra := region_code(more.group("region").rstrip("."))):
+                    out.append(Finding(i, off + more.start("region"), off + more.end(), "market", extra, brand=False))
+                    end = more.end()
+    for m in GONE_FROM.finditer(s):
+        code = region_code(m.group("region")) or region_code(m.group("region").rstrip("."))
+        if code and code != "global":
+            out.append(Finding(i, off + m.start(), off + m.end(), "market", code, negated=True, brand=False))
+            end = m.end("region")
+            while (more := _MORE_REGIONS.match(s, end)) and (extra := region_code(more.group("region").rstrip("."))):
+                out.append(Finding(i, off + more.start("region"), off + more.end(), "market", extra,
+                                   negated=True, brand=False))
+                end = more.end()
     for m in PRICED_IN.finditer(s):
         name = m.group("region") or m.group("region2")
         code = region_code(name) or region_code(name.rstrip("."))
