@@ -32,7 +32,10 @@ CUES = [
                  r"should|due (?:to|in|out|for)|scheduled|slated|aims? to|projected|forecast|considering|"
                  r"intends?|going to|on track|preliminary|earmarked|poised|weighing\s+(?:an?|whether|up|plans|options)|mulling"),
     ("reported", r"according to|reportedly|reported|reports?|sources?(?: said| say| says| close| familiar)?|(?-i:per(?=\s+[A-Z]))|"
-                 r"the source said|told|cited|citing|claims?|suggests?|suggested|sources? said"),
+                 r"the source said|told|cited|citing|claims?|suggests?|suggested|sources? said|"
+                 # another outlet's word, news still "emerging", leaks: reported, not the maker's
+                 r"(?:the|that|this)\s+(?:outlet|publication|magazine|newspaper|website)|understands|"
+                 r"emerg(?:ed|ing)|leaked|spy\s+(?:shots|photos|images)"),
     ("confirmed", r"confirm(?:ed|s)|announced|officially|official|revealed|unveiled|launched|introduced|debuted|"
                   r"showed|according to (?:data|figures|statistics|registration data|the numbers)"),
 ]

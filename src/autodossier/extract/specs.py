@@ -73,7 +73,7 @@ GEARS = gated(rf"\b(?P<n>{_COUNT[1:-1]}|7|9|two|seven|nine)[\s\-\u2010\u2011]spe
 BODY = [
     (r"sedans?|saloons?", "sedan"),
     (r"coup[eé]s?", "coupe"),
-    (r"SUVs?", "suv"),
+    (r"SUVs?|sport[\s-]utility vehicles?", "suv"),
     (r"crossovers?", "crossover"),
     (r"wagons?|estates?|shooting brakes?|avants?|tourings?", "wagon"),
     (r"hatchbacks?|hatch", "hatchback"),
@@ -198,9 +198,11 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
             add(m, "engine_code", m.group().upper(), engine=True)
     for m in BODY_RE.finditer(s):
         word = m.group("body")
-        if word.lower().endswith("s") and not word.lower().endswith(("ss",)) and word.upper() != word:
-            continue  # a plural names a kind of car, not this model
-        if word.endswith("s") and word.isupper() is False and word[:-1].isupper():
+        named_before = any(0 <= m.start() - b <= 1 for a, b in mention_spans)
+        if word.lower().endswith("s") and not word.lower().endswith(("ss",)) and word.upper() != word \
+                and not named_before:
+            continue  # a plural names a kind of car, not this model ("Model 3 sedans" does name one)
+        if word.endswith("s") and word.isupper() is False and word[:-1].isupper() and not named_before:
             continue  # "SUVs"
         if _blocked(s, m.start()) or inside_name(m):
             continue
