@@ -14,20 +14,23 @@ from autodossier.cli import app
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 # Floors of the seed quality gate (issue 2): a regression below these fails CI.
-F1_FLOOR = 0.85
+F1_FLOOR = 0.90
 STATUS_TIER_FLOOR = 0.95
-# Our own held-out-style articles (many makes and outlets, hand-written gold), as (articles, gold,
-# F1 floor, status-tier floor): floors a little under what extraction reaches, so a regression in
-# generalisation fails. Set 1 reaches F1 0.903, tier 0.987; set 2 (longer, messier articles of
-# other makes) F1 0.861, tier 0.997; set 3 (short pieces: sales lists, bare numeric models, plug-in
-# hybrids, rumour round-ups) F1 0.868, tier 0.979.
+# The real dev set (../shared/corpus/dev, 30 real articles, independent gold) is the main gate.
+# It reaches F1 0.602, tier 0.859 with the shipped attachment model (0.599 by 5-fold CV over its
+# articles, scripts/train_attach.py): floors a little under, so any regression fails.
+DEV_F1_FLOOR = 0.58
+DEV_TIER_FLOOR = 0.84
+# Our own held-out-style articles (hand-written gold in the rules' voice): kept as regression
+# checks, but they no longer decide (real text does). As (articles, gold, F1 floor, tier floor):
+# set 1 reaches F1 0.886, tier 0.975; set 2 F1 0.820, tier 0.993; set 3 F1 0.866, tier 0.979;
+# set 4 (long web pages with debris) F1 0.799, tier 0.948.
 HELD_OUT = Path(__file__).resolve().parent / "data"
 HELD_OUT_SETS = [
-    ("articles", "gold.jsonl", 0.88, 0.96),
-    ("articles2", "gold2.jsonl", 0.84, 0.97),
-    ("articles3", "gold3.jsonl", 0.85, 0.95),
-    # long web articles with page debris, spec rows, captions and link blocks (F1 0.819, tier 0.950)
-    ("articles4", "gold4.jsonl", 0.80, 0.93),
+    ("articles", "gold.jsonl", 0.86, 0.95),
+    ("articles2", "gold2.jsonl", 0.80, 0.96),
+    ("articles3", "gold3.jsonl", 0.84, 0.95),
+    ("articles4", "gold4.jsonl", 0.77, 0.92),
 ]
 
 
@@ -122,6 +125,27 @@ def test_seed_quality_gate(tmp_path):
     report = json.loads(scored.stdout)
     assert report["f1"] >= F1_FLOOR, report
     assert report["status_tier"] >= STATUS_TIER_FLOOR, report
+    assert report["evidence_verbatim"] == 1.0
+
+
+def test_dev_quality_gate(tmp_path):
+    """The real dev articles, scored by the shared scorer against their independent gold, stay
+    above the floors (fails instead of skipping in CI when ``../shared`` is missing)."""
+    if not (SHARED / "corpus" / "dev").exists():
+        if os.environ.get("AUTODOSSIER_CI"):
+            pytest.fail(f"the dev quality gate needs {SHARED / 'corpus' / 'dev'}")
+        pytest.skip("../shared is not beside the repository")
+    out = tmp_path / "pred.jsonl"
+    result = CliRunner().invoke(app, ["extract", str(SHARED / "corpus" / "dev"), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    out.write_text(result.stdout)
+    scored = subprocess.run(
+        [sys.executable, str(SHARED / "score.py"), str(SHARED / "gold" / "dev.jsonl"), str(out),
+         "--docs", str(SHARED / "corpus" / "dev"), "--json"],
+        capture_output=True, text=True, check=True)
+    report = json.loads(scored.stdout)
+    assert report["f1"] >= DEV_F1_FLOOR, report
+    assert report["status_tier"] >= DEV_TIER_FLOOR, report
     assert report["evidence_verbatim"] == 1.0
 
 

@@ -180,7 +180,9 @@ def candidates(art: Annotated) -> list[Candidate]:
             for p in props:
                 pool.setdefault(p.subject.subject, (p.subject, True, p.status))
             for m in ms:
-                if m.model or f.brand:
+                # a rival in a comparison or a relation's partner owns none of the sentence's values
+                # unless the rules say so ("more power than the Nissan Z", "successor to the P1")
+                if (m.model or f.brand) and not m.words & {"comparative", "partner"}:
                     pool.setdefault(m.subject, (m, False, None))
             for m in ctx["title_mentions"]:
                 pool.setdefault(m.subject, (Mention(sent.start, sent.start, m.make, m.model, m.variant,

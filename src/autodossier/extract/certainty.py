@@ -30,7 +30,7 @@ CUES = [
                     r"speculat\w*|conceivabl[ey]|in theory|what if|toying with"),
     ("expected", r"expected|expects|expect|set to|plans? to|planned|planning|likely|anticipated|"
                  r"should|due (?:to|in|out|for)|scheduled|slated|aims? to|projected|forecast|considering|"
-                 r"intends?|going to|on track|preliminary|earmarked|poised|weighing\s+(?:an?|whether|up|plans|options)|mulling"),
+                 r"intends?|going to|on track|preliminary|earmarked|poised|consideration|considers|contemplat\w*|weighing\s+(?:an?|whether|up|plans|options)|mulling"),
     ("reported", r"according to|reportedly|reported|reports?|sources?(?: said| say| says| close| familiar)?|(?-i:per(?=\s+[A-Z]))|"
                  r"the source said|told|cited|citing|claims?|suggests?|suggested|sources? said|"
                  # another outlet's word, news still "emerging", leaks: reported, not the maker's

@@ -27,6 +27,15 @@ _BLOCK_HEADER = re.compile(
     r"|trending(?:\s+now)?|popular(?:\s+now)?)\s*:?\s*$",
     re.I,
 )
+# Advertising and shopping prompts a page puts between paragraphs ("ADVERTISEMENT - Lease a new
+# Ford Bronco", "Shop new Ford Bronco deals"): they name models but say nothing about them.
+_PROMO = re.compile(
+    r"^\s*(?:advertisement|advertising|sponsored(?:\s+content)?|promoted|paid\s+(?:content|partner)|ad)\b(?!\s+\w+\s+(?:is|are|was|were)\b)"
+    r"|^\s*(?:lease|shop|buy|get|find|build|compare|see|check)\s+(?:a\s+|your\s+|the\s+|now\b|new\b|used\b|local\b|best\b)"
+    r"(?:[\w\s&-]*)(?:deals?|offers?|prices?|quotes?|inventory|dealers?|lease|for\s+sale|near\s+you|now)?\s*$"
+    r"|^\s*(?:lease|shop|buy)\s+(?:a\s+)?new\b",
+    re.I,
+)
 # Small words a Title-Case headline leaves in lower case.
 _MINOR_WORDS = frozenset("a an and as at but by for from in into of on or the to vs with is its".split())
 # A headline has at least this many words; shorter capitalised lines are headings or spec
@@ -69,6 +78,6 @@ def debris_lines(lines: list[str]) -> set[int]:
             out.add(i)  # a teaser headline inside a link block
             continue
         in_block = False
-        if _DEBRIS_LABEL.match(body) or _title_case(body):
+        if _DEBRIS_LABEL.match(body) or _PROMO.match(body) or _title_case(body):
             out.add(i)
     return out

@@ -367,7 +367,24 @@ def _variant_after(toks, low, k):
             break
         if low[k + n - 1] in TRIM_HEADS and n >= 2:
             return " ".join(w[0] for w in words), n
+    # An edition name the lists lack, in Title Case right after the model ("Q50 Eau Rouge"): one or
+    # two capitalised words that name no make, model, place or role, followed by ordinary text.
+    n = 0
+    while n < 2 and k + n < len(toks) and _EDITION_WORD.fullmatch(toks[k + n][0]) \
+            and low[k + n] not in NOT_PATTERN_MODEL and low[k + n] not in _alias_starters() \
+            and low[k + n] not in _NOT_EDITION:
+        n += 1
+    if n and (k + n == len(toks) or not toks[k + n][0][:1].isupper()):
+        return " ".join(t[0] for t in toks[k:k + n]), n
     return None, 0
+
+
+# A Title-Case word that may be part of an edition name.
+_EDITION_WORD = re.compile(r"[A-Z][a-z]{1,12}")
+# Title-Case words after a model that start a heading or a clause, not an edition name.
+_NOT_EDITION = frozenset("review verdict specs specifications price prices pricing interior exterior "
+                         "engine range features rivals gallery video photos news first drive test "
+                         "however meanwhile although though while whereas then also".split())
 
 
 def _generation_before(low, i):

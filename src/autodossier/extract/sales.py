@@ -62,10 +62,10 @@ REACH_BUYERS = gated(r"\breach(?:es|ing)?\s+(?P<region>[A-Z][a-z]+)\s+(?:custome
 # Other ways journalism says a model is sold somewhere: "will reach South Africa in 2024",
 # "In Malaysia, the Mazda 6 received ...", "UK prices start at", "buyers in the Netherlands can order".
 SOLD_THERE = gated(
-    r"\b(?:reach(?:es|ing)?|enter(?:s|ing)?|hits?|hitting)\s+(?:the\s+)?(?P<region>[A-Z][\w.]*(?:\s[A-Z][a-z]+)?)(?=\s+(?:in|by|at|from|this|next|later|early|soon|before)\b|[.,;])"
+    r"\b(?i:reach(?:es|ing)?|enter(?:s|ing)?|hits?|hitting)\s+(?:the\s+)?(?P<region>[A-Z][\w.]*(?:\s[A-Z][a-z]+)?)(?=\s+(?:in|by|at|from|this|next|later|early|soon|before)\b|[.,;])"
     r"|^\s*In\s+(?:the\s+)?(?P<region2>[A-Z][\w.]*(?:\s[A-Z][a-z]+)?),"
     r"|\b(?P<region3>[A-Z][\w.]*(?:\s[A-Z][a-z]+)?)\s+(?:prices|pricing|deliveries|customers|buyers|sales\s+(?:start|begin|will|are|of\s+the)|showrooms|dealers|dealerships|buyers|launch|-spec|spec)\b"
-    r"|\b(?:buyers|customers|drivers|dealers|showrooms|orders)\s+in\s+(?:the\s+)?(?P<region4>[A-Z][\w.]*(?:\s[A-Z][a-z]+)?)"
+    r"|\b(?i:buyers|customers|drivers|dealers|showrooms|orders)\s+in\s+(?:the\s+)?(?P<region4>[A-Z][\w.]*(?:\s[A-Z][a-z]+)?)"
 )
 # "discontinued in India", "withdrawn from sale in the United States": no longer sold there.
 GONE_FROM = gated(

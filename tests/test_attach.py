@@ -1,0 +1,148 @@
+"""The learned attachment layer and the real-text behaviours added with it (issue 9)."""
+import json
+from importlib import resources
+
+import pytest
+
+from autodossier.extract import annotate
+from autodossier.extract.assemble import to_claims
+from autodossier.extract.attach import FAMILY, candidates, decide, load_model, probability
+from autodossier.extract.debris import debris_lines
+from autodossier.extract.mentions import find_mentions
+from autodossier.ingest.document import Document
+from extract_helpers import claims_of, facts
+
+
+def _doc(text, title=None):
+    return Document(doc="t", text=text, date="2025-06-15", title=title)
+
+
+def test_shipped_model_is_a_logistic_model_over_known_features():
+    model = load_model()
+    assert model is not None
+    assert 0 < model["threshold"] < 1 and 0 < model["rule_threshold"] < 1
+    assert model["weights"]["rule"] > 0  # the rules' own choice is evidence for a subject
+    families = {"fam_" + f for f in FAMILY.values()}
+    assert any(name in families for name in model["weights"])
+
+
+@pytest.mark.parametrize("bias, expected", [(0.0, 0.5), (30.0, 1.0), (-30.0, 0.0)])
+def test_probability_is_logistic_in_the_bias(bias, expected):
+    assert probability({"weights": {}, "bias": bias}, {"rule": 1.0}) == pytest.approx(expected, abs=1e-6)
+
+
+def test_without_a_model_the_rules_decide_alone():
+    art = annotate(_doc("The Nissan Z makes 400 hp."))
+    assert decide(art, None) == art.proposals
+
+
+def test_a_model_that_refuses_everything_keeps_only_relations():
+    art = annotate(_doc("The Infiniti Q50 shares its platform with the Nissan Skyline and makes 400 hp."))
+    refuse = {"weights": {}, "bias": -30.0, "threshold": 0.5, "rule_threshold": 0.5}
+    kept = to_claims(art, decide(art, refuse))
+    assert {c.attribute for c in kept} == {"shares_platform_with"}
+
+
+def test_title_models_are_candidates_with_the_title_feature():
+    art = annotate(_doc("The new car makes 300 hp. Toyota also sells the Corolla.", title="Toyota Supra revealed"))
+    subjects = {(c.subject.subject, c.features.get("title")) for c in candidates(art)
+                if c.finding.attribute == "power_hp"}
+    assert ("Toyota GR Supra", 1.0) in subjects or ("Toyota Supra", 1.0) in subjects
+
+
+def test_every_candidate_value_comes_from_a_finding_of_its_sentence():
+    art = annotate(_doc("The Kia EV3 has a 81.4 kWh battery. The Hyundai Kona is cheaper at $30,000."))
+    for c in candidates(art):
+        assert c.finding.sentence == c.sentence_index
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("The cars in question are the Dodge Stealth and the Jeep Wagoneer S.", "Dodge Stealth"),
+    ("The Tata Tigor EV gets a bigger battery.", "Tata Tigor EV"),
+    ("The Hyundai Grand i10 Nios was launched.", "Hyundai Grand i10 Nios"),
+])
+def test_unknown_models_are_recognised_by_shape_after_their_make(sentence, subject):
+    assert subject in {m.subject for m in find_mentions(sentence, 0, set(), {})}
+
+
+@pytest.mark.parametrize("sentence", ["Toyota India said so.", "Hyundai Motor Group agreed.", "Ford Performance did it."])
+def test_company_parts_and_places_after_a_make_are_not_models(sentence):
+    assert all(m.model is None for m in find_mentions(sentence, 0, set(), {}))
+
+
+def test_a_model_named_by_shape_is_found_again_when_named_alone():
+    text = "Dodge has revealed the Dodge Stealth. The Stealth makes 500 hp."
+    assert ("Dodge Stealth", "power_hp", 500) in facts(text)
+
+
+def test_edition_name_after_a_model_is_kept_as_its_variant():
+    claims = claims_of("The Infiniti Q50 Eau Rouge has 560 hp.")
+    assert [(c.subject, c.variant) for c in claims if c.attribute == "power_hp"] == [("Infiniti Q50", "Eau Rouge")]
+
+
+@pytest.mark.parametrize("text", [
+    "Infiniti's consideration of bringing back a manual transmission for the Q50 is welcome.",
+    "Rumour has it that the Infiniti Q50 could get a manual gearbox.",
+    "The Infiniti Q50 could be offered with a manual.",
+])
+def test_manual_from_consideration_rumour_or_could_is_never_confirmed(text):
+    statuses = {c.status for c in claims_of(text) if c.attribute == "transmission"}
+    assert statuses and "confirmed" not in statuses
+
+
+def test_will_not_be_offered_is_a_negation():
+    claims = claims_of("The Kia EV3 will not be offered with a manual gearbox.")
+    assert [(c.value, c.negated) for c in claims if c.attribute == "transmission"] == [("manual", True)]
+
+
+@pytest.mark.parametrize("line", [
+    "ADVERTISEMENT - Lease a new Ford Bronco", "Advertisement", "Lease a new Ford Bronco",
+    "Shop new Ford Bronco deals near you",
+])
+def test_advertising_lines_are_debris(line):
+    assert debris_lines(["The Supra is fast.", line, "It has a manual."]) == {1}
+
+
+def test_advertising_never_sets_the_topic():
+    text = "The Toyota Supra makes 382 hp.\nADVERTISEMENT - Lease a new Ford Bronco\nIt has a six-speed manual."
+    subjects = {c.subject for c in claims_of(text)}
+    assert "Ford Bronco" not in subjects
+
+
+@pytest.mark.parametrize("text, region, negated", [
+    ("The Lexus RZ will reach South Africa in 2024, Lexus has confirmed.", "ZA", False),
+    ("In Malaysia, the Mazda 6 received an update.", "MY", False),
+    ("Buyers in the Netherlands and Sweden can now order the Zeekr 001.", "SE", False),
+    ("The Honda Civic has now been discontinued in India.", "IN", True),
+])
+def test_markets_from_common_phrasings(text, region, negated):
+    markets = {(c.value, c.negated) for c in claims_of(text) if c.attribute == "market"}
+    assert (region, negated) in markets
+
+
+def test_first_deliveries_give_an_on_sale_date():
+    claims = claims_of("Tesla said the first deliveries of the Tesla Model Y will take place in the second quarter of 2026.")
+    assert ("on_sale", "2026-Q2") in {(c.attribute, c.value) for c in claims}
+
+
+@pytest.mark.parametrize("text, status", [
+    ("BMW began work on the next-generation BMW M5.", "confirmed"),
+    ("The next-generation Infiniti Q50, if it makes it to production, would be a sport sedan.", "speculative"),
+])
+def test_next_generation_model_is_planned_with_the_sentence_hedge(text, status):
+    planned = [c for c in claims_of(text) if c.attribute == "lifecycle" and c.value == "planned"]
+    assert planned and planned[0].status == status
+
+
+def test_body_word_in_plural_right_after_a_model_is_its_body():
+    assert ("Tesla Model 3", "body_style", "sedan") in facts("Tesla started making Model 3 sedans in Shanghai.")
+
+
+def test_another_outlets_word_is_reported():
+    claims = claims_of("The outlet also says that the Toyota Prado will be available with hybrid power.")
+    assert {c.status for c in claims if c.attribute == "powertrain"} == {"reported"}
+
+
+def test_shipped_weights_are_plain_json():
+    text = resources.files("autodossier.data").joinpath("attach_model.json").read_text("utf-8")
+    assert set(json.loads(text)) >= {"weights", "bias", "threshold", "rule_threshold"}
