@@ -8,8 +8,8 @@ true when the gold of its article holds that subject, attribute and value (the s
 scorer's own matching), and a logistic regression learns from their features.
 
 Honest figures: the dev set is scored by 5-fold cross-validation over its articles
-(each fold's model never saw that fold's articles); the decision thresholds (one for the rules'
-own choice, one for a new subject) are chosen on out-of-fold predictions of the seeds and training articles only. The shipped model is then
+(each fold's model never saw that fold's articles); the decision thresholds (for any candidate,
+for the rules' own choice, for the best candidate of a value) are chosen on out-of-fold predictions of the seeds and training articles only. The shipped model is then
 fitted on all three sets. Prints the figures and writes the weights as JSON.
 """
 from __future__ import annotations
@@ -123,15 +123,17 @@ def main(argv: list[str] | None = None) -> int:
         held_ids = {id(a) for a in held}
         model = fit([a for a in base if id(a) not in held_ids] + data["dev"], names)
         oof += [(a, model) for a in held]
-    best = (0.0, 0.5, 0.5)
-    for rule_t in (0.1, 0.2, 0.3, 0.4, 0.5):
-        for t in (0.4, 0.5, 0.6, 0.7, 0.8):
-            preds = [c for a, m in oof for c in claims_for(a, {**m, "threshold": t, "rule_threshold": rule_t})]
-            f = score(sc, [a for a, _ in oof], preds)[2]
-            best = max(best, (f, t, rule_t))
-    _, threshold, rule_threshold = best
-    print(f"thresholds: new subjects {threshold}, the rules' own {rule_threshold} "
-          f"(out-of-fold F1 on seeds+train {best[0]:.3f})")
+    best = (0.0, 0.5, 0.5, 0.5)
+    for rule_t in (0.2, 0.3, 0.4, 0.5):
+        for t in (0.6, 0.7, 0.8):
+            for best_t in (0.15, 0.25, 0.35, 0.5, 1.01):  # 1.01: no special case for the best
+                decision = {"threshold": t, "rule_threshold": rule_t, "best_threshold": best_t}
+                preds = [c for a, m in oof for c in claims_for(a, {**m, **decision})]
+                f = score(sc, [a for a, _ in oof], preds)[2]
+                best = max(best, (f, t, rule_t, best_t))
+    _, threshold, rule_threshold, best_threshold = best
+    thresholds = {"threshold": threshold, "rule_threshold": rule_threshold, "best_threshold": best_threshold}
+    print(f"thresholds: {thresholds} (out-of-fold F1 on seeds+train {best[0]:.3f})")
 
     for name in ("dev", "train", "seeds"):
         arts = data[name]
@@ -140,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         for held in folds(arts, FOLDS):
             held_ids = {id(a) for a in held}
             model = fit([a for a in everything if id(a) not in held_ids], names)
-            model["threshold"], model["rule_threshold"] = threshold, rule_threshold
+            model.update(thresholds)
             cv_preds += [c for a in held for c in claims_for(a, model)]
         rp, rr, rf, rt = score(sc, arts, rule_preds)
         p, r, f, t = score(sc, arts, cv_preds)
@@ -148,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
               f"learned, {FOLDS}-fold CV over articles: P {p:.3f} R {r:.3f} F1 {f:.3f} tier {t:.3f}")
 
     final = fit(everything, names)
-    final["threshold"], final["rule_threshold"] = threshold, rule_threshold
+    final.update(thresholds)
     final["trained_on"] = {name: len(data[name]) for name in SETS}
     if not args.no_write:
         args.out.write_text(json.dumps(final, indent=1, sort_keys=True) + "\n", encoding="utf-8")

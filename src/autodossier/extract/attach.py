@@ -218,10 +218,16 @@ def decide(art: Annotated, model: dict | None) -> list[Proposal]:
     threshold = model["threshold"]
     # The rules' own choice needs less evidence to stay than a new subject needs to be added.
     rule_threshold = model.get("rule_threshold", threshold)
+    # The best candidate of a finding needs least: a value found is usually about someone.
+    best_threshold = model.get("best_threshold", threshold)
     sentences = {s.index: s for s in art.sentences}
     sources: dict[int, str | None] = {}
-    for c in candidates(art):
-        if probability(model, c.features) >= (rule_threshold if c.rule else threshold):
+    scored = [(c, probability(model, c.features)) for c in candidates(art)]
+    best: dict[int, float] = {}
+    for c, p in scored:
+        best[id(c.finding)] = max(best.get(id(c.finding), 0.0), p)
+    for c, p in scored:
+        if p >= threshold or (c.rule and p >= rule_threshold) or (p == best[id(c.finding)] and p >= best_threshold):
             sent = sentences[c.sentence_index]
             if sent.index not in sources:
                 sources[sent.index] = source_of(sent.text)

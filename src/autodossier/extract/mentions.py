@@ -53,12 +53,15 @@ NOT_PATTERN_MODEL = NOT_MODEL | frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february april june july august "
     "september october november december ev evs suv suvs mpv sedan coupe hatchback ute utes pickup "
     "pickups truck trucks van vans crossover crossovers wagon estate roadster convertible family "
+    "city town plant works factory hq headquarters "
     "brand brands lineup range model models car pro max plus mini lite sport sports hybrid electric "
     "i ii iii iv according as at by from into over under after before since last next this these those "
     "he she they we you our their his her".split()
 ) - frozenset({"pro", "max", "plus", "mini", "sport", "hybrid", "electric", "ev", "i", "ii", "iii", "iv"})
 # Tokens that may continue an unknown model's name after its first word ("Grand i10 Nios", "Tigor EV").
 _NAME_TAIL = frozenset({"ev", "pro", "max", "plus", "sport", "ii", "iii", "iv"})
+# A name part that starts with a digit: digits with at most a short letter suffix ("500X", "3", "6e").
+_NUMERIC_NAME = re.compile(r"\d{1,4}[A-Za-z]{0,2}")
 # At most this many tokens in a name recognised by its shape (longer runs are headlines or lists).
 MAX_PATTERN_TOKENS = 3
 
@@ -127,7 +130,7 @@ _LETTER = re.compile(r"[A-Za-z]")
 _ACRONYM = re.compile(r"[A-Z]{2,}(?:-[A-Z0-9]+)?")
 _STEM = re.compile(r"(.*\d)([A-Za-z]{1,2})$")
 # Unit abbreviations glued to a number ("200kg", "150km", "98PS"): the token is a quantity.
-UNIT_SUFFIXES = frozenset("kg km mi hp ps kw nm cc mm cm lb l v s h".split())
+UNIT_SUFFIXES = frozenset("kg km mi hp ps kw nm cc c mm cm lb l v s h".split())
 # A letter and two or three digits: a model ("G90") but also a chassis code ("the G90 M5", "F90").
 _CHASSIS_SHAPE = re.compile(r"[A-Z]\d{2,3}")
 # Distinct tokens in a corpus number in the tens of thousands; the cache stays small and warm.
@@ -254,13 +257,17 @@ def _pattern_model(toks, low, j: int, make_end: int, sentence: str) -> int:
         word = low[j + n]
         designation = _looks_like_designation(tok) and not (_STEM.match(tok) and _STEM.match(tok).group(2).lower()
                                                             in UNIT_SUFFIXES)
+        if tok[0].isdigit() and not _NUMERIC_NAME.fullmatch(tok):
+            break  # "1.2-litre", "400hp": a quantity, not a name
         if n == 0:
             if word in NOT_PATTERN_MODEL or not (tok[0].isupper() or designation or _E_PREFIX.match(tok)):
                 break
             if tok.isdigit() or tok.isupper() and len(tok) <= 2 and not designation:
                 break
-        elif not (designation or word in _NAME_TAIL or (tok[0].isupper() and word not in NOT_PATTERN_MODEL
-                                                          and word not in TRIM_BADGES and word not in TRIM_HEADS)):
+        elif word in NOT_PATTERN_MODEL and word not in _NAME_TAIL:
+            break
+        elif not (designation or word in _NAME_TAIL or (tok[0].isupper() and word not in TRIM_BADGES
+                                                          and word not in TRIM_HEADS)):
             break
         n += 1
     return n
