@@ -30,8 +30,7 @@ MODEL_ONLY = frozenset({"lifecycle", "reveal", "on_sale", "production_start", "p
                         "power_hp", "torque_lbft", "displacement_l", "cylinders", "engine_layout",
                         "aspiration", "engine_code", "powertrain", "drivetrain", "transmission", "gears",
                         "accel_0_60_s", "accel_0_100_s", "top_speed_mph", "curb_weight_kg", "range_km",
-                        "battery_kwh", "price", "shares_platform_with", "shares_engine_with", "replaces",
-                        "market"})
+                        "battery_kwh", "price", "shares_platform_with", "shares_engine_with", "replaces"})
 
 
 @dataclass
@@ -152,6 +151,15 @@ def assemble(art: Annotated) -> None:
                 if subject is not None and subject.start >= f.end:
                     # "stopped building the Ghibli and the Levante": every model of the list
                     pending += [(f, other, None, status) for other in _chain(subject, mentions, text)[1:]]
+            elif (f.attribute == "market" and not any(m.model and m.kind == "explicit" for m in mentions)
+                  and not any(g.attribute == "price" for g in found)):  # a price is a model's
+                # "BYD, Xpeng and Aiways have begun selling in Europe": a sentence that names makes
+                # and no model says where those brands sell
+                makes = [m for m in mentions if m.model is None and m.kind == "explicit" and not m.parenthetical]
+                if makes:
+                    pending += [(f, m, None, status) for m in makes]
+                    continue
+                subject = focus
             elif f.brand:
                 subject = _bound(f, mentions, text)
                 if subject is None:
@@ -173,6 +181,9 @@ def assemble(art: Annotated) -> None:
             if f.attribute in _ENGINE_ATTRS and subject.model:
                 engine_owner = subject
             pending.append((f, subject, None, status))
+            if f.attribute in ("market", "body_style") and subject.kind == "explicit":
+                # "the Mini Coupe and Mini Roadster ... here": every model of a coordinated list
+                pending += [(f, other, None, status) for other in _chain(subject, mentions, text)[1:]]
         partner_subjects = {p.subject for p in partners} | {
             m.subject for m in mentions if "partner" in m.words and (focus is None or m.subject != focus.subject)}
         plural = [m for m in mentions if m.kind == "plural"]
@@ -181,7 +192,7 @@ def assemble(art: Annotated) -> None:
                 if subject is not None and subject.kind == "plural":
                     pending += [(f, p, value_override, status) for p in plural if p is not subject]
         for f, subject, value_override, status in pending:
-            if not subject.model and (f.attribute in MODEL_ONLY or not f.brand):
+            if not subject.model and (f.attribute in MODEL_ONLY or not (f.brand or f.attribute == "market")):
                 continue
             if (subject.subject in partner_subjects and f.attribute not in ENTITY_ATTRIBUTES
                     and f.attribute not in _ENGINE_ATTRS and f.attribute not in ("power_hp", "torque_lbft")):

@@ -30,7 +30,7 @@ CUES = [
                     r"speculat\w*|conceivabl[ey]|in theory|what if|toying with"),
     ("expected", r"expected|expects|expect|set to|plans? to|planned|planning|likely|anticipated|"
                  r"should|due (?:to|in|out|for)|scheduled|slated|aims? to|projected|forecast|considering|"
-                 r"intends?|going to|on track|preliminary|earmarked|poised|consideration|considers|contemplat\w*|weighing\s+(?:an?|whether|up|plans|options)|mulling"),
+                 r"intends?|going to|on track|preliminary|earmarked|poised|consideration|considers|contemplat\w*|hop(?:es|ing)\s+to|weighing\s+(?:an?|whether|up|plans|options)|mulling"),
     ("reported", r"according to|reportedly|reported|reports?|sources?(?: said| say| says| close| familiar)?|(?-i:per(?=\s+[A-Z]))|"
                  r"the source said|told|cited|citing|claims?|suggests?|suggested|sources? said|"
                  # another outlet's word, news still "emerging", leaks: reported, not the maker's
@@ -115,7 +115,7 @@ def _cue_pattern(text: str) -> re.Pattern | None:
 
 # Clause boundaries: a hedge or an attribution after the value governs it only up to the next one.
 # Guarded: "re" has no fast start scan for this alternation (see extract.firstchars).
-CLAUSE_BOUNDARY = with_first_guard(re.compile(r"[;:—–]|, (?:and|but|which|while|leaving|although|though|whereas)\b|\bwhich\b|\bwho\b"))
+CLAUSE_BOUNDARY = with_first_guard(re.compile(r"[;:—–]|, (?:and|but|which|while|leaving|although|though|whereas|with)\b|\bwhich\b|\bwho\b"))
 # A hedge that is the verb of its clause ("is rumoured to", "are said to") rather than a sentence frame.
 _VERB_CUE = with_first_guard(re.compile(r"\b(?:is|are|was|were|has been|have been)\s*$", re.I))
 # Cue words that confirm whoever reports them ("According to X, the maker confirmed ...").
