@@ -146,3 +146,26 @@ def test_another_outlets_word_is_reported():
 def test_shipped_weights_are_plain_json():
     text = resources.files("autodossier.data").joinpath("attach_model.json").read_text("utf-8")
     assert set(json.loads(text)) >= {"weights", "bias", "threshold", "rule_threshold"}
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The Honda CR-V costs Rs 28.27 lakh (ex-showroom, Delhi).", 2827000, "INR"),
+    ("The Lamborghini Huracan EVO is priced at Rs 3.22 crore.", 32200000, "INR"),
+    ("The Hyundai Ioniq 5 carries an ex-showroom price of INR 46 lakh.", 4600000, "INR"),
+    ("The Toyota Wigo had a P448,000 starting price.", 448000, "PHP"),
+    ("The Zeekr X costs R919,735 in South Africa.", 919735, "ZAR"),
+])
+def test_prices_in_emerging_market_currencies(text, value, unit):
+    prices = {(c.value, c.unit) for c in claims_of(text) if c.attribute == "price"}
+    assert (value, unit) in prices
+
+
+@pytest.mark.parametrize("text", ["The engine revs to 7,000 rpm at R 4.", "It has 300 Nm at P2 gear."])
+def test_bare_letters_before_numbers_are_not_prices(text):
+    assert not [c for c in claims_of(text) if c.attribute == "price"]
+
+
+def test_brand_market_from_a_sentence_naming_makes_only():
+    claims = claims_of("The Zeekr X is an SUV. Zeekr hopes to arrive in Denmark and Norway during 2024.")
+    markets = {(c.subject, c.value, c.status) for c in claims if c.attribute == "market"}
+    assert ("Zeekr", "DK", "expected") in markets and ("Zeekr", "NO", "expected") in markets

@@ -82,10 +82,25 @@ PRICE = gated(
     rf"|(?P<num2>{NUMBER_SCALED})\s?(?P<word>dollars|euros?|pounds|yen|yuan|RMB|USD|EUR|GBP|CNY|JPY)\b",
     re.I,
 )
+# Currencies of emerging-market journalism, with the Indian scale words: "Rs 17.94 lakh",
+# "INR 46 lakh", "Rs 3.22 crore", "P448,000" (pesos), "R919,735" (rand), "RM 93,000" (ringgit).
+PRICE_LOCAL = gated(
+    rf"(?P<sym>Rs\.?|INR|₹|PHP|₱|RM|Rp|S\$|NZ\$|MX\$|MXN|ZAR|IDR|MYR)\s?(?P<num>{NUMBER})"
+    r"(?:\s?(?P<scale>lakh|lac|crore|cr|million|mn|m|k)\b)?"
+    rf"|(?<![\w$])(?P<sym2>P|R)(?P<num2>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?=\s?(?:m|million)\b))"
+    r"(?:\s?(?P<scale2>million|m)\b)?",
+)
+_LOCAL_CODES = {"rs": "INR", "rs.": "INR", "inr": "INR", "₹": "INR", "php": "PHP", "₱": "PHP", "p": "PHP",
+                "rm": "MYR", "myr": "MYR", "rp": "IDR", "idr": "IDR", "s$": "SGD", "nz$": "NZD", "mx$": "MXN",
+                "mxn": "MXN", "zar": "ZAR", "r": "ZAR"}
+_LOCAL_SCALE = {"lakh": 1e5, "lac": 1e5, "crore": 1e7, "cr": 1e7, "million": 1e6, "mn": 1e6, "m": 1e6,
+                "k": 1e3, None: 1.0}
+# Local currencies run to large numbers (a car at Rs 3.22 crore is 32,200,000 rupees).
+MAX_LOCAL_PRICE = 1e11
 # A money amount is a price only near words that say so ("priced", "MSRP", "starts at").
 _PRICE_CONTEXT = gated(
     r"\b(?:price[sd]?|pricing|cost(?:s|ing)?|msrp|rrp|sticker|starts? (?:at|from)|starting (?:at|from)|"
-    r"retails?|base price|will set you back|sells? for|on the road|otr)\b"
+    r"retails?|base price|will set you back|sells? for|sold (?:at|for)|on the road|otr|ex-showroom|as tested)\b"
     # "Golf GTI: 261bhp, from £38,900", "BMW charges €144,000": the verb or "from" right before the money
     r"|\b(?:from|charges?)\s+(?:just\s+|around\s+|about\s+|only\s+)?(?:US\$|A\$|C\$|\$|€|£|¥)\s?\d",
     re.I,
@@ -218,6 +233,17 @@ def find_quantities(sent) -> list[Finding]:
                 continue
             if code and 1000 <= value <= (1e9 if code in ("JPY", "CNY") else 2e7):
                 out.append(_numeric(sent.index, offset, m, "price", value, code,
+                                    qualifier_before(s, m.start())))
+        for m in PRICE_LOCAL.finditer(s):
+            sym = (m.group("sym") or m.group("sym2")).lower()
+            scale = (m.group("scale") or m.group("scale2") or "").lower() or None
+            value = parse_number(m.group("num") or m.group("num2")) * _LOCAL_SCALE.get(scale, 1.0)
+            if (match_part(_NOT_PRICE_AFTER, s[m.end():m.end() + 30], s)
+                    or search_part(_DIFFERENCE_BEFORE, s[max(0, m.start() - 30):m.start()], s)
+                    or _CONVERSION_BEFORE.search(s, max(0, m.start() - 12), m.start())):
+                continue
+            if 1000 <= value <= MAX_LOCAL_PRICE:
+                out.append(_numeric(sent.index, offset, m, "price", value, _LOCAL_CODES[sym],
                                     qualifier_before(s, m.start())))
     for m in WEIGHT.finditer(s):
         unit = m.group("unit").lower()
