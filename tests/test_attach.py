@@ -169,3 +169,21 @@ def test_brand_market_from_a_sentence_naming_makes_only():
     claims = claims_of("The Zeekr X is an SUV. Zeekr hopes to arrive in Denmark and Norway during 2024.")
     markets = {(c.subject, c.value, c.status) for c in claims if c.attribute == "market"}
     assert ("Zeekr", "DK", "expected") in markets and ("Zeekr", "NO", "expected") in markets
+
+
+@pytest.mark.parametrize("text, attribute, pair", [
+    ("Both the Chevrolet Silverado and GMC Sierra are going to share the new T1 platform.",
+     "shares_platform_with", ("Chevrolet Silverado", "GMC Sierra")),
+    ("The V10 engine shared by the Lamborghini Huracan and Audi R8 is gone.",
+     "shares_engine_with", ("Lamborghini Huracan", "Audi R8")),
+    ("The Toyota GR86 and Subaru BRZ, twin rear-drive sports coupes, will get turbo engines.",
+     "shares_platform_with", ("Toyota GR86", "Subaru BRZ")),
+])
+def test_a_relation_stated_of_a_coordinated_pair_holds_both_ways(text, attribute, pair):
+    got = {(c.subject, c.value) for c in claims_of(text) if c.attribute == attribute}
+    assert pair in got and pair[::-1] in got
+
+
+def test_a_relation_needs_two_named_models():
+    assert not [c for c in claims_of("The Toyota GR86 will share a new platform.")
+                if c.attribute == "shares_platform_with"]

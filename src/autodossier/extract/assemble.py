@@ -94,6 +94,17 @@ def _chain(first: Mention, mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
+def _coordinated(mentions: list[Mention], text: str) -> list[Mention]:
+    """The longest list of models named together ("the Silverado and Sierra", "A, B and C")."""
+    best: list[Mention] = []
+    for m in mentions:
+        if m.model and m.kind == "explicit" and not m.parenthetical:
+            chain = _chain(m, mentions, text)
+            if len(chain) > len(best):
+                best = chain
+    return best if len(best) > 1 else []
+
+
 def _partner(f: Finding, mentions: list[Mention]) -> Mention | None:
     for m in mentions:
         if m.model and 0 <= m.start - f.end <= 2:
@@ -123,6 +134,10 @@ def assemble(art: Annotated) -> None:
         for f in sorted(found, key=lambda f: f.start):
             rel = f.start - sent.start
             status = f.status or status_for(sent.text, rel, sent_cues, _clause_start(sent.text, rel))
+            if f.attribute in ENTITY_ATTRIBUTES and f.qualifier_text == "mutual":
+                group = _coordinated(mentions, text)
+                pending += [(f, a, b.subject, status) for a in group for b in group if a.subject != b.subject]
+                continue
             if f.attribute in ENTITY_ATTRIBUTES:
                 partner = _partner(f, mentions)
                 if partner is None:

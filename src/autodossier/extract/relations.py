@@ -63,7 +63,7 @@ RELATIONS = [
         rf"(?:the\s+)?{_ADJ}", re.I)),
     ("replaces", gated(
         rf"\b(?:successor\s+(?:to|of)|replac(?:es|ing|ement\s+for)|succeeds|takes\s+over\s+from|"
-        rf"will\s+replace|to\s+replace)\s+(?:the\s+)?{_ADJ}", re.I)),
+        rf"will\s+replace|to\s+replace|took\s+over\s+from)\s+(?:the\s+)?{_ADJ}", re.I)),
 ]
 # "A version of that engine already powers the standard QX80": the partner is the model
 # whose engine the article described last.
@@ -73,8 +73,23 @@ THAT_ENGINE = gated(
 )
 
 
+# A relation stated of a coordinated group ("the Silverado and Sierra are going to share the new
+# T1-2 platform", "the V10 shared by the Huracan and R8", "twin sports coupes"): every model of
+# the group shares it with every other one.
+MUTUAL = [
+    ("shares_platform_with", gated(
+        r"\b(?:share|sharing)\s+(?:the\s+|a\s+|their\s+|an?\s+)?(?:same\s+|common\s+|new\s+)?(?:[\w.-]+\s+){0,2}?"
+        r"(?:platform|architecture|underpinnings|chassis|structural\s+base)\b"
+        r"|\b(?:platform|architecture|underpinnings|chassis)\s+(?:that|which)\s+(?:also\s+)?underpins\b"
+        r"|\b(?:twins|twin\s+(?:[\w-]+\s+){0,2}(?:cars|coupes|models|SUVs|sedans|utes|pickups)|siblings|sister\s+models|"
+        r"clones\s+of\s+each\s+other|badge-engineered\s+(?:twins|copies|versions)|developed\s+alongside)\b", re.I)),
+    ("shares_engine_with", gated(
+        r"\b(?:engine|V\d+|powertrain|motor|unit)\s+shared\s+by\b"
+        r"|\b(?:share|sharing)\s+(?:the\s+same\s+|an?\s+|their\s+)?(?:[\w.-]+\s+){0,2}?(?:engine|powertrain|V\d+|motors?)\b", re.I)),
+]
+
 # Most sentences state no relation: one test skips all four scans.
-_ANY_RELATION = GateGroup([rx for _, rx in RELATIONS] + [THAT_ENGINE])
+_ANY_RELATION = GateGroup([rx for _, rx in RELATIONS] + [THAT_ENGINE] + [rx for _, rx in MUTUAL])
 
 
 def find_relations(sent) -> list[Finding]:
@@ -86,6 +101,9 @@ def find_relations(sent) -> list[Finding]:
     for attribute, rx in RELATIONS:
         for m in rx.finditer(s):
             out.append(Finding(i, off + m.start(), off + m.end(), attribute, None))
+    for attribute, rx in MUTUAL:
+        for m in rx.finditer(s):
+            out.append(Finding(i, off + m.start(), off + m.end(), attribute, None, qualifier_text="mutual"))
     for m in THAT_ENGINE.finditer(s):
         out.append(Finding(i, off + m.start(), off + m.end(), "shares_engine_with", None,
                            qualifier_text="that-engine"))
