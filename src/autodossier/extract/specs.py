@@ -131,6 +131,11 @@ _NEGATED_AFTER = gated(r"^[\w\s-]{0,40}?\b(?:(?:is|are|will be)\s+not|isn't|aren
 # An electric part of a car ("electric motor", "all-electric range", "electric mode"): a hybrid has
 # them too, so beside an engine or a hybrid they name no EV.
 _ELECTRIC_MOTOR = gated(r"^[\w-]+\s+(?:motors?|range|mode|driving)\b", re.I)
+# Parts and modes that are electric in any car ("electric wastegate", "electric-only range",
+# "electric source of power", "electric power steering"): never the car's powertrain.
+_ELECTRIC_PART = gated(r"^(?:electric|EV)[\s-]+(?:only\s+)?(?:wastegate|range|mode|source|power\s+steering|steering|"
+                       r"pump|turbo\w*|compressor|assist\w*|boost|axle|parking|driving|motor\s+draws|-only)\b", re.I)
+_HYBRID_WORD = gated(r"\b(?:hybrid|hybrids|PHEV|plug-in|electric\s+motors?|e-motors?)\b", re.I)
 _WITH_ENGINE = gated(r"\b(?:engine|V-?\d{1,2}|hybrid|cylinders?|petrol|gasoline|diesel)\b", re.I)
 
 
@@ -189,6 +194,10 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
                     continue
                 if value == "ev" and match_part(_ELECTRIC_MOTOR, s[m.start():], s) and _WITH_ENGINE.search(s):
                     continue  # "an engine with two electric motors": a hybrid's motors, not an EV
+                if value == "ev" and match_part(_ELECTRIC_PART, s[m.start():], s):
+                    continue  # "an electric wastegate", "electric-only range": a part, not the car
+                if value == "ice" and _HYBRID_WORD.search(s):
+                    continue  # "a petrol engine and a pair of electric motors": the engine of a hybrid
                 add(m, attribute, value, negated=_negated(s, m))
     for m in GEARS.finditer(s):
         if not _blocked(s, m.start()):
