@@ -187,3 +187,17 @@ def test_a_relation_stated_of_a_coordinated_pair_holds_both_ways(text, attribute
 def test_a_relation_needs_two_named_models():
     assert not [c for c in claims_of("The Toyota GR86 will share a new platform.")
                 if c.attribute == "shares_platform_with"]
+
+
+@pytest.mark.parametrize("text, subject, value", [
+    ("Tesla's combined tally was 21,056 Model 3s and 39,710 Model Ys.", "Tesla Model Y", 39710),
+    ("Romania's Dacia managed to sell 118,883 Sanderos last year.", "Dacia Sandero", 118883),
+    ("The Kia Sportage finished runner-up to the Ford, with 47,788 sold.", "Kia Sportage", 47788),
+])
+def test_sales_figures_of_models_named_in_the_plural(text, subject, value):
+    assert (subject, "sales_units", value) in facts(text)
+
+
+def test_a_cited_sales_record_is_confirmed():
+    claims = claims_of("According to the outlet, Dacia managed to sell 118,883 Sanderos.")
+    assert {c.status for c in claims if c.attribute == "sales_units"} == {"confirmed"}

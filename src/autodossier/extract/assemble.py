@@ -45,6 +45,11 @@ class Proposal:
     source: str | None
 
 
+# Figures that are records (registrations, list prices): citing who published them reports a fact.
+RECORDS = frozenset({"sales_units", "sales_change_pct", "price"})
+_ACCORDING = re.compile(r"\baccording to\b|\bfigures (?:from|published)|\bdata from\b", re.I)
+
+
 def _clause_start(text: str, pos: int) -> int:
     start = 0
     for m in _CLAUSE.finditer(text, 0, pos):
@@ -134,6 +139,8 @@ def assemble(art: Annotated) -> None:
         for f in sorted(found, key=lambda f: f.start):
             rel = f.start - sent.start
             status = f.status or status_for(sent.text, rel, sent_cues, _clause_start(sent.text, rel))
+            if status == "reported" and f.attribute in RECORDS and _ACCORDING.search(sent.text):
+                status = "confirmed"  # "According to the outlet, Dacia sold 118,883": a record cited
             if f.attribute in ENTITY_ATTRIBUTES and f.qualifier_text == "mutual":
                 group = _coordinated(mentions, text)
                 pending += [(f, a, b.subject, status) for a in group for b in group if a.subject != b.subject]
@@ -180,6 +187,10 @@ def assemble(art: Annotated) -> None:
                 if subject is None:
                     before = [m for m in mentions if m.end <= f.start and "comparative" not in m.words
                               and m.kind != "carried"]
+                    # "the Kia Sportage ... runner-up to the Ford, with 47,788 sold": a make named as
+                    # "the Ford" is a car, not the brand whose figure follows
+                    before = [m for m in before if m.model or not text[max(0, m.start - 4):m.start].lower()
+                              .endswith("the ")] or before
                     subject = before[-1] if before else focus
             else:
                 subject = _bound(f, mentions, text)

@@ -175,7 +175,8 @@ def find_mentions(sentence: str, offset: int, doc_makes: set[str],
     learned = doc_models if doc_models is not None else {}
     learned_first = {k[0] for k in learned}
     candidates = [k for k, w in enumerate(low)
-                  if w in starters or w in learned_first or _looks_like_designation(toks[k][0])]
+                  if w in starters or w in learned_first or _looks_like_designation(toks[k][0])
+                  or (w[-1:] == "s" and w[:-1] in starters)]
     free = 0
     for i in candidates:
         if i < free:
@@ -273,6 +274,17 @@ def _pattern_model(toks, low, j: int, make_end: int, sentence: str) -> int:
     return n
 
 
+# A plural "s" on a model name (at least two characters before it: "Model 3s", "Sanderos").
+_PLURAL = re.compile(r"[a-z0-9][a-z0-9-]+s$|[0-9]s$")
+# After another word of the name, one letter is enough ("Model Ys").
+_PLURAL_SHORT = re.compile(r"[a-z0-9]s$")
+
+
+def _plural_first(word: str) -> bool:
+    """Whether ``word`` with its plural "s" dropped starts a model alias."""
+    return bool(_PLURAL.match(word)) and word[:-1] in _index()[6]
+
+
 def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False, prefer=None, sentence=""):
     """Longest model at token ``j``: ((model, variant|None), token count, make) or (None, 0, None).
 
@@ -284,12 +296,17 @@ def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False,
     max_model = 4
     # No alias starts with this token: skip the n-gram lookups.
     first_ok = low[j] in _index()[6]
-    for n in range(min(max_model, len(toks) - j) if first_ok else 0, 0, -1):
+    for n in range(min(max_model, len(toks) - j) if first_ok or _plural_first(low[j]) else 0, 0, -1):
         key = tuple(low[j:j + n])
         lines = models.get(key)
+        plural = False
+        if not lines and (_PLURAL.match(key[-1]) or n > 1 and _PLURAL_SHORT.match(key[-1])):
+            # "118,883 Sanderos", "21,056 Model 3s", "Model Ys", "T-Rocs": a model named in the plural
+            lines = models.get(key[:-1] + (key[-1][:-1],))
+            plural = True
         if not lines:
             continue
-        written = " ".join(t[0] for t in toks[j:j + n])
+        written = " ".join(t[0] for t in toks[j:j + n])[:-1 if plural else None]
         lines = [(mk, md, _suffix_variant(written, md)) for mk, md in lines]
         if make is not None:
             for mk, model, var in lines:
