@@ -201,3 +201,12 @@ def test_sales_figures_of_models_named_in_the_plural(text, subject, value):
 def test_a_cited_sales_record_is_confirmed():
     claims = claims_of("According to the outlet, Dacia managed to sell 118,883 Sanderos.")
     assert {c.status for c in claims if c.attribute == "sales_units"} == {"confirmed"}
+
+
+@pytest.mark.parametrize("text, attribute, value", [
+    ("Genesis is readying the Genesis GV90 for launch in 2025.", "on_sale", "2025"),
+    ("Autocar reports the Audi R8 is to go into production in 2027.", "production_start", "2027"),
+    ("The McLaren 720S, whose production quietly came to an end last year, has a successor.", "production_end", "2024"),
+])
+def test_dated_events_in_common_phrasings(text, attribute, value):
+    assert (attribute, value) in {(c.attribute, c.value) for c in claims_of(text, "2025-03-01")}

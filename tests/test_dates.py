@@ -48,3 +48,14 @@ def test_resolves_months_relative_to_publication(text, pub, value):
 
 def test_relative_month_without_publication_date_yields_nothing():
     assert find_dates("It arrives next month.", None) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("before the official announcement this week", "2021-08"),
+    ("first revealed three years ago", "2018"),
+    ("a year ago", "2020"),
+    ("announced today", "2021-08"),
+])
+def test_relative_weeks_days_and_years_ago(text, value):
+    from autodossier.extract.dates import find_dates, parse_pub_date
+    assert [d.value for d in find_dates(text, parse_pub_date("2021-08-18"), 0)] == [value]

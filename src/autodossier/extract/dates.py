@@ -66,6 +66,12 @@ PATTERNS: list[tuple[GatedPattern | re.Pattern, str]] = [
     (gated(r"\b(?:earlier|later)\s+this\s+year\b|\b(?:this|last|next)\s+year\b", re.I), "relative_year"),
     (gated(r"\b(?:(?:earlier|later)\s+)?(?P<which>this|last|next|the following|the previous)\s+month\b", re.I),
      "relative_month"),
+    # "this week", "earlier this week", "today", "within weeks": the publication's own month
+    (gated(r"\b(?:(?:earlier|later)\s+)?(?P<wk>this|last|next|the coming|the past)\s+week\b|\b(?P<day>today|yesterday|tonight)\b"
+           r"|\b(?:with)?in\s+(?:the\s+)?(?:coming\s+|next\s+few\s+|a\s+few\s+)?weeks\b", re.I), "relative_week"),
+    # "three years ago", "a year ago", "two years later" (after the publication: ahead)
+    (gated(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+(?P<dir>ago|earlier|before)\b",
+           re.I), "years_ago"),
     (gated(r"\b(?:on|last|this past|next|this)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
            re.I), "weekday"),
     (gated(r"\b(?P<year>(?:19[5-9]|20[0-6])\d)\b(?![\s-]?(?:hp|bhp|km|mph|units|cc|miles|lb|nm|kg|%))"), "year"),
@@ -159,6 +165,23 @@ def _resolve(m: re.Match, kind: str, pub: date | None, text: str) -> DateExpr | 
         ahead = m.group().lower().startswith("next") or bool(search_part(_FUTURE, text[max(0, m.start() - 60):m.start()], text))
         step = (wd - pub.weekday()) % 7 if ahead else -((pub.weekday() - wd) % 7)
         value = date.fromordinal(pub.toordinal() + step).isoformat()
+    elif kind == "relative_week":
+        if pub is None:
+            return None
+        day = pub.toordinal()
+        which = (g.get("wk") or "").lower()
+        if which in ("last", "the past") or (g.get("day") or "").lower() == "yesterday":
+            day -= 7 if which else 1
+        elif which in ("next", "the coming") or not (g.get("wk") or g.get("day")):
+            day += 7 if which else 21  # "within weeks": about three weeks on
+        when = date.fromordinal(day)
+        value = f"{when.year}-{when.month:02d}"
+    elif kind == "years_ago":
+        if pub is None:
+            return None
+        n = g["n"].lower()
+        count = 1 if n in ("a", "one") else int(n) if n.isdigit() else _WORD_COUNT.index(n) + 2
+        value = str(pub.year - count)
     elif kind == "relative_year":
         y = _year(" ".join(m.group().lower().split()[-2:]), pub)
         value = y and str(y)
@@ -177,6 +200,7 @@ def _resolve(m: re.Match, kind: str, pub: date | None, text: str) -> DateExpr | 
     return DateExpr(m.start(), m.end(), value, m.group(), range_end=range_end)
 
 
+_WORD_COUNT = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _FUTURE = gated(r"\b(?:will|'ll|is due|are due|set to|scheduled|slated|to be)\b", re.I)
 _PAST = gated(r"\b(?:was|were|had|did|showed|launched|revealed|unveiled|debuted|removed|sold|"

@@ -53,18 +53,27 @@ EVENTS = [
      # "will reach South Africa in 2024", "joins the line-up early next year", "rejoined the lineup in 2006"
      r"(?:first\s+)?deliveries|reach(?:es|ing)?\s+(?:local\s+|[A-Z]\w+\s+)?(?:showrooms|dealers|dealerships|customers|buyers)|"
      r"(?:will\s+)?(?:reach|arrive\s+in|land\s+in|enter)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?=in\b|by\b|before\b|from\b|next\b|later\b|early\b|this\b)|"
-     r"(?:re)?join(?:s|ed|ing)?\s+the\s+(?:\w+\s+)?line-?up|revived|sales\s+(?:are\s+expected\s+to|will|are\s+due\s+to|to)\s+(?:begin|start|commence)",
+     r"(?:re)?join(?:s|ed|ing)?\s+the\s+(?:\w+\s+)?line-?up|revived|sales\s+(?:are\s+expected\s+to|will|are\s+due\s+to|to)\s+(?:begin|start|commence)|"
+     # "readying the GV90 for launch in 2025", "launch of the Persona is scheduled for August",
+     # "with the new Saga to follow in September", "arriving this year", "landing in 2015"
+     r"for\s+(?:a\s+|its\s+)?(?:local\s+|market\s+)?launch|launch\s+of|(?:to\s+)?follow\s+in|arriv(?:e|es|ed|ing)|landing\s+in|"
+     r"release\s+in|scheduled\s+for\s+release",
      "on_sale"),
     (r"reveal(?:ed|s)?|unveil(?:ed|s|ing)?|debut(?:ed|s)?|premiere(?:d|s)?|show(?:ed|n|s)? (?:off )?|"
      r"present(?:ed|s)|first announced|announced|teased|took the wraps off|world premiere", "reveal"),
     (r"production (?:starts|begins|will (?:start|begin)|to (?:start|begin)|kicks off|started|began|is slated)|"
      r"start(?:s|ed)? production|enter(?:s|ed)? production|(?:produced|built|made) from|begin(?:s)? production|"
      r"series production|(?:start|begin)(?:s|ning|ed)? (?:building|producing|assembling|assembly of)|"
-     r"(?:started|began|begun) (?:building|producing|assembling)", "production_start"),
+     r"(?:started|began|begun) (?:building|producing|assembling|making)|"
+     # "to go into production in 2027", "leave the assembly line in November 2025"
+     r"go(?:es)? into production|(?:leave|roll off|come off)\s+the\s+(?:assembly|production)\s+line", "production_start"),
     (r"stop(?:s|ped|ping)? production|end(?:s|ed)? production|"
      r"(?:stop(?:s|ped|ping)?|cease[sd]?|quit) (?:building|making|producing|manufacturing)|production (?:ended|ceased|will end|ends)|"
      r"discontinu(?:ed|es|e)|in production (?:through|until)|remain in production through|final model year|"
-     r"last model year|ax(?:ed|es)\b|killed off", "production_end"),
+     r"last model year|ax(?:ed|es)\b|killed off|"
+     # "whose production quietly came to an end last year", "the last R8 left the production line"
+     r"production\s+(?:\w+\s+)?came\s+to\s+an\s+end|(?:last|final)\s+(?:[\w-]+\s+){0,3}?(?:left|rolled\s+off)\s+the\s+(?:production|assembly)\s+line",
+     "production_end"),
 ]
 EVENTS_RE = [(gated(rf"\b(?:{p})", re.I), v) for p, v in EVENTS]
 
