@@ -210,3 +210,23 @@ def test_a_cited_sales_record_is_confirmed():
 ])
 def test_dated_events_in_common_phrasings(text, attribute, value):
     assert (attribute, value) in {(c.attribute, c.value) for c in claims_of(text, "2025-03-01")}
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Mahindra is launching its TUV300 next month. The TUV300 SUV has a 1.5-litre engine.", "Mahindra TUV300"),
+    ("VinFast wants to introduce its entry-level SUV, the VF3, by early next year.", "VinFast VF3"),
+    ("Hyundai has started teasing the Exter SUV, which launches in August.", "Hyundai Exter"),
+])
+def test_models_named_without_their_make_by_shape_and_context(text, subject):
+    assert subject in {c.subject for c in claims_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "BMW installed a V10 engine in the M5.", "Chevrolet is talking about the C8 generation of the Corvette.",
+    "Mahindra has given the Bolero the BS6 treatment.", "Proton and Geely share the NE01 engine.",
+])
+def test_codes_engines_and_standards_are_not_bare_models(text):
+    from autodossier.extract import annotate
+    art = annotate(_doc(text))
+    names = {m.model for ms in art.mentions.values() for m in ms if m.model}
+    assert not names & {"V10", "C8", "BS6", "NE01"}

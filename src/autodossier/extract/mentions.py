@@ -53,7 +53,7 @@ NOT_PATTERN_MODEL = NOT_MODEL | frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february april june july august "
     "september october november december ev evs suv suvs mpv sedan coupe hatchback ute utes pickup "
     "pickups truck trucks van vans crossover crossovers wagon estate roadster convertible family "
-    "city town plant works factory hq headquarters "
+    "city town plant works factory hq headquarters large small big compact product products "
     "brand brands lineup range model models car pro max plus mini lite sport sports hybrid electric "
     "i ii iii iv according as at by from into over under after before since last next this these those "
     "he she they we you our their his her".split()
@@ -428,7 +428,81 @@ def mentions(art: Annotated) -> None:
     gaz = _index()[0]
     for alias in _make_aliases().found(art.doc.text.lower()):
         doc_makes.add(gaz.makes[alias])
+    current: str | None = None  # the make the article spoke of last
     for s in art.sentences:
         found = find_mentions(s.text, s.start, doc_makes, doc_models)
+        if current or found:
+            found = sorted(found + _bare_models(s.text, s.start, found, current, doc_models, found),
+                           key=lambda m: m.start)
         art.mentions[s.index] = found
         doc_makes.update(m.make for m in found)
+        if found:
+            current = found[-1].make
+
+
+# Words before a bare name that make it a model ("the new Tekton", "its TUV300", "the upcoming VF3").
+_NAME_LEAD = frozenset("the its their new all-new upcoming latest facelifted updated entry-level flagship "
+                       "forthcoming next-generation next-gen a an".split())
+# A designation by shape: letters then digits ("GV90", "TUV300", "VF3", "i10"), not an engine code.
+# One capital and digits is a chassis or engine code far more often ("C8", "G90", "V10").
+_BARE_DESIGNATION = re.compile(r"(?:[A-Z]{2,4}|[a-z]{1,2}[A-Z]?)-?\d{1,4}[a-z]?")
+# Words after a name that make it a part, a platform or a rule, not a car.
+_NOT_A_CAR_AFTER = frozenset("engine engines platform architecture motor motors unit units treatment norms "
+                             "standard standards emission emissions phase gearbox transmission battery "
+                             "batteries chassis generation project plant program programme".split())
+# "a flat-plane-crank V-8, the LT7": a code in apposition to an engine names the engine.
+_ENGINE_WORDS = frozenset("engine engines motor unit powerplant four-cylinder six-cylinder flat-six inline-six "
+                          "straight-six v8 v6 v10 v12 turbo-four".split())
+_EMISSION = re.compile(r"BS-?\d|Euro-?\d")
+# Body words after a bare name that make it a model ("the Aura sedan", "the Exter SUV").
+_BODY_AFTER = frozenset("suv suvs sedan saloon hatchback hatch crossover coupe wagon estate pickup ute mpv "
+                        "ev roadster convertible supercar hypercar".split())
+
+
+def _bare_models(sentence: str, offset: int, taken: list[Mention], make: str | None,
+                 learned: dict[tuple[str, ...], tuple[str, str]], found: list[Mention]) -> list[Mention]:
+    """Models named without their make, by shape and context: "the new Tekton", "its TUV300",
+    "the Exter SUV". They belong to the make the article spoke of last and are remembered."""
+    make = next((m.make for m in reversed(found)), make)
+    if make is None:
+        return []
+    toks = [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    low = [t[0].lower() for t in toks]
+    spans = [(m.start - offset, m.end - offset) for m in taken]
+    out: list[Mention] = []
+    k = 0
+    while k < len(toks):
+        tok, a, b = toks[k]
+        if any(x < b and a < y for x, y in spans) or k == 0:
+            k += 1
+            continue
+        lead = low[k - 1] in _NAME_LEAD
+        body = k + 1 < len(toks) and low[k + 1] in _BODY_AFTER
+        designation = bool(_BARE_DESIGNATION.fullmatch(tok)) and not _STEM.match(tok) or bool(
+            _BARE_DESIGNATION.fullmatch(tok) and _STEM.match(tok) and _STEM.match(tok).group(2).lower() not in UNIT_SUFFIXES)
+        word = (tok[0].isupper() and tok[1:].islower() and len(tok) > 2 and low[k] not in NOT_PATTERN_MODEL
+                and low[k] not in _alias_starters() and low[k] not in MONTH_NAMES)
+        quoted = sentence[a - 1:a] in "'‘\"“" if a else False
+        after = low[k + 1] if k + 1 < len(toks) else ""
+        engine_before = any(w in _ENGINE_WORDS or w.startswith(("v-", "v8", "v6", "v10", "v12"))
+                            for w in low[max(0, k - 4):k])
+        if after in _NOT_A_CAR_AFTER or tok.endswith("-based") or _EMISSION.fullmatch(tok) or engine_before:
+            k += 1
+            continue  # "the NE01 engine", "its Ultium EV platform", "the BS6 treatment": not a car
+        # a plain word is a name only right after its make was named in the same sentence
+        word = word and bool(found) and not quoted
+        if not ((designation and (lead or body)) or (word and (lead and low[k - 1] not in ("the", "a", "an", "its", "their")
+                                                               or body))):
+            k += 1
+            continue
+        n = 1
+        while k + n < len(toks) and n < MAX_PATTERN_TOKENS and (toks[k + n][0].isdigit() and len(toks[k + n][0]) <= 2
+                                                                or low[k + n] in _NAME_TAIL):
+            n += 1
+        name = " ".join(t[0] for t in toks[k:k + n])
+        learned.setdefault(tuple(low[k:k + n]), (make, name))
+        mention = Mention(offset + a, offset + toks[k + n - 1][2], make, name)
+        mention.parenthetical = _in_parentheses(sentence, a)
+        out.append(mention)
+        k += n
+    return out
