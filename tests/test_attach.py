@@ -230,3 +230,14 @@ def test_codes_engines_and_standards_are_not_bare_models(text):
     art = annotate(_doc(text))
     names = {m.model for ms in art.mentions.values() for m in ms if m.model}
     assert not names & {"V10", "C8", "BS6", "NE01"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Hyundai Ioniq 5 and Kia EV6 crossovers are already based on it.",
+     {("Hyundai Ioniq 5", "crossover"), ("Kia EV6", "crossover")}),
+    ("The carmaker will concentrate on the Chevrolet Trailblazer compact SUV.", {("Chevrolet Trailblazer", "suv")}),
+    ("The Mitsubishi Triton, Nissan Navara and expected Renault Alaskan utes are clones.",
+     {("Mitsubishi Triton", "pickup"), ("Nissan Navara", "pickup"), ("Renault Alaskan", "pickup")}),
+])
+def test_body_word_after_a_model_or_a_list_of_models(text, expected):
+    assert expected <= {(c.subject, c.value) for c in claims_of(text) if c.attribute == "body_style"}

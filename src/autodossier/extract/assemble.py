@@ -24,6 +24,8 @@ _BEFORE_MENTION = re.compile(r"^\s*(?:(?:in|on|for|as|of)\s+(?:the\s+)?(?:(?:[\w
 _OBJECT_GAP = re.compile(r"^\s*(?:plans?\s+(?:to\s+(?:build|make|launch|produce|sell|offer)|for)\s+)?"
                          r"(?:(?:off|the|its|their|a|an|new|all-new|revised|redesigned|updated|electric|hybrid|"
                          r"couple of|concepts?|based on|version of)\s+){0,5}$", re.I)
+# Modifier words between a model and its body word.
+_BODY_GAP = re.compile(r"\s+(?:[–—-]\s+)?(?:[a-z][a-z-]*\s+){1,3}")
 _CLAUSE = CLAUSE_BOUNDARY
 _ENGINE_ATTRS = frozenset({"displacement_l", "cylinders", "engine_layout", "aspiration", "engine_code"})
 MODEL_ONLY = frozenset({"lifecycle", "reveal", "on_sale", "production_start", "production_end", "body_style",
@@ -67,6 +69,8 @@ def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
         if m.end <= f.start and _AFTER_MENTION.match(gap) and f.start - m.end < 30:
             if f.attribute in ("power_hp", "torque_lbft", "body_style") and m.kind != "carried":
                 return m
+        if f.attribute == "body_style" and m.end <= f.start and m.kind != "carried" and _BODY_GAP.fullmatch(gap):
+            return m  # "the Trailblazer compact SUV", "GR 86 and Subaru BRZ – twin rear-drive sports coupes"
         if m.start >= f.end and m.start - f.end < 40 and _BEFORE_MENTION.match(text[f.end:m.start]):
             if f.attribute in ("power_hp", "torque_lbft", "body_style", "sales_units", "market"):
                 return m
@@ -87,7 +91,8 @@ def _object(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
 
 
 # Between two partners of one relation: "the Zeekr X and the Smart #1", "the Grande Panda, Opel Frontera".
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$")
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?"
+                       r"(?:(?:new|expected|upcoming|next-generation|next-gen|current|all-new|updated|forthcoming)\s+)?$")
 
 
 def _chain(first: Mention, mentions: list[Mention], text: str) -> list[Mention]:
@@ -210,6 +215,11 @@ def assemble(art: Annotated) -> None:
             if f.attribute in ("market", "body_style") and subject.kind == "explicit":
                 # "the Mini Coupe and Mini Roadster ... here": every model of a coordinated list
                 pending += [(f, other, None, status) for other in _chain(subject, mentions, text)[1:]]
+                if subject.end <= f.start:
+                    # "the Hyundai Ioniq 5 and Kia EV6 crossovers": the list that ends at the model
+                    group = _coordinated(mentions, text)
+                    if subject in group:
+                        pending += [(f, other, None, status) for other in group if other is not subject]
         partner_subjects = {p.subject for p in partners} | {
             m.subject for m in mentions if "partner" in m.words and (focus is None or m.subject != focus.subject)}
         plural = [m for m in mentions if m.kind == "plural"]

@@ -78,7 +78,7 @@ BODY = [
     (r"wagons?|estates?|shooting brakes?|avants?|tourings?", "wagon"),
     (r"hatchbacks?|hatch", "hatchback"),
     (r"convertibles?|cabriolets?|cabrios?|roadsters?|spyders?|spiders?", "convertible"),
-    (r"pick-?ups?|pickup trucks?", "pickup"),
+    (r"pick-?ups?|pickup trucks?|utes?", "pickup"),
     (r"minivans?|MPVs?|people[\s\-\u2010\u2011]carriers?", "minivan"),
     (r"vans?", "van"),
 ]
@@ -88,6 +88,9 @@ BODY_RE = gated(
     r"crowd|world|era|boom|craze|demand|shoppers|space|competitors|territory|product))",
     re.I,
 )
+# One or two lower-case words between a model and its body word ("compact", "city", "mid-size",
+# "twin rear-drive sports", "– twin rear-drive sports").
+_MODIFIERS = re.compile(r"\s+(?:[–—-]\s+)?(?:[a-z][a-z-]*\s+){1,3}")
 _BODY_VALUE = [(gated(rf"^(?:{p})$", re.I), v) for p, v in BODY]
 # Engine designations: "VR30DDTT", "EA888", "B58B30", and hyphenated family-suffix codes ("G16E-GTS").
 ENGINE_CODE = gated(r"\b(?:[A-Z]{1,3}\d{2,3}[A-Z]{2,5}\d?|EA\d{3}|[A-Z]\d{2}[A-Z]\d{2}|[A-Z]{1,2}\d{2}[A-Z]-[A-Z]{2,4})\b"
@@ -207,7 +210,9 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
             add(m, "engine_code", m.group().upper(), engine=True)
     for m in BODY_RE.finditer(s):
         word = m.group("body")
-        named_before = any(0 <= m.start() - b <= 1 for a, b in mention_spans)
+        # "Model 3 sedans", "the Trailblazer compact SUV", "X-Trail and Koleos mid-size SUVs"
+        named_before = any(0 <= m.start() - b <= 1 or (0 < m.start() - b <= 40 and _MODIFIERS.fullmatch(s[b:m.start()]))
+                           for a, b in mention_spans)
         if word.lower().endswith("s") and not word.lower().endswith(("ss",)) and word.upper() != word \
                 and not named_before:
             continue  # a plural names a kind of car, not this model ("Model 3 sedans" does name one)
@@ -218,7 +223,7 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
         if word == "van" and s[m.end():m.end() + 2].strip()[:1].isupper():
             continue  # a name particle ("Frank van Meel"), not a body style
         head = s[:m.start()]
-        if not (search_part(_DETERMINER, head, s) or any(0 <= m.start() - b <= 1 for a, b in mention_spans)
+        if not (search_part(_DETERMINER, head, s) or named_before
                 or any(0 <= a - m.end() <= 7 for a, b in mention_spans)):
             continue  # "focus on SUV, Crossover": a kind of car, not this one
         value = next(v for rx, v in _BODY_VALUE if rx.match(word))
