@@ -241,3 +241,14 @@ def test_codes_engines_and_standards_are_not_bare_models(text):
 ])
 def test_body_word_after_a_model_or_a_list_of_models(text, expected):
     assert expected <= {(c.subject, c.value) for c in claims_of(text) if c.attribute == "body_style"}
+
+
+@pytest.mark.parametrize("text, subject, value", [
+    ("McLaren is taking orders for a successor to its McLaren 720S, whose production quietly came to an end last year.",
+     "McLaren 720S", "discontinued"),
+    ("The move follows the decision in September to drop the Chevrolet Spark.", "Chevrolet Spark", "discontinued"),
+    ("There are rumors that Toyota will resurrect the Toyota Celica.", "Toyota Celica", "planned"),
+    ("Tesla confirmed that the Tesla Model Y Standard Range will now not be built.", "Tesla Model Y", "cancelled"),
+])
+def test_lifecycle_from_event_phrasings(text, subject, value):
+    assert (subject, "lifecycle", value) in facts(text)

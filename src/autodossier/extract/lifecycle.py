@@ -20,9 +20,14 @@ LIFECYCLE = [
      r"stop(?:s|ped|ping)? production|(?:end(?:s|ed)?|cease[sd]?) production|production (?:ended|ceased|will end|ends)|"
      r"(?:stop(?:s|ped|ping)?|cease[sd]?|quit) (?:building|making|producing|manufacturing)|"
      r"no longer (?:available|offered|sold|produced|built|imported|be available)|retired|bow(?:s|ed)? out|"
-     r"dropped from the line-?up|pulled the plug on|end of the line for", "discontinued"),
+     r"dropped from the line-?up|pulled the plug on|end of the line for|"
+     # "whose production quietly came to an end", "the last R8 left the production line",
+     # "to bring Malibu production to an end", "the decision to drop the Spark", "which was dropped"
+     r"production\s+(?:\w+\s+)?came\s+to\s+an\s+end|(?:last|final)\s+(?:[\w-]+\s+){0,3}?(?:left|rolled\s+off)\s+the\s+(?:production|assembly)\s+line|"
+     r"bring\s+(?:[\w-]+\s+){0,3}?production\s+to\s+an\s+end|drop(?:s|ped|ping)?\s+the\b|(?:was|were|been|being)\s+dropped|"
+     r"no\s+further\s+build\s+slots", "discontinued"),
     (r"cancel(?:l?ed|s|ling)|scrapped|scraps|came (?:tantalisingly |tantalizingly |very )?close to producing|"
-     r"never (?:made it|reached) (?:in)?to production|killed the project", "cancelled"),
+     r"never (?:made it|reached) (?:in)?to production|killed the project|(?:will\s+)?(?:now\s+)?not\s+be\s+(?:built|produced|made)\b", "cancelled"),
     (r"on hold|put (?:those plans |it |them )?aside|paused|postponed|shelved|on the back burner|"
      r"delayed indefinitely|on ice", "on-hold"),
     (r"(?:would|will|set to|is to|to) return|make a comeback|making a comeback|comeback|come back|revive[sd]?|"
@@ -31,11 +36,12 @@ LIFECYCLE = [
      r"will build|going to build|intends? to (?:put|build|produce|launch)|next-generation version|"
      r"(?:is|are) coming(?!\s+to\b)|confirmed for production|production version|"
      # "the next-generation M5", "the upcoming WRX STI": a model still to come
-     r"(?:would|will) (?:join|be joined)|to join the line-?up", "planned"),
+     r"(?:would|will) (?:join|be joined)|to join the line-?up|resurrect\w*|bring(?:s|ing)?\s+back|"
+     r"bring\s+(?:[\w-]+\s+){1,3}back\b|(?:is|are)\s+to\s+be\s+(?:named|called|badged)|bound\s+for\s+production", "planned"),
     (r"concepts?\b(?!\s+car(?:s)?\s+(?:market|world))|show ?car|study", "concept"),
     (r"remain(?:s|ed)? in production(?!\s+(?:through|until|till))|still in production|currently (?:in production|produced|built)|"
      r"continues? (?:in production|to be (?:built|produced|sold))|"
-     r"(?:has|have) (?:started|begun) (?:building|producing|making|production of)", "in-production"),
+     r"(?:has|have) (?:started|begun) (?:building|producing|making|production of)|stay\s+in\s+production", "in-production"),
 ]
 LIFECYCLE_RE = [(gated(rf"\b(?:{p})", re.I), v) for p, v in LIFECYCLE]
 # "the next-generation M5", "the upcoming WRX STI": a model still to come. A modifier states no
