@@ -252,3 +252,17 @@ def test_body_word_after_a_model_or_a_list_of_models(text, expected):
 ])
 def test_lifecycle_from_event_phrasings(text, subject, value):
     assert (subject, "lifecycle", value) in facts(text)
+
+
+def test_rules_give_roundup_figures_to_the_nearest_model():
+    art = annotate(_doc("Toyota gave a preview of its all-new Toyota Yaris, while Skoda said its 1.2-litre "
+                        "turbo Skoda Fabia is due soon."))
+    proposed = {(p.subject.subject, p.finding.attribute) for p in art.proposals}
+    assert ("Skoda Fabia", "displacement_l") in proposed
+    assert ("Toyota Yaris", "displacement_l") not in proposed
+
+
+def test_an_engine_code_after_a_make_is_not_a_model():
+    from autodossier.extract import annotate
+    art = annotate(_doc("The Infiniti Q50 gets a VR30 twin-turbo engine."))
+    assert "VR30" not in {m.model for ms in art.mentions.values() for m in ms}

@@ -202,7 +202,7 @@ def assemble(art: Annotated) -> None:
                 if subject is not None and f.attribute == "body_style":
                     status = "confirmed"
                 if subject is None:
-                    subject = _clause_subject(f, mentions, sent.text, sent.start) or focus
+                    subject = _clause_subject(f, mentions, sent.text, sent.start) or _nearest(f, mentions, text) or focus
                 elif focus is not None and subject.subject != focus.subject and f.attribute not in ("body_style", "market"):
                     status = "confirmed"  # a figure stated for another, existing model
                     if _same_as(sent.text, subject, sent.start):
@@ -262,6 +262,27 @@ def to_claims(art: Annotated, proposals: list[Proposal]) -> list[Claim]:
             best[key] = claim
             ranks[key] = rank
     return sorted(best.values(), key=lambda c: (c.start or 0, c.subject, c.attribute))
+
+
+# How much farther a model after a value may stand than one before it and still be the nearer
+# ("its 1.2-litre turbo Fabia": the name follows its engine; "the Aventador with its V12").
+AFTER_PENALTY = 1.5
+# Figures a round-up states model by model; markets, dates and states follow the sentence's subject.
+NEAREST_ATTRS = frozenset({"displacement_l", "cylinders", "engine_layout", "aspiration", "power_hp", "torque_lbft",
+                           "price", "range_km", "battery_kwh", "accel_0_60_s", "accel_0_100_s", "top_speed_mph"})
+
+
+def _nearest(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
+    """In a sentence naming several models (a round-up), the one nearest the value."""
+    models = [m for m in mentions if m.model and m.kind == "explicit" and not m.parenthetical
+              and not m.words & {"comparative", "partner"}]
+    if f.attribute not in NEAREST_ATTRS or len({m.subject for m in models}) < 2:
+        return None
+
+    def distance(m: Mention) -> float:
+        return f.start - m.end if m.end <= f.start else (m.start - f.end) * AFTER_PENALTY
+
+    return min(models, key=distance)
 
 
 def _clause_subject(f: Finding, mentions: list[Mention], text: str, offset: int) -> Mention | None:

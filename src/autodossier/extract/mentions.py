@@ -16,6 +16,7 @@ from functools import lru_cache
 from autodossier.extract.gazetteer import load_gazetteer
 from autodossier.extract.pipeline import Annotated, component
 from autodossier.extract.prefilter import LiteralFinder
+from autodossier.extract.regions import REGIONS
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-\.]*(?<![.\-])|[A-Za-z0-9]")
 ORDINALS = {
@@ -57,7 +58,8 @@ NOT_PATTERN_MODEL = NOT_MODEL | frozenset(
     "brand brands lineup range model models car pro max plus mini lite sport sports hybrid electric "
     "i ii iii iv according as at by from into over under after before since last next this these those "
     "he she they we you our their his her".split()
-) - frozenset({"pro", "max", "plus", "mini", "sport", "hybrid", "electric", "ev", "i", "ii", "iii", "iv"})
+) | frozenset(word for name in REGIONS for word in name.split())
+NOT_PATTERN_MODEL -= frozenset({"pro", "max", "plus", "mini", "sport", "hybrid", "electric", "ev", "i", "ii", "iii", "iv"})
 # Tokens that may continue an unknown model's name after its first word ("Grand i10 Nios", "Tigor EV").
 _NAME_TAIL = frozenset({"ev", "pro", "max", "plus", "sport", "ii", "iii", "iv"})
 # A name part that starts with a digit: digits with at most a short letter suffix ("500X", "3", "6e").
@@ -485,7 +487,8 @@ def _bare_models(sentence: str, offset: int, taken: list[Mention], make: str | N
         quoted = sentence[a - 1:a] in "'‘\"“" if a else False
         after = low[k + 1] if k + 1 < len(toks) else ""
         engine_before = any(w in _ENGINE_WORDS or w.startswith(("v-", "v8", "v6", "v10", "v12"))
-                            for w in low[max(0, k - 4):k])
+                            for w in low[max(0, k - 4):k]) or any(w in ("engine", "engines", "motor", "unit")
+                                                                  for w in low[k + 1:k + 4])
         if after in _NOT_A_CAR_AFTER or tok.endswith("-based") or _EMISSION.fullmatch(tok) or engine_before:
             k += 1
             continue  # "the NE01 engine", "its Ultium EV platform", "the BS6 treatment": not a car
