@@ -266,3 +266,10 @@ def test_an_engine_code_after_a_make_is_not_a_model():
     from autodossier.extract import annotate
     art = annotate(_doc("The Infiniti Q50 gets a VR30 twin-turbo engine."))
     assert "VR30" not in {m.model for ms in art.mentions.values() for m in ms}
+
+
+@pytest.mark.parametrize("text", ["It uses the 2.7L TurboMax I4 gas engine.", "The Blackwing TTV8 LT7 is new."])
+def test_engine_layouts_and_code_pairs_are_not_models(text):
+    from autodossier.extract import annotate
+    art = annotate(_doc("Chevrolet sells the Chevrolet Silverado. " + text))
+    assert {m.subject for ms in art.mentions.values() for m in ms if m.model} == {"Chevrolet Silverado"}

@@ -177,8 +177,8 @@ def find_mentions(sentence: str, offset: int, doc_makes: set[str],
     learned = doc_models if doc_models is not None else {}
     learned_first = {k[0] for k in learned}
     candidates = [k for k, w in enumerate(low)
-                  if w in starters or w in learned_first or _looks_like_designation(toks[k][0])
-                  or (w[-1:] == "s" and w[:-1] in starters)]
+                  if (w in starters or w in learned_first or _looks_like_designation(toks[k][0])
+                      or (w[-1:] == "s" and w[:-1] in starters)) and not _CYLINDER_LAYOUT.fullmatch(toks[k][0])]
     free = 0
     for i in candidates:
         if i < free:
@@ -276,6 +276,8 @@ def _pattern_model(toks, low, j: int, make_end: int, sentence: str) -> int:
     return n
 
 
+# "I4", "V8", "W12", "H6" in capitals: an engine layout, never a model (BMW's i4 is written "i4").
+_CYLINDER_LAYOUT = re.compile(r"[IVWH]-?\d{1,2}")
 # A plural "s" on a model name (at least two characters before it: "Model 3s", "Sanderos").
 _PLURAL = re.compile(r"[a-z0-9][a-z0-9-]+s$|[0-9]s$")
 # After another word of the name, one letter is enough ("Model Ys").
@@ -486,6 +488,9 @@ def _bare_models(sentence: str, offset: int, taken: list[Mention], make: str | N
                 and low[k] not in _alias_starters() and low[k] not in MONTH_NAMES)
         quoted = sentence[a - 1:a] in "'‘\"“" if a else False
         after = low[k + 1] if k + 1 < len(toks) else ""
+        if designation and k + 1 < len(toks) and _BARE_DESIGNATION.fullmatch(toks[k + 1][0]):
+            k += 1
+            continue  # "the TTV8 LT7": two codes in a row name an engine
         engine_before = any(w in _ENGINE_WORDS or w.startswith(("v-", "v8", "v6", "v10", "v12"))
                             for w in low[max(0, k - 4):k]) or any(w in ("engine", "engines", "motor", "unit")
                                                                   for w in low[k + 1:k + 4])
