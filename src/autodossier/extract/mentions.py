@@ -277,7 +277,7 @@ def _pattern_model(toks, low, j: int, make_end: int, sentence: str) -> int:
 
 
 # "I4", "V8", "W12", "H6" in capitals: an engine layout, never a model (BMW's i4 is written "i4").
-_CYLINDER_LAYOUT = re.compile(r"[IVWH]-?\d{1,2}")
+_CYLINDER_LAYOUT = re.compile(r"I-?[3-6]|V-?(?:6|8|10|12)|W-?(?:8|12|16)|H-?[46]")
 # A plural "s" on a model name (at least two characters before it: "Model 3s", "Sanderos").
 _PLURAL = re.compile(r"[a-z0-9][a-z0-9-]+s$|[0-9]s$")
 # After another word of the name, one letter is enough ("Model Ys").
