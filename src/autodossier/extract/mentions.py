@@ -177,8 +177,9 @@ def find_mentions(sentence: str, offset: int, doc_makes: set[str],
     learned = doc_models if doc_models is not None else {}
     learned_first = {k[0] for k in learned}
     candidates = [k for k, w in enumerate(low)
-                  if (w in starters or w in learned_first or _looks_like_designation(toks[k][0])
-                      or (w[-1:] == "s" and w[:-1] in starters)) and not _CYLINDER_LAYOUT.fullmatch(toks[k][0])]
+                  if w in starters or w in learned_first or _looks_like_designation(toks[k][0])
+                  or (w[-1:] == "s" and w[:-1] in starters)]
+    candidates = [k for k in candidates if not _CYLINDER_LAYOUT.fullmatch(toks[k][0])]
     free = 0
     for i in candidates:
         if i < free:
@@ -458,6 +459,14 @@ _NOT_A_CAR_AFTER = frozenset("engine engines platform architecture motor motors 
 _ENGINE_WORDS = frozenset("engine engines motor unit powerplant four-cylinder six-cylinder flat-six inline-six "
                           "straight-six v8 v6 v10 v12 turbo-four".split())
 _EMISSION = re.compile(r"BS-?\d|Euro-?\d")
+# Most sentences hold no bare name: one scan for the shapes the loop below accepts skips them.
+_BARE_HINT = re.compile(
+    r"\b(?:the|its|their|new|all-new|upcoming|latest|facelifted|updated|entry-level|flagship|forthcoming|"
+    r"next-generation|next-gen|a|an)\s+(?:[A-Z]{2,4}|[a-z]{1,2}[A-Z]?)-?\d"
+    r"|\b(?:new|all-new|upcoming|latest|facelifted|updated|entry-level|flagship|forthcoming|next-generation|next-gen)\s+[A-Z][a-z]"
+    r"|\b[\w-]+\s+(?i:suvs?|sedans?|saloons?|hatchbacks?|hatch|crossovers?|coupes?|wagon|estate|pickups?|utes?|mpv|ev|"
+    r"roadsters?|convertibles?|supercars?|hypercars?)\b"
+)
 # Body words after a bare name that make it a model ("the Aura sedan", "the Exter SUV").
 _BODY_AFTER = frozenset("suv suvs sedan saloon hatchback hatch crossover coupe wagon estate pickup ute mpv "
                         "ev roadster convertible supercar hypercar".split())
@@ -468,7 +477,7 @@ def _bare_models(sentence: str, offset: int, taken: list[Mention], make: str | N
     """Models named without their make, by shape and context: "the new Tekton", "its TUV300",
     "the Exter SUV". They belong to the make the article spoke of last and are remembered."""
     make = next((m.make for m in reversed(found)), make)
-    if make is None:
+    if make is None or not _BARE_HINT.search(sentence):
         return []
     toks = [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
     low = [t[0].lower() for t in toks]
