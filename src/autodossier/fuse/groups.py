@@ -317,14 +317,14 @@ def _supersedes(new: _Facts, old: _Facts) -> bool:
     return (dated and new.last_seen == old.last_seen) or bool(new.docs & old.docs)
 
 
-def _fuse_group(records: list[dict], reference: str | None) -> FusedGroup:
+def _fuse_group(records: list[dict], reference: str | None, weigh=None) -> FusedGroup:  # noqa: ANN001
     first = records[0]
     group = FusedGroup(first["subject"], first["attribute"], scope_variant(first),
                        first.get("generation"), first.get("period"), first.get("region"))
     for cluster in _cluster(group.attribute, records):
         rep = _representative(cluster)
         pos = Position(rep["value"], rep.get("qualifier") or "=", rep.get("unit"), asserts(rep), cluster)
-        pos.belief, pos.reason = belief(cluster, reference)
+        pos.belief, pos.reason = belief(cluster, reference, weigh)
         group.positions.append(pos)
     group.positions.sort(key=lambda p: (-p.belief, -p.certainty, p.display))
     positions = group.positions
@@ -351,11 +351,14 @@ def _fuse_group(records: list[dict], reference: str | None) -> FusedGroup:
     return group
 
 
-def fuse(records: list[dict], as_of: str | None = None, reference: str | None = None) -> list[FusedGroup]:
+def fuse(records: list[dict], as_of: str | None = None, reference: str | None = None,
+         weigh=None) -> list[FusedGroup]:  # noqa: ANN001 (a fuse.trackrecord.Weigher)
     """Fuse claim records into groups, seeing only what was published by ``as_of``.
 
     ``reference`` is the date beliefs are aged to; it defaults to ``as_of``, else to the
     newest publication date among the records (so results do not drift with the clock).
+    ``weigh`` optionally weighs each record by its source's track record (see
+    :func:`autodossier.fuse.trackrecord.source_weigher`).
     """
     records = filter_as_of(records, as_of)
     if reference is None:
@@ -363,6 +366,6 @@ def fuse(records: list[dict], as_of: str | None = None, reference: str | None = 
     by_key: dict[tuple, list[dict]] = {}
     for rec in records:
         by_key.setdefault(group_key(rec), []).append(rec)
-    groups = [_fuse_group(recs, reference) for recs in by_key.values()]
+    groups = [_fuse_group(recs, reference, weigh) for recs in by_key.values()]
     groups.sort(key=lambda g: (g.subject.lower(), g.attribute, g.scope))
     return groups

@@ -249,3 +249,10 @@ class QueryMixin:
                     g["outlets"].append(outlet)
         out = [g for g in groups.values() if len(g["documents"]) >= min_size]
         return sorted(out, key=lambda g: -len(g["documents"]))
+
+    def claims_fingerprint(self) -> tuple[int, int]:
+        """(number of claims, highest claim id): changes whenever claims are added or replaced,
+        so results computed over every claim can be cached until it does."""
+        with self._engine.connect() as conn:
+            row = conn.execute(select(func.count(_C.id), func.max(_C.id))).one()
+        return int(row[0] or 0), int(row[1] or 0)
