@@ -43,10 +43,12 @@ def sources(
                                     indent=2, ensure_ascii=False) + "\n")
         return
     title = "Track record" + (f" ({family})" if family else "") + (f" as of {record.as_of}" if record.as_of else "")
-    table = Table("source", "kind", "claims", "borne out", "contradicted", "open", "hit rate", "95% CI",
-                  "median lead (days)", title=title)
+    table = Table(title=title, caption="lead: median days from a borne-out claim to its confirmation")
+    table.add_column("source", max_width=28)
+    for name in ("kind", "claims", "borne", "contra", "open", "hit", "95% CI", "lead"):
+        table.add_column(name, justify="left" if name == "kind" else "right", no_wrap=True)
     for r in table_rows:
-        ci = "-" if r["ci_low"] is None else f"{_pct(r['ci_low'])}-{_pct(r['ci_high'])}"
+        ci = "-" if r["ci_low"] is None else f"{_pct(r['ci_low'])}-{_pct(r['ci_high'])}".replace("%-", "-")
         lead = "-" if r["median_lead_days"] is None else f"{r['median_lead_days']:g}"
         table.add_row(escape(r["name"]), r["kind"], str(r["claims"]), str(r["borne_out"]),
                       str(r["contradicted"]), str(r["open"]), _pct(r["hit_rate"]), ci, lead)
