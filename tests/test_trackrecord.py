@@ -203,3 +203,16 @@ def test_store_track_record_and_dossier_reason(kb):
     early = build_dossier(kb, "Infiniti Q50", as_of="2024-01-31").to_dict()
     assert "borne out" in early["rumored"][0]["reason"]
     assert not rows(source_track_record(kb, as_of="2023-03-01"), min_resolved=1)
+
+
+def test_newer_rumor_does_not_retire_an_older_one_better_sources_back():
+    history = _history("Good Gossip", 8, 1) + _history("Bad Gossip", 1, 8)
+    older = rec(value=500, outlet="Good Gossip", date="2024-01-01")
+    newer = rec(value=420, outlet="Bad Gossip", date="2024-03-01")
+    plain = next(iter(fuse([older, newer])))
+    assert plain.best.value == 420 and plain.positions[1].superseded_by  # newest rumor wins by default
+    weighed = next(iter(fuse([older, newer], weigh=source_weigher(track_record(history)))))
+    assert weighed.best.value == 500 and weighed.has_conflict  # kept in dispute, better record first
+    confirmed = rec(value=420, status="confirmed", outlet="Bad Gossip", date="2024-03-01")
+    settled = next(iter(fuse([older, confirmed], weigh=source_weigher(track_record(history)))))
+    assert settled.best.value == 420 and not settled.has_conflict  # a confirmation still settles it

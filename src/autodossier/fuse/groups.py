@@ -317,6 +317,14 @@ def _supersedes(new: _Facts, old: _Facts) -> bool:
     return (dated and new.last_seen == old.last_seen) or bool(new.docs & old.docs)
 
 
+def _outweighed(new: Position, old: Position, weigh) -> bool:  # noqa: ANN001 (a Weigher)
+    """Whether an older position stands against a newer, uncertain one because the sources'
+    track records make it the more believable (then the two stay in dispute)."""
+    if new.certainty >= CERTAINTY_RANK["confirmed"] or old.belief <= new.belief:
+        return False
+    return any(weigh(r) is not None for r in (*old.records, *new.records))
+
+
 def _fuse_group(records: list[dict], reference: str | None, weigh=None) -> FusedGroup:  # noqa: ANN001
     first = records[0]
     group = FusedGroup(first["subject"], first["attribute"], scope_variant(first),
@@ -332,13 +340,17 @@ def _fuse_group(records: list[dict], reference: str | None, weigh=None) -> Fused
     multi = group.multi
     pairs = [(i, j) for i in range(len(positions)) for j in range(i + 1, len(positions))
              if _conflict(multi, facts[i], facts[j])]
+    def supersedes(new: int, old: int) -> bool:
+        return _supersedes(facts[new], facts[old]) and not (
+            weigh is not None and _outweighed(positions[new], positions[old], weigh))
+
     # In pair order: which side is superseded first decides later pairs.
     for i, j in pairs:
         a, b = positions[i], positions[j]
-        if b.superseded_by is None and _supersedes(facts[i], facts[j]):
+        if b.superseded_by is None and supersedes(i, j):
             b.superseded_by = a.display
             b.reason += f"; superseded by {a.display} ({a.last_seen})"
-        elif a.superseded_by is None and _supersedes(facts[j], facts[i]):
+        elif a.superseded_by is None and supersedes(j, i):
             a.superseded_by = b.display
             a.reason += f"; superseded by {b.display} ({b.last_seen})"
     group.conflicts = [(i, j) for i, j in pairs
