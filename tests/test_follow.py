@@ -111,3 +111,26 @@ def test_event_ids_stay_stable_across_reingest(kb):
 def test_summaries_say_what_changed():
     records = [rec(400, "reported", "2023-01-01"), rec(400, "confirmed", "2023-02-01")]
     assert follow.summary(events(records)[-1]) == "Infiniti Q50 · Power: 400 hp now confirmed (was reported)"
+
+
+def test_migration_from_version_2_adds_the_watchlist(kb_url):
+    from sqlalchemy import create_engine, text
+
+    from autodossier.store import KnowledgeBase
+
+    store = KnowledgeBase(kb_url)
+    follow_corpus.build(store)
+    store.close()
+    engine = create_engine(kb_url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as conn:  # turn the store back into a version-2 store
+        conn.execute(text("DROP TABLE watchlist"))
+        conn.execute(text("DROP TABLE watch_seen"))
+        conn.execute(text("UPDATE schema_version SET version = 2"))
+    engine.dispose()
+    store = KnowledgeBase(kb_url)
+    try:
+        assert follow.watch_add(store, ["Q50"])[0]["added"]
+        assert len(follow.watch_changes(store)) == 5
+        assert store.count_claims() > 0  # the old rows are untouched
+    finally:
+        store.close()

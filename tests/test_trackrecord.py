@@ -216,3 +216,20 @@ def test_newer_rumor_does_not_retire_an_older_one_better_sources_back():
     confirmed = rec(value=420, status="confirmed", outlet="Bad Gossip", date="2024-03-01")
     settled = next(iter(fuse([older, confirmed], weigh=source_weigher(track_record(history)))))
     assert settled.best.value == 420 and not settled.has_conflict  # a confirmation still settles it
+
+
+def test_cached_track_record_follows_new_ingests(kb):
+    from autodossier.claims import Claim
+    from autodossier.ingest.document import Document
+    from autodossier.report.trackrecord import source_track_record
+
+    def put(name, date, status):
+        kb.ingest(Document(doc=name, text=f"Article {name}.", title=name, date=date, outlet="Best Car"),
+                  [Claim(doc=name, subject="Nissan Z", attribute="power_hp", value=400, unit="hp",
+                         status=status, evidence="It makes 400 hp.")])
+
+    put("r", "2023-01-01", "rumored")
+    assert source_track_record(kb).get("outlet", "Best Car").overall.open == 1
+    assert source_track_record(kb) is source_track_record(kb)  # cached while nothing changes
+    put("c", "2023-02-01", "confirmed")
+    assert source_track_record(kb).get("outlet", "Best Car").overall.borne_out == 1

@@ -31,8 +31,7 @@ def source_track_record(kb: Any, as_of: str | None = None) -> TrackRecord:
     if found is not None:
         _cache.move_to_end(key)
         return found
-    records = kb.claims(as_of=as_of) if as_of else kb.claims()
-    result = track_record(records, as_of)
+    result = track_record(kb.judged_claims(as_of=as_of), as_of)
     _cache[key] = result
     while len(_cache) > CACHE_SIZE:
         _cache.popitem(last=False)

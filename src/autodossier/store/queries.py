@@ -251,8 +251,29 @@ class QueryMixin:
         return sorted(out, key=lambda g: -len(g["documents"]))
 
     def claims_fingerprint(self) -> tuple[int, int]:
-        """(number of claims, highest claim id): changes whenever claims are added or replaced,
-        so results computed over every claim can be cached until it does."""
+        """(highest claim id, highest document id): changes when documents or claims are added or
+        replaced (replacing re-inserts a document's claims), so results computed over every claim
+        can be cached until it does. Both are index lookups, cheap at any size."""
         with self._engine.connect() as conn:
-            row = conn.execute(select(func.count(_C.id), func.max(_C.id))).one()
+            row = conn.execute(select(select(func.max(_C.id)).scalar_subquery(),
+                                      select(func.max(_D.id)).scalar_subquery())).one()
         return int(row[0] or 0), int(row[1] or 0)
+
+    def judged_claims(self, as_of: str | None = None) -> list[dict]:
+        """Every claim as a slim record for judging track records: the fields that identify the
+        question, value, status and source, and the document's date and outlet (no evidence text)."""
+        cols = (_C.id, _D.doc, _E.subject, _C.variant, _C.generation, _C.attribute, _C.value, _C.unit,
+                _C.qualifier, _C.negated, _C.status, _C.source, _C.period, _C.region,
+                _D.date.label("doc_date"), _O.name.label("outlet"), _D.story)
+        q = self._claim_select(cols, as_of=as_of)
+        loads = json.loads
+        with self._engine.connect() as conn:
+            result = conn.execute(q)
+            names = tuple(result.keys())
+            out = []
+            for row in result:
+                rec = dict(zip(names, row))
+                rec["value"] = loads(rec["value"])
+                rec["negated"] = bool(rec["negated"])
+                out.append(rec)
+        return out
