@@ -134,3 +134,18 @@ def test_migration_from_version_2_adds_the_watchlist(kb_url):
         assert store.count_claims() > 0  # the old rows are untouched
     finally:
         store.close()
+
+
+def test_python_api_follows_models(tmp_path):
+    import autodossier
+    from autodossier.store import KnowledgeBase
+
+    db = tmp_path / "kb.db"
+    with KnowledgeBase(f"sqlite:///{db}") as store:
+        follow_corpus.build(store)
+    with autodossier.open(str(db)) as ad:
+        assert ad.watch("Q50")[0]["name"] == "Infiniti Q50"
+        assert [e.kind for e in ad.watch_changes(since="2023-08-31")] == [UPGRADE, NEW_SALES]
+        assert len(ad.watch_changes()) == 5 and ad.watch_changes() == []
+        best = ad.track_record().get("outlet", "Best Car")
+        assert (best.overall.borne_out, best.overall.contradicted) == (3, 2)
