@@ -233,3 +233,17 @@ def test_cached_track_record_follows_new_ingests(kb):
     assert source_track_record(kb) is source_track_record(kb)  # cached while nothing changes
     put("c", "2023-02-01", "confirmed")
     assert source_track_record(kb).get("outlet", "Best Car").overall.borne_out == 1
+
+
+def test_store_judges_make_by_make_as_over_all_records(kb):
+    import follow_corpus
+    from autodossier.fuse.trackrecord import track_record_in_chunks
+
+    follow_corpus.build(kb)
+    chunks = list(kb.judged_claims_by_make())
+    assert [sorted({r["subject"].split()[0] for r in c}) for c in chunks] == [["Infiniti"], ["Nissan"]]
+    assert "evidence" not in chunks[0][0]
+    whole = track_record(kb.claims())
+    streamed = track_record_in_chunks(kb.judged_claims_by_make())
+    assert streamed.to_dict() == whole.to_dict() and streamed.claims_judged == len(whole.outcomes) == 7
+    assert streamed.outcomes == []

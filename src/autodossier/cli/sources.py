@@ -53,4 +53,4 @@ def sources(
         table.add_row(escape(r["name"]), r["kind"], str(r["claims"]), str(r["borne_out"]),
                       str(r["contradicted"]), str(r["open"]), _pct(r["hit_rate"]), ci, lead)
     _out.print(table)
-    _out.print(f"{len(record.outcomes)} uncertain claims judged against later confirmations")
+    _out.print(f"{record.claims_judged} uncertain claims judged against later confirmations")

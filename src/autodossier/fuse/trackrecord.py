@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -257,11 +257,12 @@ class SourceRecord:
 
 @dataclass
 class TrackRecord:
-    """Every source's record and the verdicts behind them."""
+    """Every source's record, how many claims were judged, and (when kept) the verdicts."""
 
     as_of: str | None
     sources: list[SourceRecord]
     outcomes: list[Outcome]
+    claims_judged: int = 0
 
     def get(self, kind: str, name: str) -> SourceRecord | None:
         """The record of one outlet or named source (names compare case-insensitively)."""
@@ -274,7 +275,7 @@ class TrackRecord:
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON: per-source records, best-established first."""
         return {"as_of": self.as_of, "sources": [s.to_dict() for s in self.sources],
-                "claims_judged": len(self.outcomes)}
+                "claims_judged": self.claims_judged}
 
 
 def track_record(records: list[dict], as_of: str | None = None) -> TrackRecord:
@@ -282,17 +283,30 @@ def track_record(records: list[dict], as_of: str | None = None) -> TrackRecord:
 
     Sources come sorted by resolved claims (most first), then hit rate, then name.
     """
-    outcomes = judge(records, as_of)
+    return track_record_in_chunks([records], as_of, keep_outcomes=True)
+
+
+def track_record_in_chunks(chunks: Iterable[list[dict]], as_of: str | None = None,
+                           keep_outcomes: bool = False) -> TrackRecord:
+    """:func:`track_record` over records that arrive in chunks, each holding every record of
+    the questions it touches (e.g. one make at a time from the store), so memory stays bounded
+    by the largest chunk. Verdicts are kept only with ``keep_outcomes``."""
     by_source: dict[tuple[str, str], SourceRecord] = {}
-    for outcome in outcomes:
-        for kind, name in source_names(outcome.record):
-            key = (kind, normalize_text(name))
-            if key not in by_source:
-                by_source[key] = SourceRecord(kind, name)
-            by_source[key].add(outcome)
+    kept: list[Outcome] = []
+    judged = 0
+    for chunk in chunks:
+        for outcome in judge(chunk, as_of):
+            judged += 1
+            if keep_outcomes:
+                kept.append(outcome)
+            for kind, name in source_names(outcome.record):
+                key = (kind, normalize_text(name))
+                if key not in by_source:
+                    by_source[key] = SourceRecord(kind, name)
+                by_source[key].add(outcome)
     sources = sorted(by_source.values(), key=lambda s: (-s.overall.resolved, -(s.overall.hit_rate or 0),
                                                         s.name.lower(), s.kind))
-    return TrackRecord(as_of, sources, outcomes)
+    return TrackRecord(as_of, sources, kept, judged)
 
 
 # Weigher: claim record -> (weight in [0, 1], a short reason) or None to keep the status weight.

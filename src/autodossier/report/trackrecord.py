@@ -11,7 +11,7 @@ from typing import Any
 
 from autodossier.fuse.groups import as_of_limit
 from autodossier.fuse.trackrecord import (
-    FAMILIES, OTHER_FAMILY, TrackRecord, Weigher, source_weigher, track_record,
+    FAMILIES, OTHER_FAMILY, TrackRecord, Weigher, source_weigher, track_record_in_chunks,
 )
 
 # Track records kept in memory: one per (store, as-of date) asked recently. Each is a few
@@ -31,7 +31,7 @@ def source_track_record(kb: Any, as_of: str | None = None) -> TrackRecord:
     if found is not None:
         _cache.move_to_end(key)
         return found
-    result = track_record(kb.judged_claims(as_of=as_of), as_of)
+    result = track_record_in_chunks(kb.judged_claims_by_make(as_of=as_of), as_of)
     _cache[key] = result
     while len(_cache) > CACHE_SIZE:
         _cache.popitem(last=False)

@@ -22,7 +22,7 @@ def _table(kb, kind: str | None, family: str | None, sort: str, min_resolved: in
            as_of: dt.date | None) -> dict[str, Any]:
     record = source_track_record(kb, as_of.isoformat() if as_of else None)
     return {"as_of": record.as_of, "family": family, "kind": kind, "sort": sort,
-            "claims_judged": len(record.outcomes),
+            "claims_judged": record.claims_judged,
             "sources": rows(record, kind=kind, family=family, sort=sort, min_resolved=min_resolved)}
 
 
