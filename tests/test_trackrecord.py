@@ -247,3 +247,34 @@ def test_store_judges_make_by_make_as_over_all_records(kb):
     streamed = track_record_in_chunks(kb.judged_claims_by_make())
     assert streamed.to_dict() == whole.to_dict() and streamed.claims_judged == len(whole.outcomes) == 7
     assert streamed.outcomes == []
+
+
+def test_slow_track_record_is_served_stale_while_refreshed_in_background(kb, monkeypatch):
+    import time
+
+    from autodossier.claims import Claim
+    from autodossier.ingest.document import Document
+    from autodossier.report import trackrecord as report_tr
+
+    monkeypatch.setattr(report_tr, "SLOW_S", -1.0)  # every judging counts as slow
+
+    def put(name, date, status, value=400):
+        kb.ingest(Document(doc=name, text=f"Article {name}.", title=name, date=date, outlet="Best Car"),
+                  [Claim(doc=name, subject="Nissan Z", attribute="power_hp", value=value, unit="hp",
+                         status=status, evidence=f"It makes {value} hp.")])
+
+    put("r", "2023-01-01", "rumored")
+    assert report_tr.source_track_record(kb).get("outlet", "Best Car").overall.open == 1
+    put("c", "2023-02-01", "confirmed")
+    stale = report_tr.source_track_record(kb)
+    assert stale.get("outlet", "Best Car").overall.open == 1  # served at once, not recomputed
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        fresh = report_tr.source_track_record(kb).get("outlet", "Best Car").overall
+        if fresh.borne_out == 1:
+            break
+        time.sleep(0.05)
+    assert fresh.borne_out == 1 and fresh.open == 0
+    monkeypatch.setattr(report_tr, "MAX_STALE_S", 0.0)  # too old to serve: judged afresh
+    put("c2", "2023-03-01", "rumored", value=420)  # a new prediction, not yet settled
+    assert report_tr.source_track_record(kb).get("outlet", "Best Car").overall.open == 1

@@ -23,13 +23,14 @@ status: counts, the hit rate with a Wilson 95 % interval, and the median lead ti
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 import statistics
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from autodossier.fuse.belief import STATUS_WEIGHT, asserts, certainty, record_date
+from autodossier.fuse.belief import STATUS_WEIGHT, asserts, record_date
 from autodossier.fuse.groups import MULTI_VALUED, citation, filter_as_of, group_key
 from autodossier.fuse.values import agreement_form, forms_agree, normalize_text
 
@@ -64,12 +65,12 @@ PRIOR_STRENGTH = 4.0
 MIN_FAMILY_RESOLVED = 3
 
 
+_FAMILY_OF = {attribute: name for name, members in FAMILIES.items() for attribute in members}
+
+
 def family_of(attribute: str) -> str:
     """The attribute family ("specs", "dates", "lifecycle", "sales" or "other") of an attribute."""
-    for name, members in FAMILIES.items():
-        if attribute in members:
-            return name
-    return OTHER_FAMILY
+    return _FAMILY_OF.get(attribute, OTHER_FAMILY)
 
 
 def wilson_interval(hits: int, n: int, z: float = WILSON_Z) -> tuple[float, float] | None:
@@ -101,6 +102,7 @@ class Outcome:
     verdict: str  # BORNE_OUT | CONTRADICTED | OPEN
     resolved_by: dict | None = None  # the deciding confirmed record
     days: int | None = None  # claim date to deciding confirmation
+    credit: tuple = ()  # whom it is credited to (source_names of the record)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data: the claim's citation, verdict, deciding citation and days."""
@@ -117,23 +119,20 @@ def _days(a: str, b: str) -> int | None:
         return None
 
 
-def _judge(rec: dict, form: tuple, settling: list[tuple[dict, tuple]], multi: bool) -> Outcome:
-    """The earliest later settling record that decides ``rec`` (they come sorted by date)."""
-    day = record_date(rec)[:10]
+def _judge(rec: dict, day: str, form: tuple, settled: list[tuple[str, bool, tuple, dict]],
+           days: list[str], multi: bool, credit: tuple) -> Outcome:
+    """The earliest later settling record that decides ``rec`` (``settled`` sorted by date)."""
     polarity = asserts(rec)
-    for other, other_form in settling:
-        when = record_date(other)[:10]
-        if when <= day:
-            continue
+    for when, other_polarity, other_form, other in settled[bisect_right(days, day):]:
         agree = forms_agree(form, other_form)
-        if asserts(other) == polarity:
+        if other_polarity == polarity:
             if agree:
-                return Outcome(rec, BORNE_OUT, other, _days(day, when))
+                return Outcome(rec, BORNE_OUT, other, _days(day, when), credit)
             if not multi and polarity:
-                return Outcome(rec, CONTRADICTED, other, _days(day, when))
+                return Outcome(rec, CONTRADICTED, other, _days(day, when), credit)
         elif agree:  # the value confirmed not to hold, or a "not X" claim and X confirmed
-            return Outcome(rec, CONTRADICTED, other, _days(day, when))
-    return Outcome(rec, OPEN)
+            return Outcome(rec, CONTRADICTED, other, _days(day, when), credit)
+    return Outcome(rec, OPEN, credit=credit)
 
 
 def judge(records: list[dict], as_of: str | None = None) -> list[Outcome]:
@@ -143,29 +142,31 @@ def judge(records: list[dict], as_of: str | None = None) -> list[Outcome]:
     own claim is judged on its first publication of it.
     """
     records = filter_as_of(records, as_of)
-    groups: dict[tuple, list[dict]] = {}
+    groups: dict[tuple, list[tuple[str, dict]]] = {}
     for rec in records:
-        if record_date(rec):
-            groups.setdefault(group_key(rec), []).append(rec)
+        day = record_date(rec)
+        if day:
+            groups.setdefault(group_key(rec), []).append((day[:10], rec))
     outcomes: list[Outcome] = []
     for recs in groups.values():
-        settling = sorted((r for r in recs if r.get("status") in SETTLING), key=record_date)
-        predictions = sorted((r for r in recs if r.get("status") in UNCERTAIN),
-                             key=lambda r: (record_date(r), r.get("id") or 0))
+        predictions = sorted(((d, r) for d, r in recs if r.get("status") in UNCERTAIN),
+                             key=lambda dr: (dr[0], dr[1].get("id") or 0))
         if not predictions:
             continue
-        attribute = recs[0]["attribute"]
+        attribute = recs[0][1]["attribute"]
         multi = attribute in MULTI_VALUED
-        settled = [(r, agreement_form(attribute, r["value"], r.get("qualifier") or "=")) for r in settling]
+        settled = sorted(((d, asserts(r), agreement_form(attribute, r["value"], r.get("qualifier") or "="), r)
+                          for d, r in recs if r.get("status") in SETTLING), key=lambda s: s[0])
+        days = [s[0] for s in settled]
         seen: set[tuple] = set()
-        for rec in predictions:
+        for day, rec in predictions:
             form = agreement_form(attribute, rec["value"], rec.get("qualifier") or "=")
-            credit = tuple(source_names(rec)) or (("doc", rec.get("doc")),)
-            marker = (credit, form, asserts(rec))
+            credit = tuple(source_names(rec))
+            marker = (credit or rec.get("doc"), form, asserts(rec))
             if marker in seen:
                 continue
             seen.add(marker)
-            outcomes.append(_judge(rec, form, settled, multi))
+            outcomes.append(_judge(rec, day, form, settled, days, multi, credit))
     return outcomes
 
 
@@ -244,9 +245,12 @@ class SourceRecord:
         """Count one verdict in every breakdown."""
         rec = outcome.record
         self.overall.add(outcome)
-        self.by_family.setdefault(family_of(rec["attribute"]), Tally()).add(outcome)
-        self.by_status.setdefault(rec.get("status", "?"), Tally()).add(outcome)
-        self.by_attribute.setdefault(rec["attribute"], Tally()).add(outcome)
+        for table, key in ((self.by_family, family_of(rec["attribute"])), (self.by_status, rec.get("status", "?")),
+                           (self.by_attribute, rec["attribute"])):
+            tally = table.get(key)
+            if tally is None:
+                tally = table[key] = Tally()
+            tally.add(outcome)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data: the overall tally's figures plus ``families`` and ``statuses``."""
@@ -292,6 +296,7 @@ def track_record_in_chunks(chunks: Iterable[list[dict]], as_of: str | None = Non
     the questions it touches (e.g. one make at a time from the store), so memory stays bounded
     by the largest chunk. Verdicts are kept only with ``keep_outcomes``."""
     by_source: dict[tuple[str, str], SourceRecord] = {}
+    owner: dict[tuple[str, str], SourceRecord] = {}  # (kind, name as written) -> its record
     kept: list[Outcome] = []
     judged = 0
     for chunk in chunks:
@@ -299,11 +304,15 @@ def track_record_in_chunks(chunks: Iterable[list[dict]], as_of: str | None = Non
             judged += 1
             if keep_outcomes:
                 kept.append(outcome)
-            for kind, name in source_names(outcome.record):
-                key = (kind, normalize_text(name))
-                if key not in by_source:
-                    by_source[key] = SourceRecord(kind, name)
-                by_source[key].add(outcome)
+            for kind, name in outcome.credit:
+                src = owner.get((kind, name))
+                if src is None:
+                    key = (kind, normalize_text(name))
+                    src = by_source.get(key)
+                    if src is None:
+                        src = by_source[key] = SourceRecord(kind, name)
+                    owner[(kind, name)] = src
+                src.add(outcome)
     sources = sorted(by_source.values(), key=lambda s: (-s.overall.resolved, -(s.overall.hit_rate or 0),
                                                         s.name.lower(), s.kind))
     return TrackRecord(as_of, sources, kept, judged)

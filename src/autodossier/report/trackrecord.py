@@ -6,7 +6,11 @@ dossiers can weigh claims by their sources' records without rereading the store 
 """
 from __future__ import annotations
 
+import logging
+import threading
+import time
 from collections import OrderedDict
+from dataclasses import dataclass
 from typing import Any
 
 from autodossier.fuse.groups import as_of_limit
@@ -14,28 +18,86 @@ from autodossier.fuse.trackrecord import (
     FAMILIES, OTHER_FAMILY, TrackRecord, Weigher, source_weigher, track_record_in_chunks,
 )
 
-# Track records kept in memory: one per (store, as-of date) asked recently. Each is a few
-# MB at most; dossiers as of a handful of dates are the common case.
+# Track records kept in memory: one per (store, as-of date) asked recently. Each holds only
+# tallies per source (a few MB at most); dossiers as of a handful of dates are the common case.
 CACHE_SIZE = 8
-_cache: OrderedDict[tuple, TrackRecord] = OrderedDict()
+# Judging a large store takes a while (~25 s for 1M claims). When the last judging took more
+# than SLOW_S seconds, a record at most MAX_STALE_S old is served while a fresh one is judged
+# in the background: one new article moves a record built on hundreds of claims by well under
+# a percent, and a dossier must not wait half a minute after every ingest. Small stores are
+# always judged afresh.
+SLOW_S = 1.0
+MAX_STALE_S = 600.0
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Entry:
+    fingerprint: tuple
+    record: TrackRecord
+    computed_at: float  # time.monotonic()
+    cost_s: float
+    refreshing: bool = False
+
+
+_cache: OrderedDict[tuple, _Entry] = OrderedDict()
+_lock = threading.Lock()
 
 # The orders the sources table can be sorted in (CLI and web), by key.
 SORT_KEYS = ("resolved", "hit_rate", "claims", "name", "lead")
 
 
-def source_track_record(kb: Any, as_of: str | None = None) -> TrackRecord:
-    """Every outlet's and named source's record, from what was published by ``as_of``."""
-    as_of = as_of_limit(as_of)
-    key = (id(kb), getattr(kb, "url", None), kb.claims_fingerprint(), as_of)
-    found = _cache.get(key)
-    if found is not None:
+def _judge_store(kb: Any, as_of: str | None) -> tuple[tuple, TrackRecord, float]:
+    fingerprint = kb.claims_fingerprint()
+    t0 = time.monotonic()
+    record = track_record_in_chunks(kb.judged_claims_by_make(as_of=as_of), as_of)
+    return fingerprint, record, time.monotonic() - t0
+
+
+def _store(key: tuple, fingerprint: tuple, record: TrackRecord, cost: float) -> None:
+    with _lock:
+        _cache[key] = _Entry(fingerprint, record, time.monotonic(), cost)
         _cache.move_to_end(key)
-        return found
-    result = track_record_in_chunks(kb.judged_claims_by_make(as_of=as_of), as_of)
-    _cache[key] = result
-    while len(_cache) > CACHE_SIZE:
-        _cache.popitem(last=False)
-    return result
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+
+
+def _refresh(kb: Any, key: tuple, as_of: str | None) -> None:
+    try:
+        _store(key, *_judge_store(kb, as_of))
+    except Exception:  # a failed refresh keeps the stale record; the next call tries again
+        log.exception("track record refresh failed")
+        with _lock:
+            entry = _cache.get(key)
+            if entry is not None:
+                entry.refreshing = False
+
+
+def source_track_record(kb: Any, as_of: str | None = None) -> TrackRecord:
+    """Every outlet's and named source's record, from what was published by ``as_of``.
+
+    Cached until the store's claims change (see :data:`MAX_STALE_S` for large stores).
+    """
+    as_of = as_of_limit(as_of)
+    key = (id(kb), getattr(kb, "url", None), as_of)
+    fingerprint = kb.claims_fingerprint()
+    with _lock:
+        entry = _cache.get(key)
+        if entry is not None and entry.fingerprint == fingerprint:
+            _cache.move_to_end(key)
+            return entry.record
+        stale_ok = (entry is not None and entry.cost_s > SLOW_S
+                    and time.monotonic() - entry.computed_at < MAX_STALE_S)
+        if stale_ok:
+            if not entry.refreshing:
+                entry.refreshing = True
+                threading.Thread(target=_refresh, args=(kb, key, as_of), daemon=True,
+                                 name="track-record-refresh").start()
+            return entry.record
+    fingerprint, record, cost = _judge_store(kb, as_of)
+    _store(key, fingerprint, record, cost)
+    return record
 
 
 def weigher(kb: Any, as_of: str | None = None) -> Weigher:
