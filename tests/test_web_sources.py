@@ -57,3 +57,9 @@ def test_sources_page_has_sortable_table_and_chart(client):
     assert body.index("Autocar Weekly") < body.index("Best Car")  # 100% before 60%
     bad = client.get("/sources?sort=bogus", headers={"accept": "text/html"})
     assert bad.status_code == 400 and "unknown sort" in bad.text
+
+
+def test_dossier_page_explains_weights_by_track_record(client):
+    page = client.get("/models/Infiniti%20Q50", headers={"accept": "text/html"}).text
+    assert "Best Car: 3 of 5 spec claims borne out" in page
+    assert "Autocar Weekly: 1 of 1 uncertain claims borne out" in page
