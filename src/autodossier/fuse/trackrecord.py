@@ -334,10 +334,18 @@ def source_weigher(record: TrackRecord, strength: float = PRIOR_STRENGTH) -> Wei
     resolved claims, else the whole record. Claims whose sources have no resolved claims
     keep their status weight (returns None), as do confirmations and denials.
     """
+    memo: dict[tuple, tuple[float, str] | None] = {}  # few distinct (status, family, outlet, source)
+
     def weigh(rec: dict) -> tuple[float, str] | None:
         status = rec.get("status")
         if status not in UNCERTAIN:
             return None
+        key = (status, family_of(rec["attribute"]), rec.get("outlet"), rec.get("source"))
+        if key not in memo:
+            memo[key] = _weigh(rec, status)
+        return memo[key]
+
+    def _weigh(rec: dict, status: str) -> tuple[float, str] | None:
         prior = STATUS_WEIGHT.get(status, 0.1)
         for kind, name in sorted(source_names(rec), key=lambda kn: kn[0] != "source"):
             found = record.get(kind, name)

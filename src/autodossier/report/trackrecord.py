@@ -42,6 +42,7 @@ class _Entry:
 
 
 _cache: OrderedDict[tuple, _Entry] = OrderedDict()
+_weighers: dict[int, tuple[TrackRecord, Weigher]] = {}  # id(record) -> (record, its weigher)
 _lock = threading.Lock()
 
 # The orders the sources table can be sorted in (CLI and web), by key.
@@ -101,8 +102,16 @@ def source_track_record(kb: Any, as_of: str | None = None) -> TrackRecord:
 
 
 def weigher(kb: Any, as_of: str | None = None) -> Weigher:
-    """Per-claim weights from the sources' records as of a date (for ``fuse(..., weigh=)``)."""
-    return source_weigher(source_track_record(kb, as_of))
+    """Per-claim weights from the sources' records as of a date (for ``fuse(..., weigh=)``);
+    one weigher per record, so its memo of weights serves every dossier until the record changes."""
+    record = source_track_record(kb, as_of)
+    with _lock:
+        weigh = _weighers.get(id(record))
+        if weigh is None or weigh[0] is not record:
+            weigh = _weighers[id(record)] = (record, source_weigher(record))
+            while len(_weighers) > CACHE_SIZE:
+                _weighers.pop(next(iter(_weighers)))
+    return weigh[1]
 
 
 def rows(record: TrackRecord, kind: str | None = None, family: str | None = None,
