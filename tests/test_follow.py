@@ -149,3 +149,10 @@ def test_python_api_follows_models(tmp_path):
         assert len(ad.watch_changes()) == 5 and ad.watch_changes() == []
         best = ad.track_record().get("outlet", "Best Car")
         assert (best.overall.borne_out, best.overall.contradicted) == (3, 2)
+
+
+def test_news_arriving_already_outdated_is_no_change():
+    confirmed = rec(400, "confirmed", "2023-05-01", doc="new")
+    late_rumor = rec(450, "rumored", "2023-01-01", doc="old")  # published earlier, ingested later
+    found = events([confirmed, late_rumor], order={"new": 0, "old": 1})
+    assert [(e.kind, e.value) for e in found] == [(NEW_VALUE, "400 hp")]

@@ -100,6 +100,8 @@ def _group_events(records: list[dict], order: dict[str, Any], dates: dict[str, s
             if not any(r.get("doc") == doc for r in pos.records) and pos.superseded_by is None:
                 continue  # untouched by this document (nothing new can have happened to it)
             old = _match(pos, before)
+            if old is None and pos.superseded_by is not None:
+                continue  # news that arrives already outdated changes no belief
             if old is None:
                 rivals = [q for q in in_conflict.get(id(pos), []) if _match(q, before) is not None]
                 if rivals:
