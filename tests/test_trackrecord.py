@@ -156,8 +156,13 @@ def test_weigher_smooths_towards_status_weight_and_explains():
     good = weigh(rec(outlet="Good Gossip"))
     bad = weigh(rec(outlet="Bad Gossip"))
     assert good[0] > 0.3 > bad[0]
-    assert good[1] == "Good Gossip: 7 of 9 spec claims borne out"
+    assert good[1] == "Good Gossip: 7 of 9 power_hp claims borne out"
     assert weigh(rec(outlet="Unknown")) is None
+    # Too few torque claims resolved: the family's record (all specs) speaks for them.
+    assert weigh(rec(attribute="torque_lbft", outlet="Good Gossip"))[1] == "Good Gossip: 7 of 9 spec claims borne out"
+    # No dates resolved at all: the whole record does.
+    assert weigh(rec(attribute="on_sale", value="2027", outlet="Good Gossip"))[1] == \
+        "Good Gossip: 7 of 9 uncertain claims borne out"
     assert weigh(rec(status="confirmed", outlet="Good Gossip")) is None
 
 
@@ -170,7 +175,7 @@ def test_track_record_weights_let_a_reliable_outlet_win_a_dispute():
     assert plain.positions[0].value == 420  # two sources beat one by status weight alone
     weighed = next(g for g in fuse(dispute, weigh=source_weigher(track_record(history + dispute))))
     assert weighed.positions[0].value == 500
-    assert "Good Gossip: 8 of 9 spec claims borne out" in weighed.positions[0].reason
+    assert "Good Gossip: 8 of 9 power_hp claims borne out" in weighed.positions[0].reason
 
 
 def test_store_track_record_and_dossier_reason(kb):
@@ -198,7 +203,7 @@ def test_store_track_record_and_dossier_reason(kb):
     assert (best["borne_out"], best["open"], best["hit_rate"]) == (3, 1, 1.0)
     assert best["median_lead_days"] == 151
     d = build_dossier(kb, "Infiniti Q50").to_dict()
-    assert "Best Car: 3 of 3 spec claims borne out" in d["rumored"][0]["reason"]
+    assert "Best Car: 3 of 3 power claims borne out" in d["rumored"][0]["reason"]
     # A dossier as of a date weighs by the record as of that date (here: already resolved).
     early = build_dossier(kb, "Infiniti Q50", as_of="2024-01-31").to_dict()
     assert "borne out" in early["rumored"][0]["reason"]

@@ -61,5 +61,5 @@ def test_sources_page_has_sortable_table_and_chart(client):
 
 def test_dossier_page_explains_weights_by_track_record(client):
     page = client.get("/models/Infiniti%20Q50", headers={"accept": "text/html"}).text
-    assert "Best Car: 3 of 5 spec claims borne out" in page
+    assert "Best Car: 3 of 5 power claims borne out" in page
     assert "Autocar Weekly: 1 of 1 uncertain claims borne out" in page

@@ -60,8 +60,8 @@ WILSON_Z = 1.959964
 # with 4, a source needs about as many resolved claims of its own before its record
 # outweighs what its status alone says (Beta prior of strength 4 centred on the status weight).
 PRIOR_STRENGTH = 4.0
-# How many resolved claims a family needs before its own record is used for a weight;
-# below that, the source's record over all families speaks for it.
+# How many resolved claims an attribute (or a family) needs before its own record is used for
+# a weight; below that, the family's (or the whole record's) speaks for it.
 MIN_FAMILY_RESOLVED = 3
 
 
@@ -325,14 +325,16 @@ _FAMILY_NOUN = {"specs": "spec", "dates": "date", "lifecycle": "lifecycle", "sal
                 OTHER_FAMILY: ""}
 
 
-def source_weigher(record: TrackRecord, strength: float = PRIOR_STRENGTH) -> Weigher:
+def source_weigher(record: TrackRecord, strength: float = PRIOR_STRENGTH,
+                   label: Callable[[str], str] | None = None) -> Weigher:
     """A weight per uncertain claim from its source's record: the hit rate smoothed towards the
     status weight (:data:`autodossier.fuse.belief.STATUS_WEIGHT`).
 
     The attributed source's record is used when it has resolved claims, else the outlet's;
-    within it, the claim's attribute family when that has :data:`MIN_FAMILY_RESOLVED`
-    resolved claims, else the whole record. Claims whose sources have no resolved claims
-    keep their status weight (returns None), as do confirmations and denials.
+    within it, the claim's own attribute when that has :data:`MIN_FAMILY_RESOLVED` resolved
+    claims, else its attribute family when that has, else the whole record. Claims whose
+    sources have no resolved claims keep their status weight (returns None), as do
+    confirmations and denials. ``label`` names an attribute in the reason ("power").
     """
     memo: dict[tuple, tuple[float, str] | None] = {}  # few distinct (status, family, outlet, source)
 
@@ -340,7 +342,7 @@ def source_weigher(record: TrackRecord, strength: float = PRIOR_STRENGTH) -> Wei
         status = rec.get("status")
         if status not in UNCERTAIN:
             return None
-        key = (status, family_of(rec["attribute"]), rec.get("outlet"), rec.get("source"))
+        key = (status, rec["attribute"], rec.get("outlet"), rec.get("source"))
         if key not in memo:
             memo[key] = _weigh(rec, status)
         return memo[key]
@@ -351,9 +353,11 @@ def source_weigher(record: TrackRecord, strength: float = PRIOR_STRENGTH) -> Wei
             found = record.get(kind, name)
             if found is None or not found.overall.resolved:
                 continue
-            family = family_of(rec["attribute"])
-            tally = found.by_family.get(family)
-            scope = _FAMILY_NOUN[family]
+            attribute = rec["attribute"]
+            family = family_of(attribute)
+            tally, scope = found.by_attribute.get(attribute), (label(attribute) if label else attribute)
+            if tally is None or tally.resolved < MIN_FAMILY_RESOLVED:
+                tally, scope = found.by_family.get(family), _FAMILY_NOUN[family]
             if tally is None or tally.resolved < MIN_FAMILY_RESOLVED:
                 tally, scope = found.overall, ""
             what = f"{scope} claims" if scope else "uncertain claims"

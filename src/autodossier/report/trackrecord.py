@@ -101,6 +101,13 @@ def source_track_record(kb: Any, as_of: str | None = None) -> TrackRecord:
     return record
 
 
+def _reason_label(attribute: str) -> str:
+    """An attribute as the reason names it: "power", "on sale"."""
+    from autodossier.report.labels import label
+
+    return label(attribute).lower()
+
+
 def weigher(kb: Any, as_of: str | None = None) -> Weigher:
     """Per-claim weights from the sources' records as of a date (for ``fuse(..., weigh=)``);
     one weigher per record, so its memo of weights serves every dossier until the record changes."""
@@ -108,7 +115,7 @@ def weigher(kb: Any, as_of: str | None = None) -> Weigher:
     with _lock:
         weigh = _weighers.get(id(record))
         if weigh is None or weigh[0] is not record:
-            weigh = _weighers[id(record)] = (record, source_weigher(record))
+            weigh = _weighers[id(record)] = (record, source_weigher(record, label=_reason_label))
             while len(_weighers) > CACHE_SIZE:
                 _weighers.pop(next(iter(_weighers)))
     return weigh[1]
