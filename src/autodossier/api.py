@@ -98,6 +98,25 @@ class Autodossier:
         related = related_records(self.kb, dossier.related, as_of)
         return estimate_model(records, related=related or None)
 
+    def track_record(self, as_of: str | None = None) -> Any:
+        """Each outlet's and named source's record: uncertain claims later borne out or
+        contradicted (``.to_dict()`` for data; see ``autodossier.fuse.trackrecord``)."""
+        from autodossier.report.trackrecord import source_track_record
+
+        return source_track_record(self.kb, as_of)
+
+    def watch(self, *names: str) -> list[dict]:
+        """Follow models, aliases or makes (unknown names raise with suggestions)."""
+        from autodossier.report.follow import watch_add
+
+        return watch_add(self.kb, list(names))
+
+    def watch_changes(self, since: str | None = None, mark: bool = True) -> list:
+        """Changes to watched models since a date, or not yet seen (then marked seen if ``mark``)."""
+        from autodossier.report.follow import watch_changes
+
+        return watch_changes(self.kb, since=since, mark=mark)
+
 
 def _ingest_sequential(kb: Any, paths: list[str], settings: Settings) -> dict[str, Any]:
     """Read, extract, store one document at a time; unreadable inputs are listed and skipped."""

@@ -116,14 +116,23 @@ def claims(
 
 @app.command()
 def changes(
-    since: str = typer.Option(..., "--since", help="Cut-off date (YYYY-MM-DD): what is new after it."),
+    since: str = typer.Option(None, "--since", help="Cut-off date (YYYY-MM-DD): what is new after it."),
     as_of: str = typer.Option(None, "--as-of", help=AS_OF_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print the changes as one JSON object."),
+    watchlist: bool = typer.Option(False, "--watchlist", help="Changes to watched models (autodossier watch), "
+                                   "each with evidence and source: since --since, else since the last look."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Show what is new or changed since a date: claims first published after it, and values
     whose belief differs from the belief held on that date."""
     from autodossier.fuse import changes_since
+
+    if watchlist:
+        from autodossier.cli.watch import print_watch_changes
+
+        return print_watch_changes(db, since, as_json)
+    if since is None:
+        raise AutodossierError("give --since DATE (or --watchlist for changes to watched models)")
 
     with open_existing_kb(db) as kb:
         result = changes_since(kb.claims(as_of=as_of), since, as_of=as_of)

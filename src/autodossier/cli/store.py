@@ -76,6 +76,9 @@ def ingest(
     out.print(f"documents: {summary.new} new, {summary.unchanged} unchanged, "
               f"{summary.replaced} replaced, {summary.failed} failed; "
               f"claims added: {summary.claims_added}")
+    from autodossier.cli.watch import print_pending_summary
+
+    print_pending_summary(settings, out)
     if summary.failed:
         raise typer.Exit(1)
 

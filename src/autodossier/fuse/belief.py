@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 
 from autodossier.claims import CERTAINTY_RANK
 
@@ -111,14 +111,25 @@ def _dated_age_factor(published: str, reference: str) -> float:
     return max(MIN_AGE_FACTOR, 0.5 ** (years / HALF_LIFE_YEARS))
 
 
-def belief(records: list[dict], reference: str | None = None) -> tuple[float, str]:
-    """Belief in [0, 1] that what these records jointly say is true, and why, in a short string."""
+def belief(records: list[dict], reference: str | None = None,
+           weigh: Callable[[dict], tuple[float, str] | None] | None = None) -> tuple[float, str]:
+    """Belief in [0, 1] that what these records jointly say is true, and why, in a short string.
+
+    ``weigh`` (optional, e.g. :func:`autodossier.fuse.trackrecord.source_weigher`) may give a
+    record a weight of its own, with a note for the reason, instead of its status weight.
+    """
     if not records:
         return 0.0, "no reports"
     sources = independent_sources(records)
     doubt = 1.0
+    notes: list[str] = []
     for group in sources:
-        best = max(STATUS_WEIGHT.get(r.get("status"), 0.1) * age_factor(record_date(r), reference) for r in group)
+        if weigh is None:
+            best = max(STATUS_WEIGHT.get(r.get("status"), 0.1) * age_factor(record_date(r), reference) for r in group)
+        else:
+            best, note = _weighed_best(group, reference, weigh)
+            if note and note not in notes:
+                notes.append(note)
         doubt *= 1.0 - best
     value = round(1.0 - doubt, 3)
     top = max(records, key=certainty)["status"]
@@ -128,6 +139,19 @@ def belief(records: list[dict], reference: str | None = None) -> tuple[float, st
     if len(records) > n:
         parts[-1] += f" ({len(records)} reports)"
     parts.append(f"latest {dates[-1]}" if dates else "undated")
-    return value, "; ".join(parts)
+    return value, "; ".join(parts + notes)
+
+
+def _weighed_best(group: list[dict], reference: str | None,
+                  weigh: Callable[[dict], tuple[float, str] | None]) -> tuple[float, str | None]:
+    """The heaviest record of one source under ``weigh`` (status weight where it abstains)."""
+    best, best_note = 0.0, None
+    for r in group:
+        given = weigh(r)
+        base, note = given if given is not None else (STATUS_WEIGHT.get(r.get("status"), 0.1), None)
+        w = base * age_factor(record_date(r), reference)
+        if w > best or best_note is None and note and w == best:
+            best, best_note = w, note
+    return best, best_note
 
 

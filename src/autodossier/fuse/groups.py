@@ -317,14 +317,22 @@ def _supersedes(new: _Facts, old: _Facts) -> bool:
     return (dated and new.last_seen == old.last_seen) or bool(new.docs & old.docs)
 
 
-def _fuse_group(records: list[dict], reference: str | None) -> FusedGroup:
+def _outweighed(new: Position, old: Position, weigh) -> bool:  # noqa: ANN001 (a Weigher)
+    """Whether an older position stands against a newer, uncertain one because the sources'
+    track records make it the more believable (then the two stay in dispute)."""
+    if new.certainty >= CERTAINTY_RANK["confirmed"] or old.belief <= new.belief:
+        return False
+    return any(weigh(r) is not None for r in (*old.records, *new.records))
+
+
+def _fuse_group(records: list[dict], reference: str | None, weigh=None) -> FusedGroup:  # noqa: ANN001
     first = records[0]
     group = FusedGroup(first["subject"], first["attribute"], scope_variant(first),
                        first.get("generation"), first.get("period"), first.get("region"))
     for cluster in _cluster(group.attribute, records):
         rep = _representative(cluster)
         pos = Position(rep["value"], rep.get("qualifier") or "=", rep.get("unit"), asserts(rep), cluster)
-        pos.belief, pos.reason = belief(cluster, reference)
+        pos.belief, pos.reason = belief(cluster, reference, weigh)
         group.positions.append(pos)
     group.positions.sort(key=lambda p: (-p.belief, -p.certainty, p.display))
     positions = group.positions
@@ -332,13 +340,17 @@ def _fuse_group(records: list[dict], reference: str | None) -> FusedGroup:
     multi = group.multi
     pairs = [(i, j) for i in range(len(positions)) for j in range(i + 1, len(positions))
              if _conflict(multi, facts[i], facts[j])]
+    def supersedes(new: int, old: int) -> bool:
+        return _supersedes(facts[new], facts[old]) and not (
+            weigh is not None and _outweighed(positions[new], positions[old], weigh))
+
     # In pair order: which side is superseded first decides later pairs.
     for i, j in pairs:
         a, b = positions[i], positions[j]
-        if b.superseded_by is None and _supersedes(facts[i], facts[j]):
+        if b.superseded_by is None and supersedes(i, j):
             b.superseded_by = a.display
             b.reason += f"; superseded by {a.display} ({a.last_seen})"
-        elif a.superseded_by is None and _supersedes(facts[j], facts[i]):
+        elif a.superseded_by is None and supersedes(j, i):
             a.superseded_by = b.display
             a.reason += f"; superseded by {b.display} ({b.last_seen})"
     group.conflicts = [(i, j) for i, j in pairs
@@ -351,11 +363,14 @@ def _fuse_group(records: list[dict], reference: str | None) -> FusedGroup:
     return group
 
 
-def fuse(records: list[dict], as_of: str | None = None, reference: str | None = None) -> list[FusedGroup]:
+def fuse(records: list[dict], as_of: str | None = None, reference: str | None = None,
+         weigh=None) -> list[FusedGroup]:  # noqa: ANN001 (a fuse.trackrecord.Weigher)
     """Fuse claim records into groups, seeing only what was published by ``as_of``.
 
     ``reference`` is the date beliefs are aged to; it defaults to ``as_of``, else to the
     newest publication date among the records (so results do not drift with the clock).
+    ``weigh`` optionally weighs each record by its source's track record (see
+    :func:`autodossier.fuse.trackrecord.source_weigher`).
     """
     records = filter_as_of(records, as_of)
     if reference is None:
@@ -363,6 +378,6 @@ def fuse(records: list[dict], as_of: str | None = None, reference: str | None = 
     by_key: dict[tuple, list[dict]] = {}
     for rec in records:
         by_key.setdefault(group_key(rec), []).append(rec)
-    groups = [_fuse_group(recs, reference) for recs in by_key.values()]
+    groups = [_fuse_group(recs, reference, weigh) for recs in by_key.values()]
     groups.sort(key=lambda g: (g.subject.lower(), g.attribute, g.scope))
     return groups

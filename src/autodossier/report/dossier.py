@@ -231,7 +231,9 @@ def build_dossier(kb: Any, subject: str, as_of: str | None = None) -> Dossier:
     as_of = as_of_limit(as_of)
     name = _canonical(kb, subject)
     records = filter_as_of(kb.claims(subject=name, as_of=as_of), as_of)
-    groups = fuse(records, as_of=as_of)
+    from autodossier.report.trackrecord import weigher  # sources' measured records
+
+    groups = fuse(records, as_of=as_of, weigh=weigher(kb, as_of))
     incoming = _incoming_related(kb, name, as_of)
     dossier = Dossier(subject=name, as_of=as_of, headline=_headline(name, groups, records))
     for group in groups:

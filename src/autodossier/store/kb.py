@@ -26,6 +26,7 @@ from autodossier.settings import Settings
 from autodossier.store import schema as s
 from autodossier.store.entities import aliases_of, make_of, normalize
 from autodossier.store.queries import QueryMixin
+from autodossier.store.watchlist import WatchlistMixin
 
 # Documents per transaction in ingest_many: large enough that commit (fsync) cost is
 # spread thin, small enough that a kill loses little work and the write lock is not
@@ -133,7 +134,7 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-class KnowledgeBase(QueryMixin):
+class KnowledgeBase(QueryMixin, WatchlistMixin):
     """The store. ``KnowledgeBase(url)`` opens (and creates or migrates) the database at ``url``."""
 
     def __init__(self, url: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -18,6 +19,8 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 # 0.6 is difflib's own default, loose enough for "Q-50" -> "q50", tight enough to skip noise.
 SUGGESTIONS = 5
 SUGGESTION_CUTOFF = 0.6
+# Rows fetched per round trip when streaming every claim (PostgreSQL uses a server-side cursor).
+STREAM_ROWS = 10_000
 
 _C, _D, _E, _O = s.claims.c, s.documents.c, s.entities.c, s.outlets.c
 
@@ -249,3 +252,41 @@ class QueryMixin:
                     g["outlets"].append(outlet)
         out = [g for g in groups.values() if len(g["documents"]) >= min_size]
         return sorted(out, key=lambda g: -len(g["documents"]))
+
+    def claims_fingerprint(self) -> tuple[int, int]:
+        """(highest claim id, highest document id): changes when documents or claims are added or
+        replaced (replacing re-inserts a document's claims), so results computed over every claim
+        can be cached until it does. Both are index lookups, cheap at any size."""
+        with self._engine.connect() as conn:
+            row = conn.execute(select(select(func.max(_C.id)).scalar_subquery(),
+                                      select(func.max(_D.id)).scalar_subquery())).one()
+        return int(row[0] or 0), int(row[1] or 0)
+
+    def judged_claims_by_make(self, as_of: str | None = None) -> Iterator[list[dict]]:
+        """Every claim as a slim record for judging track records, one make's claims at a time.
+
+        A record has the fields that identify the question, value, status and source, and the
+        document's date and outlet (no evidence text). Rows stream from the database, so memory
+        holds one make's claims, not the whole store.
+        """
+        cols = (_E.make, _C.id, _D.doc, _E.subject, _C.variant, _C.generation, _C.attribute, _C.value,
+                _C.unit, _C.qualifier, _C.negated, _C.status, _C.source, _C.period, _C.region,
+                _D.date.label("doc_date"), _O.name.label("outlet"), _D.story)
+        q = self._claim_select(cols, as_of=as_of).order_by(_E.make, _C.entity_id, _C.id)
+        loads = json.loads
+        with self._engine.connect() as conn:
+            result = conn.execution_options(yield_per=STREAM_ROWS).execute(q)
+            names = tuple(result.keys())
+            chunk: list[dict] = []
+            make = None
+            for row in result:
+                rec = dict(zip(names, row))
+                if rec["make"] != make and chunk:
+                    yield chunk
+                    chunk = []
+                make = rec.pop("make")
+                rec["value"] = loads(rec["value"])
+                rec["negated"] = bool(rec["negated"])
+                chunk.append(rec)
+            if chunk:
+                yield chunk

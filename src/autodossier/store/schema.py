@@ -106,6 +106,22 @@ story_bands = Table(
     Index("ix_story_bands_document", "document_id"),
 )
 
+# Names the user follows (step 3): a model's subject or a whole make, by normalized key.
+watchlist = Table(
+    "watchlist", metadata,
+    Column("key", String(300), primary_key=True),  # "model:<subject>" or "make:<make>", normalized
+    Column("kind", String(10), nullable=False),  # "model" | "make"
+    Column("name", String(300), nullable=False),  # display form
+    Column("added_at", String(32), nullable=False),
+)
+
+# Change events already shown by `changes --watchlist` (step 3): the next look shows the rest.
+watch_seen = Table(
+    "watch_seen", metadata,
+    Column("event", String(64), primary_key=True),  # autodossier.fuse.history.Event.id
+    Column("seen_at", String(32), nullable=False),
+)
+
 
 def _v1_initial(conn: Connection) -> None:
     """Step 1: every table of the first release."""
@@ -128,8 +144,13 @@ def _v2_value_key(conn: Connection) -> None:
                      .values(value_key=normalize(json.loads(row.value))[:300]))
 
 
+def _v3_watchlist(conn: Connection) -> None:
+    """Step 3: the watchlist and the change events already seen."""
+    metadata.create_all(conn, tables=[watchlist, watch_seen])
+
+
 # Ordered migration steps; the store's version is how many of them have run.
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1_initial, _v2_value_key]
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1_initial, _v2_value_key, _v3_watchlist]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

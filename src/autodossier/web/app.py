@@ -40,9 +40,12 @@ def create_app(settings: Settings | None = None, kb=None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     from autodossier.web import api, pages  # routes import the libraries they call
+    from autodossier.web import feeds, sources as source_records
 
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(source_records.router)
+    app.include_router(feeds.router)
     _install_error_handlers(app)
     return app
 
