@@ -198,7 +198,7 @@ def sales(
     table = Table("period", "model", "region", "units", "status", "source")
     for r in data:
         cite = r["citations"][0]
-        table.add_row(r["period"], r["subject"], r["region"] or "", f"{r['qualifier'] if r['qualifier'] != '=' else ''}{r['units']:,.0f}",
+        table.add_row(r["period"] or "not stated", r["subject"], r["region"] or "not stated", f"{r['qualifier'] if r['qualifier'] != '=' else ''}{r['units']:,.0f}",
                       r["status"] + (" (disputed)" if r["disputed"] else ""),
                       f"{cite.get('outlet') or cite.get('doc')} {cite.get('date') or ''}".strip())
     _out.print(table)

@@ -64,10 +64,11 @@ def model_summary(kb, name: str) -> dict[str, Any]:
 
 
 def dossier(kb, name: str, as_of: str | None = None):
-    """The report library's Dossier of a model as known on ``as_of``."""
+    """The report library's Dossier of a model as known on ``as_of`` (a model only mentioned
+    in other models' claims gets one too: the claims that name it)."""
     from autodossier.report.dossier import build_dossier
 
-    return build_dossier(kb, resolve(kb, name), as_of=as_of)
+    return build_dossier(kb, name, as_of=as_of)
 
 
 def estimate(kb, name: str) -> dict[str, Any]:
