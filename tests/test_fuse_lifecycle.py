@@ -4,7 +4,7 @@ from __future__ import annotations
 import itertools
 
 from autodossier.fuse import fuse
-from autodossier.fuse.lifecycle import current_stage, lifecycle_story, story_text
+from autodossier.fuse.lifecycle import current_stage, lifecycle_story, lineup_status, story_text
 
 _ids = itertools.count(1)
 
@@ -97,3 +97,21 @@ def test_generation_only_or_different_fact_keeps_its_row():
     groups = {(g.attribute, g.generation): g for g in fuse(records)}
     assert set(groups) == {("drivetrain", None), ("drivetrain", 2), ("market", 2)}
     assert groups[("drivetrain", 2)].best.display == "awd"
+
+
+def test_lineup_status_is_the_last_firm_state():
+    assert lineup_status(lifecycle_story(q50_records()))["value"] == "planned"
+    speculated_return = [rec("lifecycle", "discontinued"), rec("production_end", "2022"),
+                         rec("lifecycle", "planned", "speculative")]
+    assert lineup_status(lifecycle_story(speculated_return))["value"] == "discontinued"
+    only_talk = [rec("lifecycle", "planned", "rumored")]
+    assert lineup_status(lifecycle_story(only_talk))["value"] == "planned"
+    assert lineup_status([]) is None
+
+
+def test_trim_states_are_not_the_lines_but_new_names_are():
+    concept_edition = [rec("lifecycle", "concept", variant="Co-Creation Concept Edition"),
+                       rec("on_sale", "2022-H2", "expected")]
+    assert [e["stage"] for e in lifecycle_story(concept_edition)] == ["on sale"]
+    renamed = [rec("lifecycle", "planned", variant="Q50S")]
+    assert [e["stage"] for e in lifecycle_story(renamed)] == ["planned"]

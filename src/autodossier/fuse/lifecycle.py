@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from autodossier.fuse.belief import asserts, certainty, record_date
+from autodossier.fuse.tiers import bounded
 from autodossier.fuse.values import date_span, normalize_text
 
 # Lifecycle values that cannot both hold of one line at one time. Every other pair is a
@@ -33,6 +34,8 @@ _STAGE_OF_VALUE = {"concept": "concept", "planned": "planned", "inproduction": "
 # Date attributes as stages.
 _STAGE_OF_DATE = {"production_start": "in production", "production_end": "discontinued",
                   "on_sale": "on sale", "reveal": "revealed"}
+# The attributes a lifecycle story is told from.
+STORY_ATTRIBUTES = ("lifecycle", "production_start", "production_end", "on_sale", "reveal")
 # Stages that look forward: after a discontinuation they belong to the next generation.
 _FORWARD = frozenset({"concept", "planned", "on-hold", "cancelled", "revealed", "on sale"})
 
@@ -64,10 +67,12 @@ def _span_end(value: str | None) -> str:
 
 def _events(records: list[dict]) -> list[dict]:
     """One event per (stage, date, generation), with its records, from the lifecycle claims."""
+    from autodossier.fuse.groups import scope_variant  # groups imports this module
+
     events: dict[tuple, dict] = {}
-    for rec in records:
-        if not asserts(rec) or rec.get("variant"):
-            continue  # a trim's or concept edition's state is not the line's
+    for rec in bounded(records):
+        if not asserts(rec) or scope_variant(rec):
+            continue  # a trim's or concept edition's state is not the line's (a new name is)
         attribute = rec["attribute"]
         if attribute == "lifecycle":
             stage = _STAGE_OF_VALUE.get(normalize_text(rec["value"]))
@@ -210,3 +215,21 @@ def story_text(story: list[dict[str, Any]]) -> str:
 def current_stage(story: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The stage the line is in now: the last of its story (None when nothing is said)."""
     return story[-1] if story else None
+
+
+# Stages that are states of the line (what a lineup filter asks), as contract values; dated
+# milestones (revealed, on sale) are not states.
+STATE_VALUES = {"concept": "concept", "planned": "planned", "in production": "in-production",
+                "discontinued": "discontinued", "cancelled": "cancelled", "on-hold": "on-hold"}
+# Statuses too weak to move a line's state on their own: a speculated return does not make a
+# discontinued line "planned".
+_HEARSAY = frozenset({"rumored", "speculative"})
+
+
+def lineup_status(story: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The line's state now: the last state event of its story that is more than hearsay
+    (else the last state event at all); ``value`` is the contract's lifecycle value."""
+    states = [e for e in story if e["stage"] in STATE_VALUES]
+    firm = [e for e in states if e["status"] not in _HEARSAY]
+    chosen = (firm or states or [None])[-1]
+    return None if chosen is None else {**chosen, "value": STATE_VALUES[chosen["stage"]]}

@@ -17,7 +17,7 @@ from autodossier.claims import DATE_ATTRIBUTES, ENTITY_ATTRIBUTES
 from autodossier.errors import AutodossierError
 from autodossier.fuse import FusedGroup, Position, citation, filter_as_of, fuse, record_date
 from autodossier.fuse.groups import as_of_limit
-from autodossier.fuse.lifecycle import current_stage, lifecycle_story, story_text
+from autodossier.fuse.lifecycle import lifecycle_story, lineup_status, story_text
 from autodossier.fuse.values import normalize_text
 from autodossier.report.labels import REVERSE_RELATION, label
 
@@ -221,11 +221,11 @@ def _headline(subject: str, groups: list[FusedGroup], records: list[dict], story
     lifecycle = [g for g in groups if g.attribute == "lifecycle" and g.best is not None
                  and not (g.variant or g.generation)]
     dates = sorted(d for d in map(record_date, records) if d)
-    state = current_stage(story)
+    state = lineup_status(story)
     make = subject.split(" ")[0] if " " in subject else subject
     return {
         "subject": subject, "make": make,
-        # The stage the line is in now, and the whole story on one line.
+        # The line's state now (its last firm state event), and the whole story on one line.
         "lifecycle": state["label"] if state else None,
         "lifecycle_status": state["status"] if state else None,
         "lifecycle_story": story_text(story) or None,
