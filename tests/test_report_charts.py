@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 
 import autodossier
+from autodossier.claims import Claim
+from autodossier.ingest.document import Document
 from autodossier.report.charts import sales_data, sales_figure, timeline_data
 from autodossier.store import KnowledgeBase
 
@@ -24,18 +26,46 @@ def kb(tmp_path_factory):
     store.close()
 
 
-def test_one_concept_edition_does_not_label_the_model_a_concept(kb):
-    rows = {r["subject"]: r for r in timeline_data(kb)}
-    qx60 = rows["Infiniti QX60"]
-    assert "concept" not in (qx60["lifecycle"] or "")
+def _claim(doc: str, subject: str, attribute: str, value, status: str = "confirmed", **extra) -> Claim:
+    return Claim(doc=doc, subject=subject, attribute=attribute, value=value, status=status,
+                 evidence=f"{subject} {attribute} {value}.", **extra)
 
 
-def test_a_lone_launch_date_is_a_marker_not_a_production_bar(kb):
-    rows = {r["subject"]: r for r in timeline_data(kb)}
-    qx55 = rows["Infiniti QX55"]
+@pytest.fixture(scope="module")
+def lineup(tmp_path_factory):
+    """A lineup with the cases of the example corpus, whatever the extractor makes of it."""
+    store = KnowledgeBase(f"sqlite:///{tmp_path_factory.mktemp('lineup') / 'kb.db'}")
+    claims = [
+        _claim("d1", "Infiniti QX60", "lifecycle", "concept", variant="Co-Creation Concept Edition"),
+        _claim("d1", "Infiniti QX60", "on_sale", "2022-H2", "expected"),
+        _claim("d1", "Infiniti QX55", "on_sale", "2022-03"),
+        _claim("d1", "Infiniti Q60", "production_start", "2016"),
+        _claim("d1", "Infiniti Q60", "production_end", "2022"),
+        _claim("d1", "Nissan Z", "production_start", "2022"),
+        _claim("d1", "Nissan Z", "lifecycle", "in-production"),
+    ]
+    store.ingest(Document(doc="d1", text=" ".join(c.evidence for c in claims), date="2022-11-07"), claims)
+    yield {r["subject"]: r for r in timeline_data(store)}
+    store.close()
+
+
+def test_one_concept_edition_does_not_label_the_model_a_concept(lineup):
+    assert "concept" not in (lineup["Infiniti QX60"]["lifecycle"] or "")
+
+
+def test_a_lone_launch_date_is_a_marker_not_a_production_bar(lineup):
+    qx55 = lineup["Infiniti QX55"]
     assert qx55["events"] and qx55["span"] is None
-    q60 = rows["Infiniti Q60"]  # produced from 2016 to 2022: a real span
+    q60 = lineup["Infiniti Q60"]  # produced from 2016 to 2022: a real span
     assert q60["span"] and q60["span"]["start"] < 2017 and q60["span"]["end"] > 2022
+    z = lineup["Nissan Z"]  # in production since 2022: a bar open to the right
+    assert z["span"] and z["span"]["end"] is None and z["span"]["open_end"]
+
+
+def test_example_lineup_bars_have_both_ends_or_run_on(kb):
+    for row in timeline_data(kb):
+        if row["span"]:
+            assert row["span"]["end"] is not None or row["span"]["open_end"], row["subject"]
 
 
 def test_sales_rows_keep_figures_without_a_period_and_flag_brands(kb):
