@@ -71,7 +71,7 @@ def render_markdown(d: dict[str, Any]) -> str:
     h = d["headline"]
     out = [f"# {d['subject']}", ""]
     disputed = " (disputed)" if h.get("lifecycle_disputed") else ""
-    out.append(f"Lifecycle: **{h.get('lifecycle_story') or 'unknown'}**{disputed}")
+    out.append(f"Lifecycle: **{h.get('lifecycle_story') or _unstated(d)}**{disputed}")
     if h.get("mentioned_only"):
         out.append("Only mentioned in passing: no claims about it yet; the sentences naming it are below.")
     out.append(f"{h['claims']} claims from {h['documents']} documents"
@@ -130,6 +130,14 @@ def render_markdown(d: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
+def _unstated(d: dict[str, Any]) -> str:
+    """The lifecycle line when no claim states one: say so, and point at what was said."""
+    when = f" by {d['as_of']}" if d.get("as_of") else ""
+    named = len(d.get("mentions") or [])
+    return f"not stated{when}" + (f"; named in {named} sentence{'s' if named != 1 else ''} (see Mentioned in)"
+                                  if named else "")
+
+
 _LIST_ITEM = re.compile(r"^(\s*)(- )?")
 
 
@@ -151,7 +159,7 @@ def wrap_markdown(text: str, width: int = DEFAULT_WIDTH) -> str:
 _HTML = Environment(autoescape=True).from_string("""\
 <article class="dossier">
 <h1>{{ d.subject }}</h1>
-<p class="headline">Lifecycle: <strong>{{ d.headline.lifecycle_story or "unknown" }}</strong>
+<p class="headline">Lifecycle: <strong>{{ d.headline.lifecycle_story or unstated }}</strong>
 {% if d.headline.lifecycle_disputed %}(disputed){% endif %};
 {{ d.headline.claims }} claims from {{ d.headline.documents }} documents.
 {% if d.as_of %}As of {{ d.as_of }}: only what had been published by then.{% endif %}</p>
@@ -209,7 +217,7 @@ li,table{break-inside:avoid}h2{break-after:avoid}}
 def render_html_fragment(d: dict[str, Any]) -> str:
     """The dossier as an HTML fragment (an ``<article>``), for embedding in another page."""
     lines = [x[2:] for x in _estimate_lines(d["estimates"]) if x.startswith("- ")] if d.get("estimates") else []
-    return _HTML.render(d=d, sections=SECTIONS, estimate_lines=lines, empty=EMPTY_SECTION)
+    return _HTML.render(d=d, sections=SECTIONS, estimate_lines=lines, empty=EMPTY_SECTION, unstated=_unstated(d))
 
 
 _PAGE = Environment(autoescape=True).from_string("""\
