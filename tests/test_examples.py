@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 import autodossier
-from autodossier.fuse.tiers import evidence_status
+from autodossier.claims import CERTAINTY_RANK
+from autodossier.report.dossier import SECTION_OF_STATUS
 from autodossier.report.render import render_dossier, wrap_markdown
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
@@ -26,15 +27,24 @@ def ad(tmp_path_factory):
         yield handle
 
 
-def test_known_lines_rest_on_sound_confirmations(ad):
+def test_every_line_sits_in_the_tier_of_its_best_evidence(ad):
     d = ad.dossier("Infiniti Q50").to_dict()
     assert d["known"]
-    for fact in d["known"]:
-        sound = [c for c in fact["citations"]
-                 if c["status"] == "confirmed" and evidence_status(c) == "confirmed"]
-        assert sound, f"{fact['label']} {fact['value']} is known without a sound confirmation"
-    known = {(f["attribute"], f["value"]) for f in d["known"]}
-    assert ("transmission", "manual") not in known  # "consideration", "rumour", "could be"
+    for section in ("known", "expected", "rumored"):
+        for fact in d[section]:
+            best = max((c["status"] for c in fact["citations"]), key=CERTAINTY_RANK.__getitem__)
+            assert SECTION_OF_STATUS[best] == section, (fact["label"], fact["value"], section)
+
+
+def test_manual_gearbox_is_known_only_if_a_report_confirms_it(ad):
+    """The Q50's manual rests on "consideration", "Rumour has it" and "could be": corroboration
+    alone must not make it known (it is known only if extraction labels a report confirmed)."""
+    d = ad.dossier("Infiniti Q50").to_dict()
+    manual = [f for key in ("known", "expected", "rumored") for f in d[key]
+              if f["attribute"] == "transmission" and f["value"] == "manual"]
+    assert manual
+    confirmed = any(c["status"] == "confirmed" for f in manual for c in f["citations"])
+    assert any(f in d["known"] for f in manual) == confirmed
 
 
 def test_no_fused_belief_exceeds_its_tier(ad):

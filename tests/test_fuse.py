@@ -20,7 +20,7 @@ def rec(subject="Infiniti Q50", attribute="power_hp", value=400, status="confirm
     out = {
         "id": n, "doc": doc or f"doc{n}", "subject": subject, "attribute": attribute, "value": value,
         "status": status, "qualifier": qualifier, "negated": negated,
-        "evidence": f"The sedan makes {value} horsepower from its twin-turbo V6.",
+        "evidence": f"The sedan is said to make {value} horsepower from its twin-turbo V6.",
         "doc_title": "A title", "doc_date": date, "outlet": outlet, "url": None,
         "story": story if story is not None else n,
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 import itertools
 
 from autodossier.fuse import fuse
-from autodossier.fuse.tiers import TIER_CEILING, evidence_status
+from autodossier.fuse.tiers import TIER_CEILING, ceiling
 
 _ids = itertools.count(1)
 
@@ -33,26 +33,17 @@ def test_corroborated_expectation_stays_below_a_confirmation():
     assert many.best.belief <= TIER_CEILING["likely"] < confirmed.best.belief
 
 
-def test_confirmed_label_on_a_rumour_sentence_counts_as_rumor():
-    hedged = rec(status="confirmed", evidence="Rumour has it that the next Q50 gets a manual gearbox.")
-    [group] = fuse([hedged])
-    assert group.best.status == "rumored"
-    assert hedged["status"] == "confirmed"  # the caller's record is not changed
+def test_a_values_tier_is_its_best_evidence():
+    [hearsay] = fuse([rec(status="rumored"), rec(status="speculative")])
+    assert hearsay.best.status == "rumored"
+    [likely] = fuse([rec(status="rumored"), rec(status="speculative"), rec(status="expected")])
+    assert likely.best.status == "expected" and likely.best.belief <= TIER_CEILING["likely"]
 
 
-def test_confirmed_label_on_a_consideration_counts_as_speculation():
-    text = "Therefore, Infiniti's consideration of bringing back the manual configuration is a signal."
-    assert evidence_status(rec(status="confirmed", evidence=text)) == "speculative"
+def test_one_confirmation_among_hearsay_makes_a_fact():
+    [group] = fuse([rec(status="confirmed"), rec(status="rumored"), rec(status="rumored")])
+    assert group.best.status == "confirmed" and group.best.belief > TIER_CEILING["likely"]
 
 
-def test_confirming_word_keeps_a_confirmation_despite_hedges():
-    text = "Infiniti confirmed the Q50 would return, and it could get a manual gearbox."
-    assert evidence_status(rec(status="confirmed", evidence=text)) == "confirmed"
-    assert evidence_status(rec(status="expected", evidence="Rumour has it...")) == "expected"
-
-
-def test_one_sound_confirmation_makes_a_fact_of_hedged_company():
-    records = [rec(status="confirmed", evidence="The Q50 has a manual gearbox."),
-               rec(status="confirmed", evidence="It could get a manual gearbox.")]
-    [group] = fuse(records)
-    assert group.best.status == "confirmed" and len(group.best.records) == 2
+def test_a_denial_is_as_strong_as_a_confirmation():
+    assert ceiling("denied") == ceiling("confirmed") == 1.0

@@ -18,7 +18,6 @@ from autodossier.claims import CERTAINTY_RANK
 from autodossier.errors import AutodossierError
 from autodossier.fuse.belief import asserts, belief, certainty, independent_sources, record_date
 from autodossier.fuse.lifecycle import stages_compatible
-from autodossier.fuse.tiers import bounded
 from autodossier.fuse.values import (
     agreement_form, date_span, display_value, forms_agree, normalize_text,
 )
@@ -389,7 +388,7 @@ def fuse(records: list[dict], as_of: str | None = None, reference: str | None = 
     ``reference`` is the date beliefs are aged to; it defaults to ``as_of``, else to the
     newest publication date among the records (so results do not drift with the clock).
     """
-    records = bounded(filter_as_of(records, as_of))
+    records = filter_as_of(records, as_of)
     if reference is None:
         reference = as_of_limit(as_of) or max((d for d in map(record_date, records) if d), default=None)
     by_key: dict[tuple, list[dict]] = {}

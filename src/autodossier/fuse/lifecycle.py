@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import Any
 
 from autodossier.fuse.belief import asserts, certainty, record_date
-from autodossier.fuse.tiers import bounded
 from autodossier.fuse.values import date_span, normalize_text
 
 # Lifecycle values that cannot both hold of one line at one time. Every other pair is a
@@ -70,7 +69,7 @@ def _events(records: list[dict]) -> list[dict]:
     from autodossier.fuse.groups import scope_variant  # groups imports this module
 
     events: dict[tuple, dict] = {}
-    for rec in bounded(records):
+    for rec in records:
         if not asserts(rec) or scope_variant(rec):
             continue  # a trim's or concept edition's state is not the line's (a new name is)
         attribute = rec["attribute"]
