@@ -24,7 +24,7 @@ from matplotlib.patches import Patch
 from autodossier.errors import AutodossierError
 from autodossier.fuse import FusedGroup, citation, fuse
 from autodossier.fuse.groups import as_of_limit
-from autodossier.fuse.lifecycle import current_stage, lifecycle_story
+from autodossier.fuse.lifecycle import current_stage, lifecycle_story, lineup_status
 from autodossier.fuse.values import as_number, date_to_year
 
 CHART_FORMATS = ("png", "svg")
@@ -73,7 +73,7 @@ def timeline_data(kb: Any, make: str | None = None, as_of: str | None = None) ->
         # The line's stage now, from its lifecycle story: a concept edition or a trim's state
         # is not the line's ("QX60 (concept)" for one show car would mislabel the model).
         story = lifecycle_story(by_subject.get(subject, []))
-        stage = current_stage(story)
+        stage = lineup_status(story) or current_stage(story)
         if not events:
             continue
         kinds = {e["kind"]: e for e in events}
