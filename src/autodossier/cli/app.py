@@ -38,3 +38,13 @@ def open_existing_kb(db: str | None):
         if path and path != ":memory:" and not Path(path).exists():
             raise AutodossierError(f"no knowledge base at {path}; create one with: autodossier ingest FILES --db {path}")
     return KnowledgeBase.open(settings)
+
+
+def check_date(option: str, value: str | None) -> str | None:
+    """``value`` if it is an ISO date (YYYY, YYYY-MM or YYYY-MM-DD); else a one-line user error."""
+    from autodossier.errors import AutodossierError
+    from autodossier.fuse.values import date_span
+
+    if value is not None and date_span(value.strip()) is None:
+        raise AutodossierError(f"{option}: {value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
+    return value.strip() if value is not None else None

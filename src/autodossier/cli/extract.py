@@ -19,7 +19,9 @@ from autodossier.settings import Settings
 @app.command()
 def extract(
     paths: list[str] = typer.Argument(..., help="Files, folders (recursive), globs, or - for standard input."),
-    fmt: ClaimFormat = typer.Option(ClaimFormat.table, "--format", "-f", help="jsonl (the claim contract), table or csv."),
+    fmt: Optional[ClaimFormat] = typer.Option(
+        None, "--format", "-f",
+        help="jsonl (the claim contract), table or csv. Default: a table on a terminal, jsonl when piped."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Publication date (YYYY-MM-DD) for documents that have none."),
 ) -> None:
     """Extract claims from articles and print them.
@@ -34,6 +36,8 @@ def extract(
 
     if as_of is not None and normalize_date(as_of) is None:
         raise AutodossierError(f"--as-of: not a date: {as_of!r} (use YYYY-MM-DD)")
+    if fmt is None:  # a person reads a table; a pipe or file gets the contract's JSON Lines
+        fmt = ClaimFormat.table if sys.stdout.isatty() else ClaimFormat.jsonl
     settings = Settings.from_env(as_of=normalize_date(as_of) if as_of else None)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     failed = 0

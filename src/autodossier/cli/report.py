@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 import sys
 from enum import Enum
 from pathlib import Path
@@ -15,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from autodossier.cli.app import ClaimFormat, app, open_existing_kb
+from autodossier.cli.app import ClaimFormat, app, check_date, open_existing_kb
 from autodossier.errors import AutodossierError
 
 _out = Console(highlight=False, soft_wrap=True)
@@ -25,6 +26,10 @@ DB_HELP = "Knowledge base: SQLite file or postgresql:// URL (default: $AUTODOSSI
 AS_OF_HELP = "Answer with only what had been published by this date (YYYY-MM-DD, YYYY-MM or YYYY)."
 MAKE_HELP = "Only models of this make (e.g. Infiniti)."
 # Claim columns shown by `claims --format table`/csv, in reading order.
+# A terminal wider than this still gets dossier lines this long: longer lines read badly.
+MAX_TEXT_WIDTH = 100
+# Where `timeline` draws when no --out is given.
+DEFAULT_TIMELINE_OUT = Path("lineup.svg")
 CLAIM_COLUMNS = ("doc_date", "subject", "variant", "attribute", "qualifier", "value", "unit", "negated",
                  "status", "outlet", "source", "doc", "evidence")
 
@@ -50,8 +55,15 @@ def dossier(
     from autodossier.report.dossier import build_dossier
     from autodossier.report.render import render_dossier
 
+    from autodossier.report.render import DEFAULT_WIDTH, wrap_markdown
+
+    as_of = check_date("--as-of", as_of)
     with open_existing_kb(db) as kb:
         text = render_dossier(build_dossier(kb, name, as_of=as_of), fmt.value)
+    if fmt is DossierFormat.md:
+        # Wrapped to the terminal (at most MAX_TEXT_WIDTH), or to 80 columns when piped.
+        width = min(shutil.get_terminal_size().columns, MAX_TEXT_WIDTH) if sys.stdout.isatty() else DEFAULT_WIDTH
+        text = wrap_markdown(text, max(width, 40))
     sys.stdout.write(text)
 
 
@@ -94,6 +106,7 @@ def claims(
         raise AutodossierError(f"unknown attribute {attribute!r}; one of: {', '.join(ATTRIBUTES)}")
     if status and status not in STATUSES:
         raise AutodossierError(f"unknown status {status!r}; one of: {', '.join(STATUSES)}")
+    since, until, as_of = check_date("--since", since), check_date("--until", until), check_date("--as-of", as_of)
     with open_existing_kb(db) as kb:
         if subject:
             subject = kb.resolve_model(subject)
@@ -127,6 +140,7 @@ def changes(
     whose belief differs from the belief held on that date."""
     from autodossier.fuse import changes_since
 
+    since, as_of = check_date("--since", since), check_date("--as-of", as_of)
     if watchlist:
         from autodossier.cli.watch import print_watch_changes
 
@@ -139,9 +153,10 @@ def changes(
     if as_json:
         sys.stdout.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str) + "\n")
         return
-    table = Table("model", "attribute", "scope", "before", "now", title=f"Changed beliefs since {result.since}")
+    table = Table("model", "attribute", "scope", "before", "now", "status", title=f"Changed beliefs since {result.since}")
     for c in result.changed:
-        table.add_row(c.subject, c.attribute, c.scope, c.before or "(unknown)", c.after or "(no longer held)")
+        table.add_row(c.subject, c.attribute, c.scope, c.before or "(unknown)", c.after or "(no longer held)",
+                      c.status or "-")
     _out.print(table)
     _out.print(f"{len(result.new_claims)} claims first published after {result.since}")
 
@@ -154,7 +169,7 @@ def _chart_target(out: Path) -> Path:
 
 @app.command()
 def timeline(
-    out: Path = typer.Option(..., "--out", "-o", help="Chart file to write: .png or .svg."),
+    out: Path = typer.Option(DEFAULT_TIMELINE_OUT, "--out", "-o", help="Chart file to write: .png or .svg."),
     make: str = typer.Option(None, "--make", help=MAKE_HELP),
     as_of: str = typer.Option(None, "--as-of", help=AS_OF_HELP),
     db: str = typer.Option(None, "--db", help=DB_HELP),
@@ -164,6 +179,7 @@ def timeline(
     from autodossier.report.charts import render_timeline, timeline_data
 
     _chart_target(out)
+    as_of = check_date("--as-of", as_of)
     with open_existing_kb(db) as kb:
         data = timeline_data(kb, make=make, as_of=as_of)
     if not data:
@@ -191,7 +207,7 @@ def sales(
     table = Table("period", "model", "region", "units", "status", "source")
     for r in data:
         cite = r["citations"][0]
-        table.add_row(r["period"], r["subject"], r["region"] or "", f"{r['qualifier'] if r['qualifier'] != '=' else ''}{r['units']:,.0f}",
+        table.add_row(r["period"] or "not stated", r["subject"], r["region"] or "not stated", f"{r['qualifier'] if r['qualifier'] != '=' else ''}{r['units']:,.0f}",
                       r["status"] + (" (disputed)" if r["disputed"] else ""),
                       f"{cite.get('outlet') or cite.get('doc')} {cite.get('date') or ''}".strip())
     _out.print(table)

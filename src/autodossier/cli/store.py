@@ -6,7 +6,9 @@ from typing import Optional
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn,
+)
 from rich.table import Table
 
 from autodossier.cli.app import app
@@ -24,6 +26,38 @@ def _settings(db: Optional[str], as_of: Optional[str] = None, **more: object) ->
             raise AutodossierError(f"--as-of: not a date: {as_of!r} (use YYYY-MM-DD)")
         as_of = normalize_date(as_of)
     return Settings.from_env(db=db, as_of=as_of, **more)
+
+
+def input_total(paths: list[str]) -> int | None:
+    """How many inputs a progress bar counts to: the files the paths name (None with stdin).
+
+    A second walk of the folders costs milliseconds against seconds of extraction. A feed
+    is one file of many articles; the bar grows its total when it passes it.
+    """
+    from autodossier.ingest import STDIN_PATH, expand_paths
+
+    total = 0
+    for item in expand_paths(paths):
+        if item == STDIN_PATH:
+            return None
+        total += 1
+    return total
+
+
+def ingest_progress(console: Console) -> Progress:
+    """The ingest bar: done of total, the file in hand, time so far and the time left."""
+    return Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("{task.fields[last]}"), TimeElapsedColumn(), TextColumn("ETA"),
+                    TimeRemainingColumn(), console=console, transient=True,
+                    disable=not console.is_terminal)  # draws only on a terminal
+
+
+def advance(bar: Progress, task: int, name: str) -> None:
+    """One input done: advance the bar, growing its total when a feed held more than one."""
+    state = next((t for t in bar.tasks if t.id == task), None)
+    if state is not None and state.total is not None and state.completed + 1 > state.total:
+        bar.update(task, total=state.completed + 1)
+    bar.update(task, advance=1, last=escape(name))
 
 
 @app.command()
@@ -55,18 +89,16 @@ def ingest(
     settings = _settings(db, as_of, engine=engine, scheduler=scheduler, workers=workers)
     out = Console(highlight=False)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
-    bar = Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
-                   TextColumn("{task.fields[last]}"), TimeElapsedColumn(), console=err,
-                   transient=True, disable=not err.is_terminal)  # draws only on a terminal
+    bar = ingest_progress(err)
     # The engine first: a cluster that cannot be reached must not leave an empty store behind.
     with open_engine(settings) as extraction:
         kb = KnowledgeBase.open(settings)
         try:
             with bar:
-                task = bar.add_task("ingest", total=None, last="")
+                task = bar.add_task("ingest", total=input_total(paths) if err.is_terminal else None, last="")
 
                 def progress(name: str, status: str) -> None:
-                    bar.update(task, advance=1, last=escape(name))
+                    advance(bar, task, name)
 
                 summary = ingest_paths(kb, paths, settings, progress=progress, engine=extraction)
         finally:

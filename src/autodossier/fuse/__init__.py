@@ -11,6 +11,8 @@ outlet, url, story``). Nothing here does I/O.
   ``since`` and the values whose belief changed.
 - ``filter_as_of(records, as_of)``: what had been published by a date.
 - ``values_agree(attribute, a, b, qa, qb)``: the agreement rule (qualifiers, ~2 %, date spans).
+- ``fuse.tiers``: a value's belief stays within the tier of its best evidence.
+- ``fuse.lifecycle``: ``lifecycle_story(records)``, the lifecycle as an ordered sequence.
 """
 from autodossier.fuse.belief import belief, independent_sources, record_date
 from autodossier.fuse.changes import Change, Changes, all_conflicts, changes_since

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from autodossier.claims import CERTAINTY_RANK
+from autodossier.fuse.tiers import ceiling
 
 # How far a single source's report of each status is to be trusted, in [0, 1].
 # A maker's confirmation is near-certain; an official denial is equally strong (for the
@@ -131,8 +132,9 @@ def belief(records: list[dict], reference: str | None = None,
             if note and note not in notes:
                 notes.append(note)
         doubt *= 1.0 - best
-    value = round(1.0 - doubt, 3)
     top = max(records, key=certainty)["status"]
+    # Corroboration raises belief within the tier of the best evidence, never across it.
+    value = round(min(1.0 - doubt, ceiling(top)), 3)
     dates = sorted(d for d in (record_date(r) for r in records) if d)
     n = len(sources)
     parts = [top, f"{n} independent source{'s' if n != 1 else ''}"]

@@ -29,6 +29,9 @@ class Change:
     after: str | None  # None: the earlier belief no longer stands (e.g. now disputed)
     reason: str
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    # The status of the value believed now (None when nothing stands): a change line always
+    # says whether it is confirmed or speculation.
+    status: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
@@ -79,6 +82,9 @@ def changes_since(records: list[dict], since: str, as_of: str | None = None) -> 
             continue
         fresh = [r for p in group.positions for r in p.records if record_date(r)[:10] > limit]
         reason = "first reported" if old is None else f"was {old}"
+        status = group.best.status if new is not None and group.best is not None else None
+        if group.has_conflict and new is not None:
+            status = "disputed"
         changed.append(Change(group.subject, group.attribute, group.scope, old, new, reason,
-                              [citation(r) for r in fresh]))
+                              [citation(r) for r in fresh], status))
     return Changes(limit, new_claims, changed)

@@ -17,6 +17,7 @@ from typing import Any
 from autodossier.claims import CERTAINTY_RANK
 from autodossier.errors import AutodossierError
 from autodossier.fuse.belief import asserts, belief, certainty, independent_sources, record_date
+from autodossier.fuse.lifecycle import stages_compatible
 from autodossier.fuse.values import (
     agreement_form, date_span, display_value, forms_agree, normalize_text,
 )
@@ -224,6 +225,35 @@ def filter_as_of(records: list[dict], as_of: str | None) -> list[dict]:
     return [r for r in records if (d := record_date(r)) and d[:10] <= limit]
 
 
+def merge_generations(by_key: dict[tuple, list[dict]]) -> None:
+    """Move generation-scoped records that repeat a fact of the unscoped group into it.
+
+    "The second-generation Q50 is a rear-wheel-drive sedan" and "the Q50 is a rear-wheel
+    drive sedan" are one fact: a separate ``[gen 2]`` row would only repeat it. A record is
+    moved when the unscoped group has a record of the same polarity whose value agrees; a
+    generation-only fact (one the unscoped group does not state) keeps its own row. The
+    records keep their ``generation`` field, so citations still say which generation.
+    """
+    for key in [k for k in by_key if k[3]]:
+        base = key[:3] + (0,) + key[4:]
+        if base not in by_key:
+            continue
+        attribute = key[1]
+        targets = {(asserts(r), agreement_form(attribute, r["value"], r.get("qualifier") or "="))
+                   for r in by_key[base]}
+        keep, move = [], []
+        for rec in by_key[key]:
+            form = agreement_form(attribute, rec["value"], rec.get("qualifier") or "=")
+            polarity = asserts(rec)
+            agrees = any(p == polarity and forms_agree(form, f) for p, f in targets)
+            (move if agrees else keep).append(rec)
+        by_key[base].extend(move)
+        if keep:
+            by_key[key] = keep
+        else:
+            del by_key[key]
+
+
 def _representative(records: list[dict]) -> dict:
     # The most certain, then most precise ("=" over "~" over bounds), then newest report.
     precision = {"=": 2, "~": 1}
@@ -339,7 +369,9 @@ def _fuse_group(records: list[dict], reference: str | None, weigh=None) -> Fused
     facts = [_Facts(group.attribute, p) for p in positions]
     multi = group.multi
     pairs = [(i, j) for i in range(len(positions)) for j in range(i + 1, len(positions))
-             if _conflict(multi, facts[i], facts[j])]
+             if _conflict(multi, facts[i], facts[j])
+             and not (group.attribute == "lifecycle" and stages_compatible(positions[i], positions[j]))]
+
     def supersedes(new: int, old: int) -> bool:
         return _supersedes(facts[new], facts[old]) and not (
             weigh is not None and _outweighed(positions[new], positions[old], weigh))
@@ -378,6 +410,7 @@ def fuse(records: list[dict], as_of: str | None = None, reference: str | None = 
     by_key: dict[tuple, list[dict]] = {}
     for rec in records:
         by_key.setdefault(group_key(rec), []).append(rec)
+    merge_generations(by_key)
     groups = [_fuse_group(recs, reference, weigh) for recs in by_key.values()]
     groups.sort(key=lambda g: (g.subject.lower(), g.attribute, g.scope))
     return groups

@@ -24,6 +24,7 @@ from matplotlib.patches import Patch
 from autodossier.errors import AutodossierError
 from autodossier.fuse import FusedGroup, citation, fuse
 from autodossier.fuse.groups import as_of_limit
+from autodossier.fuse.lifecycle import current_stage, lifecycle_story, lineup_status
 from autodossier.fuse.values import as_number, date_to_year
 
 CHART_FORMATS = ("png", "svg")
@@ -33,8 +34,6 @@ BASE_HEIGHT_IN = 1.6
 FIGURE_WIDTH_IN = 10.0
 # Fading for what is not confirmed: visible, but plainly weaker than fact.
 UNCERTAIN_ALPHA = 0.45
-# Width of the bar for a model whose production start is known but nothing after it.
-LAUNCH_STUB_YEARS = 0.25
 EVENT_ATTRIBUTES = ("reveal", "on_sale", "production_start", "production_end")
 EVENT_MARKERS = {"reveal": "*", "on_sale": "o", "production_start": ">", "production_end": "s"}
 
@@ -60,6 +59,9 @@ def timeline_data(kb: Any, make: str | None = None, as_of: str | None = None) ->
     as_of = as_of_limit(as_of)
     records = kb.claims(make=make, attribute=list(EVENT_ATTRIBUTES) + ["lifecycle"], as_of=as_of)
     rows = []
+    by_subject: dict[str, list[dict]] = {}
+    for rec in records:
+        by_subject.setdefault(rec["subject"], []).append(rec)
     for subject, groups in sorted(_by_subject(records, as_of).items()):
         events = []
         for attribute in EVENT_ATTRIBUTES:
@@ -68,7 +70,10 @@ def timeline_data(kb: Any, make: str | None = None, as_of: str | None = None) ->
             if year is not None:
                 events.append({"kind": attribute, "date": str(pos.value), "year": year, "status": pos.status,
                                "certain": pos.status == "confirmed", "citations": [citation(r) for r in pos.records]})
-        lifecycle = _best(groups, "lifecycle")
+        # The line's stage now, from its lifecycle story: a concept edition or a trim's state
+        # is not the line's ("QX60 (concept)" for one show car would mislabel the model).
+        story = lifecycle_story(by_subject.get(subject, []))
+        stage = lineup_status(story) or current_stage(story)
         if not events:
             continue
         kinds = {e["kind"]: e for e in events}
@@ -77,16 +82,19 @@ def timeline_data(kb: Any, make: str | None = None, as_of: str | None = None) ->
         if start and end and start["year"] > date_to_year(end["date"], end=True):
             start = None  # a launch after the last production is the next generation's: a point, not a span
         span = None
-        if start:
-            running = lifecycle is not None and lifecycle.value == "in-production"
+        stages = {e["stage"] for e in story}
+        running = "in production" in stages and "discontinued" not in stages and end is None
+        # A bar needs both ends, or a line known to be still running: a lone launch date is a
+        # point (a marker), never a production run of made-up length.
+        if start and (end or running):
             span = {
                 "start": start["year"],
                 "end": date_to_year(end["date"], end=True) if end else None,
                 "open_end": end is None and running,
                 "certain": all(e["certain"] for e in (start, end) if e),
             }
-        rows.append({"subject": subject, "lifecycle": lifecycle.display if lifecycle else None,
-                     "lifecycle_status": lifecycle.status if lifecycle else None,
+        rows.append({"subject": subject, "lifecycle": stage["label"] if stage else None,
+                     "lifecycle_status": stage["status"] if stage else None,
                      "span": span, "events": events})
     return rows
 
@@ -99,14 +107,21 @@ def sales_data(kb: Any, make: str | None = None, as_of: str | None = None) -> li
         for group in groups:
             pos = group.best
             units = as_number(pos.value) if pos else None
-            if units is None or not pos.holds or not group.period:
-                continue  # a figure without a period cannot be placed on the chart
+            if units is None or not pos.holds:
+                continue
+            # A figure without a period is listed (period None) but cannot be placed on the chart.
             rows.append({"subject": subject, "period": group.period, "region": group.region,
+                         "brand": is_brand(subject),
                          "variant": group.variant, "units": units, "qualifier": pos.qualifier,
                          "status": pos.status, "belief": pos.belief, "disputed": group.has_conflict,
                          "citations": [citation(r) for r in pos.records]})
-    rows.sort(key=lambda r: (r["period"], r["subject"], r["region"] or ""))
+    rows.sort(key=lambda r: (r["period"] is None, r["period"] or "", r["subject"], r["region"] or ""))
     return rows
+
+
+def is_brand(subject: str) -> bool:
+    """Whether a subject is a make's own total ("Infiniti"), not a model ("Infiniti Q50")."""
+    return " " not in subject.strip()
 
 
 def _output(fig: Figure, path_or_format: str | Path) -> str | bytes | Path:
@@ -148,7 +163,7 @@ def render_timeline(data: list[dict], path_or_format: str | Path = "svg",
         if span:
             start = span["start"]
             # Unknown end: running models reach the right edge; others get a stub at the launch.
-            end = span["end"] if span["end"] is not None else (right if span["open_end"] else start + LAUNCH_STUB_YEARS)
+            end = span["end"] if span["end"] is not None else right  # still running: to the right edge
             sure = span["certain"]
             ax.barh(y, end - start, left=start, height=0.5, color="tab:blue",
                     alpha=1.0 if sure else UNCERTAIN_ALPHA, hatch=None if sure else "//",
@@ -173,14 +188,17 @@ def render_timeline(data: list[dict], path_or_format: str | Path = "svg",
     return _output(fig, path_or_format)
 
 
-def render_sales(data: list[dict], path_or_format: str | Path = "svg",
-                 title: str = "Unit sales") -> str | bytes | Path:
-    """Bars of units per period and model; figures not confirmed are hatched and faded."""
-    fig = Figure(figsize=(FIGURE_WIDTH_IN, 5.0))
-    if not data:
-        _empty(fig, "no sales figures")
-        return _output(fig, path_or_format)
-    ax = fig.add_subplot()
+# Label of a figure whose region the source does not state.
+NO_REGION = "region not stated"
+
+
+def _period_label(period: str) -> str:
+    """A period as a tick label: a range on two lines, so labels stay level and short."""
+    return period.replace("/", "/\n")
+
+
+def _sales_axis(ax: Any, data: list[dict], title: str) -> None:
+    """One panel: bars per period, one series per (subject, region); unsure ones hatched."""
     periods = sorted({r["period"] for r in data})
     series = sorted({(r["subject"], r["region"] or "") for r in data})
     width = 0.8 / len(series)
@@ -193,10 +211,35 @@ def render_sales(data: list[dict], path_or_format: str | Path = "svg",
             sure = r["status"] == "confirmed" and not r["disputed"]
             ax.bar(x, r["units"], width=width, color=colors[k], alpha=1.0 if sure else UNCERTAIN_ALPHA,
                    hatch=None if sure else "//", edgecolor=colors[k])
-    ax.set_xticks(range(len(periods)), periods, rotation=30, ha="right")
+    # Level labels centred under their period's group of bars (rotated ones drift sideways).
+    ax.set_xticks(range(len(periods)), [_period_label(p) for p in periods], ha="center")
+    ax.set_xlim(-0.6, len(periods) - 0.4)
     ax.set_ylabel("units")
     ax.set_title(title)
-    ax.legend(handles=[Patch(color=c, label=f"{s} {reg}".strip()) for c, (s, reg) in zip(colors, series)]
+    ax.legend(handles=[Patch(color=c, label=f"{s} ({reg or NO_REGION})") for c, (s, reg) in zip(colors, series)]
               + [Patch(facecolor="grey", alpha=UNCERTAIN_ALPHA, hatch="//", label="not confirmed")],
               fontsize="small")
-    return _output(fig, path_or_format)
+
+
+def sales_figure(data: list[dict], title: str = "Unit sales") -> Figure:
+    """The sales chart: brand totals and model figures in separate panels (their scales differ
+    by orders of magnitude, and a brand total is not one more model)."""
+    placed = [r for r in data if r.get("period")]
+    panels = [(f"{title}: brand totals", [r for r in placed if r.get("brand", is_brand(r["subject"]))]),
+              (f"{title}: models", [r for r in placed if not r.get("brand", is_brand(r["subject"]))])]
+    panels = [(t, rows) for t, rows in panels if rows]
+    fig = Figure(figsize=(FIGURE_WIDTH_IN, 4.5 * max(len(panels), 1)))
+    if not panels:
+        _empty(fig, "no sales figures with a period to place")
+        return fig
+    for i, (panel_title, rows) in enumerate(panels, start=1):
+        _sales_axis(fig.add_subplot(len(panels), 1, i), rows, panel_title)
+    fig.tight_layout()
+    return fig
+
+
+def render_sales(data: list[dict], path_or_format: str | Path = "svg",
+                 title: str = "Unit sales") -> str | bytes | Path:
+    """Bars of units per period and model (brand totals apart); figures not confirmed are
+    hatched and faded; figures without a period are left to the table."""
+    return _output(sales_figure(data, title), path_or_format)

@@ -14,8 +14,10 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from autodossier.claims import DATE_ATTRIBUTES, ENTITY_ATTRIBUTES
+from autodossier.errors import AutodossierError
 from autodossier.fuse import FusedGroup, Position, citation, filter_as_of, fuse, record_date
 from autodossier.fuse.groups import as_of_limit
+from autodossier.fuse.lifecycle import lifecycle_story, lineup_status, story_text
 from autodossier.fuse.values import normalize_text
 from autodossier.report.labels import REVERSE_RELATION, label
 
@@ -59,6 +61,11 @@ class Dossier:
     related: list[dict] = field(default_factory=list)
     timeline: list[dict] = field(default_factory=list)
     sources: list[dict] = field(default_factory=list)
+    # The lifecycle told in order (fuse.lifecycle): in production -> discontinued -> return planned.
+    lifecycle: list[dict] = field(default_factory=list)
+    # Sentences of other claims naming the model, for a model with no claims of its own (by
+    # ``as_of``, or ever: a model only mentioned in passing).
+    mentions: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (JSON-ready)."""
@@ -204,22 +211,35 @@ def _estimates(records: list[dict], related_records: Mapping[str, list[dict]]) -
     return est.to_dict() if hasattr(est, "to_dict") else dict(est)
 
 
-def _headline(subject: str, groups: list[FusedGroup], records: list[dict]) -> dict[str, Any]:
-    lifecycle = [g for g in groups if g.attribute == "lifecycle" and g.best is not None]
-    # The whole line's state (no variant, no generation) first; else the newest scoped one.
-    lifecycle.sort(key=lambda g: (bool(g.variant or g.generation), -(g.best.belief)))
+def _story(story: list[dict]) -> list[dict]:
+    """Lifecycle events as plain data: records replaced by their citations."""
+    return [{**{k: v for k, v in e.items() if k != "records"},
+             "citations": [citation(r) for r in e["records"]]} for e in story]
+
+
+def _headline(subject: str, groups: list[FusedGroup], records: list[dict], story: list[dict]) -> dict[str, Any]:
+    lifecycle = [g for g in groups if g.attribute == "lifecycle" and g.best is not None
+                 and not (g.variant or g.generation)]
     dates = sorted(d for d in map(record_date, records) if d)
-    state = lifecycle[0].best if lifecycle else None
+    state = lineup_status(story)
     make = subject.split(" ")[0] if " " in subject else subject
     return {
         "subject": subject, "make": make,
-        "lifecycle": state.display if state else None,
-        "lifecycle_status": state.status if state else None,
-        "lifecycle_disputed": bool(lifecycle and lifecycle[0].has_conflict),
+        # The line's state now (its last firm state event), and the whole story on one line.
+        "lifecycle": state["label"] if state else None,
+        "lifecycle_status": state["status"] if state else None,
+        "lifecycle_story": story_text(story) or None,
+        "lifecycle_disputed": any(g.has_conflict for g in lifecycle),
         "claims": len(records), "documents": len({r["doc"] for r in records}),
         "first_reported": dates[0] if dates else None, "last_reported": dates[-1] if dates else None,
         "variants": sorted({r["variant"] for r in records if r.get("variant")}),
     }
+
+
+def _mentioned_name(kb: Any, name: str) -> str | None:
+    """The name as other models' relation claims write it, when some claim names it."""
+    found = kb.claims(attribute=sorted(ENTITY_ATTRIBUTES), value=name, limit=1)
+    return str(found[0]["value"]) if found else None
 
 
 def build_dossier(kb: Any, subject: str, as_of: str | None = None) -> Dossier:
@@ -229,13 +249,28 @@ def build_dossier(kb: Any, subject: str, as_of: str | None = None) -> Dossier:
     models) when the name matches no model.
     """
     as_of = as_of_limit(as_of)
-    name = _canonical(kb, subject)
-    records = filter_as_of(kb.claims(subject=name, as_of=as_of), as_of)
+    try:
+        name = _canonical(kb, subject)
+        mentioned_only = False
+    except AutodossierError as exc:
+        name = _mentioned_name(kb, subject)
+        if name is None:
+            raise exc from None
+        mentioned_only = True
+    records = [] if mentioned_only else filter_as_of(kb.claims(subject=name, as_of=as_of), as_of)
     from autodossier.report.trackrecord import weigher  # sources' measured records
 
-    groups = fuse(records, as_of=as_of, weigh=weigher(kb, as_of))
+    groups = fuse(records, as_of=as_of, weigh=weigher(kb, as_of) if records else None)
     incoming = _incoming_related(kb, name, as_of)
-    dossier = Dossier(subject=name, as_of=as_of, headline=_headline(name, groups, records))
+    story = lifecycle_story(records)
+    dossier = Dossier(subject=name, as_of=as_of, headline=_headline(name, groups, records, story))
+    dossier.headline["mentioned_only"] = mentioned_only
+    dossier.lifecycle = _story(story)
+    if not records:  # nothing said of it (by then): show the sentences that name it
+        from autodossier.store.mentions import mentioning_claims
+
+        dossier.mentions = [{**citation(r), "subject": r["subject"]}
+                            for r in mentioning_claims(kb, name, as_of=as_of, exclude_subject=name)]
     for group in groups:
         if group.has_conflict:
             dossier.conflicts.append({
@@ -251,10 +286,10 @@ def build_dossier(kb: Any, subject: str, as_of: str | None = None) -> Dossier:
     said = {r["attribute"] for r in records}
     dossier.unanswered = [{"attribute": a, "label": label(a)} for a in STANDARD_ATTRIBUTES if a not in said]
     dossier.related = _related(groups, incoming, as_of)
-    if " " in name:  # a make ("Infiniti") has no performance figures to estimate
-        dossier.estimates = _estimates(records, LazyRelatedRecords(kb, dossier.related, as_of))
-    else:
+    if " " not in name:  # a make ("Infiniti") has no performance figures to estimate
         dossier.unanswered = []
+    elif records:
+        dossier.estimates = _estimates(records, LazyRelatedRecords(kb, dossier.related, as_of))
     dossier.timeline = _timeline(groups)
     dossier.sources = _sources(records + incoming)
     return dossier

@@ -187,14 +187,18 @@ class QueryMixin:
             if len(by_alias) == 1:
                 return by_alias[0]
             if by_alias:
-                raise UnknownModelError(
+                error = UnknownModelError(
                     f"{name!r} is ambiguous; did you mean: {', '.join(by_alias[:SUGGESTIONS])}?")
+                error.suggestions = by_alias[:SUGGESTIONS]  # for faces that link them (web search)
+                raise error
             names = dict(conn.execute(select(a.alias, _E.subject)
                                       .join(s.entities, a.entity_id == _E.id)).all())
         close = difflib.get_close_matches(key, list(names), n=SUGGESTIONS * 2, cutoff=SUGGESTION_CUTOFF)
         suggestions = list(dict.fromkeys(names[c] for c in close))[:SUGGESTIONS]
         hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
-        raise UnknownModelError(f"unknown model {name!r}{hint}")
+        error = UnknownModelError(f"unknown model {name!r}{hint}")
+        error.suggestions = suggestions
+        raise error
 
     def documents(self, limit: int | None = None, offset: int = 0) -> list[dict]:
         """Stored documents (without text) in ingest order: metadata, story and claim count."""

@@ -32,7 +32,9 @@ def create_app(settings: Settings | None = None, kb=None) -> FastAPI:
     from autodossier.store import KnowledgeBase  # the store opens its engine here, not at import
 
     settings = settings or Settings.from_env()
-    app = FastAPI(title="autodossier", version=__version__, description=DESCRIPTION)
+    # /docs is served from package files (web.assets); ReDoc would need a CDN, so it is off.
+    app = FastAPI(title="autodossier", version=__version__, description=DESCRIPTION,
+                  docs_url=None, redoc_url=None)
     app.state.settings = settings
     app.state.kb = kb if kb is not None else KnowledgeBase(settings.db_url)
 
@@ -41,7 +43,9 @@ def create_app(settings: Settings | None = None, kb=None) -> FastAPI:
 
     from autodossier.web import api, pages  # routes import the libraries they call
     from autodossier.web import feeds, sources as source_records
+    from autodossier.web.assets import install_assets
 
+    install_assets(app)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(source_records.router)
@@ -51,8 +55,12 @@ def create_app(settings: Settings | None = None, kb=None) -> FastAPI:
 
 
 def _wants_json(request: Request) -> bool:
-    """API paths and clients that ask for JSON get JSON errors; browsers get a page."""
-    return request.url.path.startswith("/api") or "text/html" not in request.headers.get("accept", "")
+    """API paths, and clients that ask for JSON and not HTML, get JSON errors; a page path
+    (``/documents/nope``) answers with the HTML error page otherwise, whatever the client."""
+    if request.url.path.startswith("/api") or request.url.path == "/openapi.json":
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
 
 
 def _install_error_handlers(app: FastAPI) -> None:

@@ -46,13 +46,17 @@ def models(kb, q: str | None = None, make: str | None = None, lifecycle: str | N
 
 
 def lifecycles(kb) -> dict[str, str]:
-    """Subject -> the most believed lifecycle value (fused over every lifecycle claim)."""
-    groups = fuse.fuse(kb.claims(attribute="lifecycle"))
+    """Subject -> its lineup status now (a contract lifecycle value), from its lifecycle story."""
+    from autodossier.fuse.lifecycle import STORY_ATTRIBUTES, lifecycle_story, lineup_status
+
+    by_subject: dict[str, list[dict]] = {}
+    for rec in kb.claims(attribute=list(STORY_ATTRIBUTES)):
+        by_subject.setdefault(rec["subject"], []).append(rec)
     out: dict[str, str] = {}
-    for g in groups:
-        if g.variant or g.generation or g.region or g.best is None or not g.best.holds:
-            continue
-        out.setdefault(g.subject, str(g.best.value))
+    for subject, records in by_subject.items():
+        state = lineup_status(lifecycle_story(records))
+        if state is not None:
+            out[subject] = state["value"]
     return out
 
 
@@ -64,10 +68,11 @@ def model_summary(kb, name: str) -> dict[str, Any]:
 
 
 def dossier(kb, name: str, as_of: str | None = None):
-    """The report library's Dossier of a model as known on ``as_of``."""
+    """The report library's Dossier of a model as known on ``as_of`` (a model only mentioned
+    in other models' claims gets one too: the claims that name it)."""
     from autodossier.report.dossier import build_dossier
 
-    return build_dossier(kb, resolve(kb, name), as_of=as_of)
+    return build_dossier(kb, name, as_of=as_of)
 
 
 def estimate(kb, name: str) -> dict[str, Any]:
