@@ -129,6 +129,7 @@ def claims(
 
 @app.command()
 def changes(
+    ctx: typer.Context,
     since: str = typer.Option(None, "--since", help="Cut-off date (YYYY-MM-DD): what is new after it."),
     as_of: str = typer.Option(None, "--as-of", help=AS_OF_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print the changes as one JSON object."),
@@ -146,7 +147,10 @@ def changes(
 
         return print_watch_changes(db, since, as_json)
     if since is None:
-        raise AutodossierError("give --since DATE (or --watchlist for changes to watched models)")
+        from typer._click import exceptions as click_errors  # the click typer vendors; main() formats it
+
+        raise click_errors.UsageError("Missing option '--since' (or give --watchlist for changes to watched "
+                                      "models).", ctx=ctx)
 
     with open_existing_kb(db) as kb:
         result = changes_since(kb.claims(as_of=as_of), since, as_of=as_of)
