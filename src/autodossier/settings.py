@@ -33,6 +33,8 @@ class Settings:
     # How long a SQLite write waits for another process's write lock before giving up with a
     # one-line error (milliseconds): far longer than one ingest batch holds it (< 1 s).
     busy_timeout_ms: int = 30_000
+    # Document id for an article read from standard input; None derives it from the content.
+    stdin_doc: str | None = None
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":

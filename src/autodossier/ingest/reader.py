@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import hashlib
 import os
 import re
 import stat
@@ -31,9 +32,11 @@ SUPPORTED_EXTENSIONS: dict[str, Format] = {
     ".atom": "feed",
 }
 
-# Doc id and path of an article read from standard input.
+# Doc id prefix and path of an article read from standard input.
 STDIN_ID = "stdin"
 STDIN_PATH = "-"
+# Hex digits of the content hash in a standard-input article's id (64 bits: no collisions).
+STDIN_HASH_HEX = 16
 
 # A NUL byte in the first block marks a binary file, as git and grep decide it;
 # text in UTF-8 never holds one.
@@ -194,8 +197,18 @@ def _read_capped(stream, cap: int) -> bytes:
     return b"".join(chunks)
 
 
-def read_stdin(max_bytes: int, as_of: str | None = None) -> Iterator[Document | InputError]:
-    """Documents from standard input (doc id ``stdin``; feed entries ``stdin-<index>``)."""
+def stdin_doc_id(data: bytes) -> str:
+    """The id of an article piped in without ``--doc``: the same content gets the same id."""
+    return f"{STDIN_ID}-{hashlib.sha256(data).hexdigest()[:STDIN_HASH_HEX]}"
+
+
+def read_stdin(max_bytes: int, as_of: str | None = None,
+               doc_id: str | None = None) -> Iterator[Document | InputError]:
+    """Documents from standard input.
+
+    The doc id is ``doc_id`` when given, else ``stdin-<hash of the content>``: piping in
+    a second article adds it instead of replacing the first. Feed entries get their own ids.
+    """
     stream = sys.stdin
     if stream is None:
         yield InputError(STDIN_PATH, "no standard input")
@@ -215,7 +228,7 @@ def read_stdin(max_bytes: int, as_of: str | None = None) -> Iterator[Document | 
     if len(data) > max_bytes:
         yield InputError(STDIN_PATH, f"input too large (over {_megabytes(max_bytes)})")
         return
-    yield from read_bytes(data, STDIN_PATH, STDIN_ID, STDIN_PATH, None, as_of)
+    yield from read_bytes(data, STDIN_PATH, doc_id or stdin_doc_id(data), STDIN_PATH, None, as_of)
 
 
 def document_from_text(
