@@ -27,6 +27,7 @@ from autodossier.settings import Settings
 from autodossier.store import schema as s
 from autodossier.store.entities import aliases_of, make_of, normalize
 from autodossier.store.queries import QueryMixin
+from autodossier.urls import public_url
 
 # Documents per transaction in ingest_many: large enough that commit (fsync) cost is
 # spread thin, small enough that a kill loses little work and the write lock is not
@@ -311,7 +312,7 @@ class KnowledgeBase(QueryMixin):
             return IngestResult(doc.doc, "unchanged")
         row = {
             "title": doc.title, "date": doc.date, "outlet_id": self._outlet_id(conn, doc.outlet),
-            "url": doc.url, "path": doc.path, "content_hash": content_hash,
+            "url": public_url(doc.url), "path": doc.path, "content_hash": content_hash,
             "claims_hash": claims_hash, "text": doc.text,
             "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         }

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, Field, model_validator
 
 from autodossier.claims import ATTRIBUTES, STATUSES
@@ -50,7 +50,8 @@ class ArticleIn(BaseModel):
 class FetchIn(BaseModel):
     """A URL to fetch: an article page or an RSS/Atom feed."""
 
-    url: str = Field(..., pattern=r"^https?://", description="http(s) URL of an article or a feed")
+    url: str = Field(..., pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://", max_length=2000,
+                     description="http(s) URL of an article or a feed on a public internet address")
 
 
 class IngestOut(BaseModel):
@@ -162,8 +163,9 @@ def post_article(article: ArticleIn, kb=Depends(get_kb), settings=Depends(get_se
 @router.post("/fetch", response_model=list[IngestOut], status_code=201,
              dependencies=[Depends(require_token)],
              summary="Fetch a URL (article page or feed) and ingest what it holds")
-def post_fetch(body: FetchIn, kb=Depends(get_kb), settings=Depends(get_settings)) -> list[IngestOut]:
-    return [IngestOut(**r) for r in backend.fetch_and_ingest(kb, settings, body.url)]
+def post_fetch(body: FetchIn, request: Request, kb=Depends(get_kb),
+               settings=Depends(get_settings)) -> list[IngestOut]:
+    return [IngestOut(**r) for r in backend.fetch_and_ingest(kb, settings, body.url, request.app.state.fetcher)]
 
 
 def _iso(value: dt.date | None) -> str | None:

@@ -30,13 +30,20 @@ without a token is read-only. Errors are JSON: `{"detail": "..."}`.
 """
 
 
-def create_app(settings: Settings | None = None, kb=None) -> FastAPI:
-    """Build the app over ``settings.db`` (or an already open ``kb``, e.g. in tests)."""
+def create_app(settings: Settings | None = None, kb=None, fetcher=None) -> FastAPI:
+    """Build the app over ``settings.db`` (or an already open ``kb``, e.g. in tests).
+
+    ``fetcher`` is the outbound client of ``POST /api/fetch`` (default: an
+    :class:`~autodossier.web.outbound.OutboundClient` that refuses non-public addresses).
+    """
+    from autodossier.web.outbound import OutboundClient
+
     from autodossier.store import KnowledgeBase  # the store opens its engine here, not at import
 
     settings = settings or Settings.from_env()
     app = FastAPI(title="autodossier", version=__version__, description=DESCRIPTION)
     app.state.settings = settings
+    app.state.fetcher = fetcher if fetcher is not None else OutboundClient()
     app.state.kb = kb if kb is not None else KnowledgeBase(
         settings.db_url, busy_timeout_ms=min(settings.busy_timeout_ms, WEB_BUSY_TIMEOUT_MS))
 
