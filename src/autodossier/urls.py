@@ -5,6 +5,7 @@ become a clickable link, and ``https://user:password@host/`` must never be shown
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 # The only schemes that become links: everything else (javascript:, data:, file:, ...) is dropped.
@@ -22,6 +23,11 @@ def strip_credentials(url: str) -> str:
     return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
 
 
+# Distinct URLs remembered by public_url: a dossier's thousand claims share a few dozen.
+_URL_CACHE_SIZE = 4096
+
+
+@lru_cache(maxsize=_URL_CACHE_SIZE)
 def public_url(url: str | None) -> str | None:
     """``url`` if it is an http(s) URL with a host (credentials removed), else None."""
     if not url or not url.strip():

@@ -12,6 +12,7 @@ from sqlalchemy import Select, distinct, func, or_, select
 from autodossier.errors import AutodossierError
 from autodossier.store import schema as s
 from autodossier.store.entities import normalize
+from autodossier.urls import public_url
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 # How many near names resolve_model suggests, and how close they must be (difflib ratio):
@@ -121,6 +122,7 @@ class QueryMixin:
             rec = dict(zip(names, row))
             rec["value"] = loads(rec["value"])
             rec["negated"] = bool(rec["negated"])
+            rec["url"] = public_url(rec["url"])  # stores written before URLs were checked
             out.append(rec)
         return out
 

@@ -14,6 +14,7 @@ from autodossier import __version__
 from autodossier.errors import AutodossierError
 from autodossier.settings import Settings
 from autodossier.web.limits import BodySizeLimit
+from autodossier.web.security import SecurityHeaders
 
 HERE = Path(__file__).parent
 log = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ def create_app(settings: Settings | None = None, kb=None, fetcher=None) -> FastA
         settings.db_url, busy_timeout_ms=min(settings.busy_timeout_ms, WEB_BUSY_TIMEOUT_MS))
 
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
+    app.add_middleware(SecurityHeaders)  # outermost: 413s from the size limit get the headers too
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     from autodossier.web import api, pages  # routes import the libraries they call

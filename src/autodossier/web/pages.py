@@ -16,6 +16,7 @@ from markupsafe import Markup
 from autodossier.claims import STATUSES
 from autodossier.fuse import display_value
 from autodossier.report.labels import label
+from autodossier.urls import public_url
 from autodossier.web import backend
 from autodossier.web.deps import get_kb
 from autodossier.web.highlight import claim_anchor, highlight
@@ -25,6 +26,7 @@ templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.globals.update(statuses=STATUSES, claim_anchor=claim_anchor)
 templates.env.filters["value"] = lambda c: display_value(c.get("value"), c.get("qualifier") or "=", c.get("unit"))
 templates.env.filters["label"] = label
+templates.env.filters["safe_href"] = public_url  # only http(s) URLs become links
 # The home page's "latest changes": what changed in the last quarter of the newest news.
 LATEST_CHANGES_DAYS = 90
 # How many latest changes the home page lists before linking to the full list.
