@@ -10,6 +10,7 @@ import pkgutil
 import sys
 
 from rich.console import Console
+from rich.markup import escape
 
 from autodossier.cli.app import app
 from autodossier.errors import AutodossierError
@@ -26,7 +27,7 @@ def main() -> None:
     try:
         app()
     except AutodossierError as exc:
-        _err.print(f"[red]autodossier: error:[/red] {exc}")
+        _err.print(f"[red]autodossier: error:[/red] {escape(str(exc))}")
         sys.exit(1)
     except KeyboardInterrupt:
         _err.print("[red]autodossier: interrupted[/red]")

@@ -49,6 +49,28 @@ _HTML_ROOT = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]",
 _XML_START = re.compile(rb"\s*<\?xml", re.IGNORECASE)
 
 
+# Byte-order marks of the UTF-16 and UTF-32 encodings, UTF-32 first (its little-endian
+# mark starts with UTF-16's). Text with one is decoded and read as any UTF-8 file.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# An XML declaration's encoding, rewritten to utf-8 once wide text has been re-encoded.
+_XML_ENCODING = re.compile(rb"""\A(\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"']*(["'])""")
+
+
+def _from_wide_unicode(data: bytes, name: str) -> bytes | InputError:
+    """UTF-16/32 text (with a byte-order mark) as UTF-8 bytes; other data as it is."""
+    for bom, codec in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)  # the codec reads the mark and drops it
+            except UnicodeDecodeError as exc:
+                return InputError(name, f"not valid {codec.upper()} text (bad byte at offset {exc.start})")
+            return _XML_ENCODING.sub(rb"\1utf-8\2", text.encode("utf-8"), count=1)
+    return data
+
+
 def sniff_format(data: bytes) -> Format:
     """Guess the format from the content: a feed, an HTML page, or plain text."""
     head = data[:_FORMAT_SNIFF_BYTES]
@@ -102,6 +124,10 @@ def read_bytes(
     so a feed or an HTML page saved as ``.txt`` or piped in is still read right.
     ``as_of`` is the date given to documents that carry none.
     """
+    data = _from_wide_unicode(data, name)
+    if isinstance(data, InputError):
+        yield data
+        return
     if b"\x00" in data[:_BINARY_SNIFF_BYTES]:
         yield InputError(name, "binary file, not an article")
         return

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from itertools import islice
 from operator import attrgetter
 
-from sqlalchemy import Connection, create_engine, delete, event, exists, insert, select, update
+from sqlalchemy import Connection, create_engine, delete, event, exists, func, insert, select, update
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
@@ -185,6 +185,9 @@ class KnowledgeBase(QueryMixin):
         # One writer per process at a time: the id caches below are shared by the web
         # server's threads, and SQLite takes one writer per file anyway.
         self._write_lock = threading.Lock()
+        self._local_commits = 0  # write transactions committed through this object
+        self._token_lock = threading.Lock()
+        self._token_conn = None  # SQLite: a connection kept only to read PRAGMA data_version
         try:
             # Read the version first: a store that is up to date needs no write lock to open,
             # so readers never queue behind a long ingest.
@@ -218,7 +221,37 @@ class KnowledgeBase(QueryMixin):
 
     def close(self) -> None:
         """Release the database connections."""
+        with self._token_lock:
+            if self._token_conn is not None:
+                self._token_conn.close()
+                self._token_conn = None
         self._engine.dispose()
+
+    def change_token(self) -> tuple:
+        """A value that differs after any writer, in this process or another, has committed.
+
+        Caches of derived data (the web's dossiers) compare it to know they are stale. On
+        SQLite it is ``PRAGMA data_version`` of a connection kept for the purpose (it changes
+        when any other connection commits); on PostgreSQL the newest claim and document ids
+        and ingest time (ids only grow; a replaced document gets new claim ids and time).
+        """
+        if self.dialect == "sqlite":
+            database = self._engine.url.database
+            if database and database != ":memory:" and not database.startswith("file:"):
+                with self._token_lock:
+                    if self._token_conn is None:
+                        import sqlite3
+
+                        self._token_conn = sqlite3.connect(database, check_same_thread=False)
+                    version = self._token_conn.execute("PRAGMA data_version").fetchone()[0]
+                return (self._local_commits, version)
+            return (self._local_commits,)
+        c, d = s.claims.c, s.documents.c
+        with self._engine.connect() as conn:
+            row = conn.execute(select(select(func.max(c.id)).scalar_subquery(),
+                                      select(func.max(d.id)).scalar_subquery(),
+                                      select(func.max(d.ingested_at)).scalar_subquery())).one()
+        return (self._local_commits, *row)
 
     def __enter__(self) -> "KnowledgeBase":
         return self
@@ -271,7 +304,9 @@ class KnowledgeBase(QueryMixin):
         """One batch in one transaction; a failing document alone is rolled back."""
         try:
             try:
-                return self._write_batch(batch, savepoints=False)
+                results = self._write_batch(batch, savepoints=False)
+                self._local_commits += 1
+                return results
             except (SQLAlchemyError, ValueError, TypeError) as exc:
                 if is_busy(exc):
                     raise
@@ -279,7 +314,9 @@ class KnowledgeBase(QueryMixin):
                 # savepoint per document, so only the bad one is lost. Failures are
                 # rare, and savepoints on every document cost ~7% of the write time.
                 self._reset_caches()
-                return self._write_batch(batch, savepoints=True)
+                results = self._write_batch(batch, savepoints=True)
+                self._local_commits += 1
+                return results
         except SQLAlchemyError as exc:
             self._reset_caches()
             if is_busy(exc):

@@ -14,8 +14,11 @@ from typing import Any
 from autodossier import fuse
 from autodossier.errors import AutodossierError, InputError
 from autodossier.ingest.document import Document
+from autodossier.report.summary import MAX_CITATIONS
 from autodossier.report.estimates import gather_claims
 
+# Citations a dossier answer quotes per value (the rest are paged via the claims endpoint).
+DOSSIER_CITATIONS = MAX_CITATIONS
 # Search results listed at most: a name fragment ("Q") should not list the whole store.
 SEARCH_LIMIT = 50
 # Rendered charts kept in memory: a few makes and dates, each SVG some tens of KB.
@@ -65,6 +68,20 @@ def dossier(kb, name: str, as_of: str | None = None):
     from autodossier.report.dossier import build_dossier
 
     return build_dossier(kb, resolve(kb, name), as_of=as_of)
+
+
+def dossier_summary(kb, name: str, as_of: str | None = None) -> dict[str, Any]:
+    """The dossier as a bounded summary (citations capped per value), cached until the store changes."""
+    from autodossier.web.dossier_cache import cache_for
+
+    return cache_for(kb).get(kb, name, as_of)[0]
+
+
+def dossier_json(kb, name: str, as_of: str | None = None) -> bytes:
+    """:func:`dossier_summary` as JSON bytes (cached with it)."""
+    from autodossier.web.dossier_cache import cache_for
+
+    return cache_for(kb).get(kb, name, as_of)[1]
 
 
 def estimate(kb, name: str) -> dict[str, Any]:

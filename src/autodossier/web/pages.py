@@ -95,8 +95,7 @@ def model_page(request: Request, name: str, as_of: str | None = Query(None), kb=
             dt.date.fromisoformat(as_of)
         except ValueError:
             return error_page(request, 400, f"as-of date {as_of!r} is not an ISO date (YYYY-MM-DD)")
-    dossier = backend.dossier(kb, name, as_of)
-    data = dossier.to_dict()
+    data = backend.dossier_summary(kb, name, as_of)
     return render(request, "model.html", d=data, as_of=as_of, subject=data.get("subject", name))
 
 
