@@ -19,6 +19,8 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 # 0.6 is difflib's own default, loose enough for "Q-50" -> "q50", tight enough to skip noise.
 SUGGESTIONS = 5
 SUGGESTION_CUTOFF = 0.6
+# Entity keys and aliases are at most this long (their columns in schema.py).
+MAX_NAME_CHARS = 300
 
 _C, _D, _E, _O = s.claims.c, s.documents.c, s.entities.c, s.outlets.c
 
@@ -155,7 +157,7 @@ class QueryMixin:
     def search_models(self, query: str, limit: int = 10) -> list[str]:
         """Subjects whose name or an alias contains ``query`` (case-insensitive); exact and prefix first."""
         key = normalize(query)
-        if not key:
+        if not key or len(key) > MAX_NAME_CHARS:  # longer than any stored alias: no match
             return []
         pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         a = s.aliases.c
@@ -175,6 +177,8 @@ class QueryMixin:
         from autodossier.store.kb import UnknownModelError  # the error lives with the class
 
         key = normalize(name)
+        if len(key) > MAX_NAME_CHARS:  # no stored name is that long; difflib on it would cost seconds
+            raise UnknownModelError(f"unknown model {name[:60]!r}...: longer than any model name")
         a = s.aliases.c
         with self._engine.connect() as conn:
             exact = conn.execute(select(_E.subject).where(_E.key == key)).scalar()
