@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+import re
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi import Path as PathParam
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from autodossier.claims import ATTRIBUTES, STATUSES
 from autodossier.web import backend
@@ -38,15 +39,33 @@ class Page(BaseModel):
     next_offset: int | None = Field(None, description="offset of the next page; null on the last")
 
 
-class ArticleIn(BaseModel):
-    """An article to ingest: plain ``text`` or an ``html`` page, plus its metadata."""
+def _iso_date_only(value: Any) -> Any:
+    """Dates as ISO ``YYYY-MM-DD`` text only: pydantic would also take ``0`` (a Unix time)."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not _ISO_DAY.match(value):
+        raise ValueError("expected an ISO date, YYYY-MM-DD")
+    return value
 
-    text: str | None = Field(None, description="article body as plain text")
-    html: str | None = Field(None, description="article page as HTML (the body is extracted)")
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date_only)]
+# Some non-space character: what "not empty" means for an article body, in JSON Schema terms.
+_NOT_BLANK = r"\S"
+
+
+class ArticleIn(BaseModel):
+    """An article to ingest: plain ``text`` or an ``html`` page (exactly one), plus its metadata."""
+
+    # "Exactly one of text and html" in the OpenAPI document too, so clients and fuzzers know it.
+    model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": ["text"]}, {"required": ["html"]}]})
+
+    text: str = Field(None, description="article body as plain text", pattern=_NOT_BLANK)
+    html: str = Field(None, description="article page as HTML (the body is extracted)", pattern=_NOT_BLANK)
     doc: str | None = Field(None, description="document id; derived from the content when absent",
                             pattern=r"^[A-Za-z0-9_.-]{1,120}$")
     title: str | None = Field(None, max_length=2000)
-    date: dt.date | None = Field(None, description="publication date, ISO YYYY-MM-DD")
+    date: IsoDate | None = Field(None, description="publication date, ISO YYYY-MM-DD")
     outlet: str | None = Field(None, max_length=MAX_NAME)
     url: str | None = Field(None, max_length=2000, description="link to the original (http or https)")
 
@@ -103,21 +122,16 @@ def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
 READ_ERRORS = (400, 422, 503)
 WRITE_ERRORS = (400, 401, 403, 413, 422, 503)
 
-# Bounded parameters shared by the routes.
+# Bounded parameters shared by the routes; the vocabularies are enums in the OpenAPI document.
+Attribute = Annotated[Literal[tuple(ATTRIBUTES)] | None, Query(description="a contract attribute, e.g. power_hp")]
+Status = Annotated[Literal[tuple(STATUSES)] | None, Query(description="a contract status, e.g. confirmed")]
 ModelName = Annotated[str, PathParam(min_length=1, max_length=MAX_NAME, description="model name or alias")]
 DocId = Annotated[str, PathParam(min_length=1, max_length=MAX_DOC_ID, description="document id")]
 Make = Annotated[str | None, Query(max_length=MAX_NAME, description="make, e.g. Infiniti")]
 Subject = Annotated[str | None, Query(max_length=MAX_NAME, description="model or alias")]
-AsOf = Annotated[dt.date | None, Query(description="as known on this date (articles published by then)")]
+AsOf = Annotated[IsoDate | None, Query(description="as known on this date (articles published by then)")]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"page size, at most {MAX_PAGE}")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
-
-
-def _check_vocab(attribute: str | None, status: str | None) -> None:
-    if attribute is not None and attribute not in ATTRIBUTES:
-        raise HTTPException(400, f"unknown attribute {attribute[:MAX_NAME]!r}; one of: {', '.join(ATTRIBUTES)}")
-    if status is not None and status not in STATUSES:
-        raise HTTPException(400, f"unknown status {status[:MAX_NAME]!r}; one of: {', '.join(STATUSES)}")
 
 
 def _page(items: list[dict], limit: int, offset: int) -> Page:
@@ -154,11 +168,9 @@ def get_dossier(name: ModelName, as_of: AsOf = None, kb=Depends(get_kb)) -> Resp
 @router.get("/models/{name}/claims", response_model=Page, responses=_errors(404, *READ_ERRORS),
             summary="A model's claims (all the evidence behind its dossier), filtered and paginated")
 def list_model_claims(name: ModelName,
-                      attribute: Annotated[str | None, Query(max_length=MAX_NAME, description="e.g. power_hp")] = None,
-                      status: Annotated[str | None, Query(max_length=MAX_NAME)] = None,
+                      attribute: Attribute = None, status: Status = None,
                       as_of: AsOf = None, limit: Limit = DEFAULT_PAGE, offset: Offset = 0,
                       kb=Depends(get_kb)) -> Page:
-    _check_vocab(attribute, status)
     items = backend.claims(kb, subject=name, attribute=attribute, status=status, as_of=_iso(as_of),
                            limit=limit + 1, offset=offset)
     return _page(items, limit, offset)
@@ -174,15 +186,13 @@ def get_estimate(name: ModelName, kb=Depends(get_kb)) -> dict[str, Any]:
             responses=_errors(404, *READ_ERRORS))
 def list_claims(subject: Annotated[str | None, Query(max_length=MAX_NAME,
                                                      description="model or make (aliases resolve)")] = None,
-                attribute: Annotated[str | None, Query(max_length=MAX_NAME)] = None,
-                status: Annotated[str | None, Query(max_length=MAX_NAME)] = None,
+                attribute: Attribute = None, status: Status = None,
                 source: Annotated[str | None, Query(max_length=MAX_NAME, description="outlet or named source")] = None,
                 make: Make = None,
                 doc: Annotated[str | None, Query(max_length=MAX_DOC_ID)] = None,
-                since: Annotated[dt.date | None, Query(description="published on or after")] = None,
-                until: Annotated[dt.date | None, Query(description="published on or before")] = None,
+                since: Annotated[IsoDate | None, Query(description="published on or after")] = None,
+                until: Annotated[IsoDate | None, Query(description="published on or before")] = None,
                 limit: Limit = DEFAULT_PAGE, offset: Offset = 0, kb=Depends(get_kb)) -> Page:
-    _check_vocab(attribute, status)
     items = backend.claims(kb, subject=subject, attribute=attribute, status=status, source=source,
                            make=make, doc=doc, since=_iso(since), until=_iso(until),
                            limit=limit + 1, offset=offset)
@@ -206,7 +216,7 @@ def list_sources(kb=Depends(get_kb)) -> list[dict[str, Any]]:
 
 
 @router.get("/changes", summary="What changed in the dossiers since a date", responses=_errors(404, *READ_ERRORS))
-def list_changes(since: Annotated[dt.date, Query(description="ISO date")], subject: Subject = None,
+def list_changes(since: Annotated[IsoDate, Query(description="ISO date")], subject: Subject = None,
                  kb=Depends(get_kb)) -> dict[str, Any]:
     return backend.changes(kb, _iso(since), subject)
 

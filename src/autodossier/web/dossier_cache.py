@@ -17,8 +17,12 @@ from typing import Any
 from autodossier.report.summary import summarize
 
 # Dossiers kept per store: a few hundred models cover what readers look at; each summary
-# is some tens of KB, so the cache stays within tens of MB.
+# is some tens of KB (a few hundred at most), so the cache stays within tens of MB.
 CACHE_SIZE = 512
+# Dossier builds running at once. Building is CPU-bound Python under one GIL: more at once
+# only slows each other and starves the cheap cached answers of the interpreter; two keep
+# one build's database reads overlapped with another's fusing.
+BUILD_SLOTS = 2
 
 
 class DossierCache:
@@ -29,12 +33,35 @@ class DossierCache:
         self._entries: OrderedDict[tuple, tuple[dict[str, Any], bytes]] = OrderedDict()
         self._token: tuple | None = None
         self._lock = threading.Lock()
+        # One build per key at a time: clients asking for the same cold dossier at once wait
+        # for the first one's build instead of each building it (CPU-bound, under one GIL).
+        self._building: dict[tuple, threading.Lock] = {}
+        self._slots = threading.BoundedSemaphore(BUILD_SLOTS)
         self.hits = self.misses = 0
 
     def get(self, kb, name: str, as_of: str | None) -> tuple[dict[str, Any], bytes]:  # noqa: ANN001
         """The summary of ``name``'s dossier as of a date, and its JSON (built on a miss)."""
         token = kb.change_token()
         key = (name, as_of)
+        found = self._lookup(key, token)
+        if found is not None:
+            return found
+        with self._lock:
+            building = self._building.setdefault(key, threading.Lock())
+        with building:
+            found = self._lookup(key, token)  # built by another thread while this one waited
+            if found is not None:
+                return found
+            with self._lock:
+                self.misses += 1
+            try:
+                with self._slots:
+                    return self._build(kb, key, token)
+            finally:
+                with self._lock:
+                    self._building.pop(key, None)
+
+    def _lookup(self, key: tuple, token: tuple) -> tuple[dict[str, Any], bytes] | None:
         with self._lock:
             if token != self._token:
                 self._entries.clear()
@@ -43,10 +70,12 @@ class DossierCache:
             if found is not None:
                 self._entries.move_to_end(key)
                 self.hits += 1
-                return found
-            self.misses += 1
+            return found
+
+    def _build(self, kb, key: tuple, token: tuple) -> tuple[dict[str, Any], bytes]:  # noqa: ANN001
         from autodossier.web import backend
 
+        name, as_of = key
         data = summarize(backend.dossier(kb, name, as_of).to_dict())
         body = json.dumps(data, ensure_ascii=False, allow_nan=False, default=str).encode("utf-8")
         with self._lock:
