@@ -18,9 +18,9 @@ CHART_CSP = ("default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'sel
 # FastAPI's documentation pages: Swagger UI / ReDoc from the jsDelivr CDN, an inline bootstrap
 # script, the OpenAPI document from this server. They show no user content.
 DOCS_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https:; "
-            "font-src https://cdn.jsdelivr.net; worker-src blob:; connect-src 'self'; base-uri 'none'; "
-            "frame-ancestors 'none'")
+            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
+            "img-src 'self' data: https:; font-src https://cdn.jsdelivr.net https://fonts.gstatic.com; "
+            "worker-src blob:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'")
 DOCS_PATHS = frozenset({"/docs", "/redoc", "/docs/oauth2-redirect"})
 CHART_PATHS = frozenset({"/timeline", "/sales"})
 
