@@ -146,3 +146,17 @@ def test_ingest_process_and_concurrent_posts_lose_nothing(tmp_path):
     assert {f"post{i}" for i in range(25)} <= docs
     assert len(docs) == 425
     kb.close()
+
+
+def test_change_token_moves_on_every_commit_by_anyone(kb):
+    """On both backends: the token stays put without writes and moves after any writer's commit."""
+    first = kb.change_token()
+    assert kb.change_token() == first
+    kb.claims(subject="Nissan Z")  # reads change nothing
+    assert kb.change_token() == first
+    kb.ingest(Document("own", "The Nissan Z makes 400 hp."), [])
+    second = kb.change_token()
+    assert second != first
+    with KnowledgeBase(kb.url) as other:  # another writer, its own connections
+        other.ingest(Document("other", "The Mazda MX-5 makes 181 hp."), [])
+    assert kb.change_token() != second

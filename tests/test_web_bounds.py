@@ -140,3 +140,18 @@ def test_cached_dossier_is_fresh_after_any_write(kb, client, tmp_path):
     r = client.post("/api/articles", json={"text": "The Nissan Z makes 420 hp.", "doc": "z-post"}, headers=AUTH)
     assert r.status_code == 201 and r.json()["claims"]
     assert "z-post" in {s["doc"] for s in client.get("/api/models/Nissan Z/dossier").json()["sources"]}
+
+
+def test_model_page_says_when_a_section_is_cut(kb, client):
+    pairs = []
+    for i in range(130):  # 130 trims, each with its price: 130 values in one section
+        text = f"Note {i}: the Nissan Z costs ${30000 + i * 10}, dealer {i} said, in words of its own {i}."
+        doc = Document(f"p{i:03d}", text, date="2024-03-01")
+        pairs.append((doc, [Claim(doc=doc.doc, subject="Nissan Z", attribute="price", value=30000 + i * 10,
+                                  unit="USD", status="reported", evidence=text, variant=f"Trim{i}")]))
+    kb.ingest_many(pairs)
+    d = client.get("/api/models/Nissan Z/dossier").json()
+    section = max(("known", "expected", "rumored"), key=lambda k: d[f"{k}_total"])
+    assert d[f"{section}_total"] > len(d[section]) == 100
+    page = client.get("/models/Nissan Z", headers={"accept": "text/html"}).text
+    assert f"The first 100 of {d[f'{section}_total']}" in page

@@ -28,7 +28,7 @@ from autodossier.web.outbound import FetchRefused
 TOKEN = "fuzz-token"
 # Cases per operation: enough for schemathesis to cover each parameter's edges (empty, huge,
 # wrong type, odd Unicode) in a few seconds per operation on the 2-core CI machine.
-MAX_EXAMPLES = 60
+MAX_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "60"))
 # Seconds one operation's fuzz may take before it counts as hung.
 OPERATION_TIMEOUT_S = 120
 
