@@ -39,6 +39,9 @@ class Page(BaseModel):
     next_offset: int | None = Field(None, description="offset of the next page; null on the last")
 
 
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def _iso_date_only(value: Any) -> Any:
     """Dates as ISO ``YYYY-MM-DD`` text only: pydantic would also take ``0`` (a Unix time)."""
     if isinstance(value, dt.date):
@@ -48,7 +51,6 @@ def _iso_date_only(value: Any) -> Any:
     return value
 
 
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date_only)]
 # Some non-space character: what "not empty" means for an article body, in JSON Schema terms.
 _NOT_BLANK = r"\S"

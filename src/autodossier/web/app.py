@@ -37,9 +37,8 @@ def create_app(settings: Settings | None = None, kb=None, fetcher=None) -> FastA
     ``fetcher`` is the outbound client of ``POST /api/fetch`` (default: an
     :class:`~autodossier.web.outbound.OutboundClient` that refuses non-public addresses).
     """
-    from autodossier.web.outbound import OutboundClient
-
     from autodossier.store import KnowledgeBase  # the store opens its engine here, not at import
+    from autodossier.web.outbound import OutboundClient
 
     settings = settings or Settings.from_env()
     app = FastAPI(title="autodossier", version=__version__, description=DESCRIPTION)

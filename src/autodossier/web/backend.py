@@ -14,8 +14,8 @@ from typing import Any
 from autodossier import fuse
 from autodossier.errors import AutodossierError, InputError
 from autodossier.ingest.document import Document
-from autodossier.report.summary import MAX_CITATIONS
 from autodossier.report.estimates import gather_claims
+from autodossier.report.summary import MAX_CITATIONS
 
 # Citations a dossier answer quotes per value (the rest are paged via the claims endpoint).
 DOSSIER_CITATIONS = MAX_CITATIONS
