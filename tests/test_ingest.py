@@ -17,6 +17,8 @@ from autodossier.ingest import (
     read_paths,
     reader,
 )
+from autodossier.ingest.feeds import entry_doc_id
+from autodossier.ingest.reader import stdin_doc_id
 from autodossier.settings import Settings
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
@@ -209,7 +211,8 @@ def test_html_without_text_is_an_error(tmp_path, page):
 
 def test_rss_entries_become_documents(tmp_path):
     docs, errors = docs_and_errors([write(tmp_path / "carscoop.xml", RSS)])
-    assert [d.doc for d in docs] == ["carscoop-0", "carscoop-2"]
+    assert [d.doc for d in docs] == [entry_doc_id("link:https://carscoop.example/qx65"),
+                                     entry_doc_id("link:https://carscoop.example/gr86")]
     first, last = docs
     assert first.title == "Infiniti QX65 revealed" and first.outlet == "Carscoop Daily"
     assert first.date == "2024-03-05"  # the date as the feed writes it, not shifted to UTC
@@ -225,7 +228,8 @@ def test_atom_feed_and_feed_sniffed_in_txt(tmp_path):
     write(tmp_path / "a" / "saved-feed.txt", ATOM)
     docs, errors = docs_and_errors([tmp_path / "a"])
     assert errors == []
-    assert [d.doc for d in docs] == ["autoblog-0", "saved-feed-0"]
+    # The same entry read from two files is one document (its guid decides, not the file).
+    assert [d.doc for d in docs] == [entry_doc_id("guid:urn:1")] * 2
     assert docs[0].date == "2025-06-12" and docs[0].outlet == "Autoblog Europe"
     assert docs[0].text == "The Renault 5 Turbo 3E will cost EUR 155,000 in France."
 
@@ -291,9 +295,9 @@ def test_glob_patterns(tmp_path):
 @pytest.mark.parametrize(
     ("stream", "expected_doc"),
     [
-        (io.StringIO("title: From a pipe\n\n" + Z_BODY), "stdin"),
-        (io.TextIOWrapper(io.BytesIO(("\ufeff" + Z_BODY).encode())), "stdin"),
-        (io.StringIO(ATOM), "stdin-0"),
+        (io.StringIO("title: From a pipe\n\n" + Z_BODY), stdin_doc_id(("title: From a pipe\n\n" + Z_BODY).encode())),
+        (io.TextIOWrapper(io.BytesIO(("\ufeff" + Z_BODY).encode())), stdin_doc_id(("\ufeff" + Z_BODY).encode())),
+        (io.StringIO(ATOM), entry_doc_id("guid:urn:1")),
     ],
 )
 def test_stdin(monkeypatch, stream, expected_doc):
@@ -447,13 +451,14 @@ def test_documents_from_feed_streams_entries_of_a_posted_feed():
     items = list(stream)
     docs = [i for i in items if isinstance(i, Document)]
     errors = [i for i in items if isinstance(i, InputError)]
-    assert [d.doc for d in docs] == ["posted-0", "posted-2"]
+    assert [d.doc for d in docs] == [entry_doc_id("link:https://carscoop.example/qx65"),
+                                     entry_doc_id("link:https://carscoop.example/gr86")]
     assert {d.outlet for d in docs} == {"Carscoop Daily"} and docs[0].path is None
     assert docs[1].url == "https://carscoop.example/gr86"
     assert [e.reason for e in errors] == ["feed entry has no text"]
     undated = ATOM.replace("<updated>2025-06-12T10:00:00Z</updated>", "")
     (doc,) = documents_from_feed(("\ufeff" + undated).encode("utf-8"), "atom-post", as_of="2024-01-01")
-    assert (doc.doc, doc.date) == ("atom-post-0", "2024-01-01")
+    assert (doc.doc, doc.date) == (entry_doc_id("guid:urn:1"), "2024-01-01")
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,11 @@ class Settings:
     engine: str = "serial"
     scheduler: str | None = None  # a Dask scheduler address; None starts a local cluster
     workers: int | None = None  # local-cluster worker processes; None means one per core
+    # How long a SQLite write waits for another process's write lock before giving up with a
+    # one-line error (milliseconds): far longer than one ingest batch holds it (< 1 s).
+    busy_timeout_ms: int = 30_000
+    # Document id for an article read from standard input; None derives it from the content.
+    stdin_doc: str | None = None
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":

@@ -60,7 +60,7 @@ def main() -> None:
         _err.print("[red]autodossier: interrupted[/red]")
         sys.exit(130)
     except AutodossierError as exc:
-        _err.print(f"[red]autodossier: error:[/red] {exc}")
+        _err.print(f"[red]autodossier: error:[/red] {escape(str(exc))}")
         sys.exit(1)
     except KeyboardInterrupt:
         _err.print("[red]autodossier: interrupted[/red]")

@@ -12,6 +12,7 @@ from enum import Enum
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from autodossier.cli.app import app, open_existing_kb
@@ -35,9 +36,9 @@ class EstimateFormat(str, Enum):
 def _print_table(result: dict) -> None:
     subject = result["subject"]
     if not result["available"]:
-        _out.print(f"[bold]{subject}[/bold]: no estimate ({result['reason']}).")
+        _out.print(f"[bold]{escape(subject)}[/bold]: no estimate ({escape(str(result['reason']))}).")
         return
-    table = Table(title=f"{subject}: estimated performance (80% interval)", title_justify="left")
+    table = Table(title=f"{escape(subject)}: estimated performance (80% interval)", title_justify="left")
     for col in ("quantity", "estimate", "80% interval"):
         table.add_column(col)
     for key, q in result["quantities"].items():
@@ -58,8 +59,8 @@ def _print_table(result: dict) -> None:
         if len(text) > EVIDENCE_CHARS:
             text = text[:EVIDENCE_CHARS - 1] + "…"
         share = f"{i['weight']:.0%}" if i.get("weight") is not None else ""
-        inputs.add_row(i["attribute"], str(value), source, i.get("status", ""), share,
-                       i.get("doc", ""), text)
+        inputs.add_row(*map(escape, (i["attribute"], str(value), str(source), i.get("status", ""), share,
+                                     i.get("doc", ""), text)))
     _out.print(inputs)
     _out.print(f"[dim]Physics model calibrated on measured cars; {result['draws']} Monte Carlo "
                f"draws, seed {result['seed']}. Estimates, not measurements.[/dim]")

@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from autodossier.claims import FIELD_ORDER
@@ -48,7 +49,7 @@ def extract(
     for item in read_paths(paths, settings):
         if isinstance(item, InputError):
             failed += 1
-            err.print(f"[red]autodossier: skipped[/red] {item}")
+            err.print(f"[red]autodossier: skipped[/red] {escape(str(item))}")
             continue
         for claim in run_extract(item):
             data = claim.to_dict()
@@ -73,6 +74,6 @@ def _print_table(rows: list[dict]) -> None:
         value = f"{r.get('qualifier', '')}{r['value']}{' ' + r['unit'] if r.get('unit') else ''}"
         if r.get("negated"):
             value = f"not {value}"
-        table.add_row(r["doc"], r["subject"] + (f" ({r['variant']})" if r.get("variant") else ""),
-                      r["attribute"], value, r["status"], r.get("source") or "", r["evidence"])
+        table.add_row(*map(escape, (r["doc"], r["subject"] + (f" ({r['variant']})" if r.get("variant") else ""),
+                                    r["attribute"], value, r["status"], r.get("source") or "", r["evidence"])))
     Console().print(table)

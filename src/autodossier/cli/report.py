@@ -14,6 +14,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from autodossier.cli.app import ClaimFormat, app, check_date, open_existing_kb
@@ -80,8 +81,8 @@ def models(
         raise AutodossierError("no models" + (f" of make {make!r}" if make else "") + " in the knowledge base")
     table = Table("model", "make", "claims", "documents", "first seen", "last seen")
     for r in rows:
-        table.add_row(r["subject"], r.get("make") or "", str(r["claims"]), str(r["documents"]),
-                      r.get("first_seen") or "-", r.get("last_seen") or "-")
+        table.add_row(*map(escape, (r["subject"], r.get("make") or "", str(r["claims"]), str(r["documents"]),
+                                    r.get("first_seen") or "-", r.get("last_seen") or "-")))
     _out.print(table)
 
 
@@ -122,7 +123,7 @@ def claims(
     else:
         table = Table(*CLAIM_COLUMNS[:-1])
         for r in rows:
-            table.add_row(*("" if r.get(c) in (None, False, "=") else str(r.get(c)) for c in CLAIM_COLUMNS[:-1]))
+            table.add_row(*("" if r.get(c) in (None, False, "=") else escape(str(r.get(c))) for c in CLAIM_COLUMNS[:-1]))
         _out.print(table)
         _err.print(f"{len(rows)} claims")
 
@@ -159,8 +160,8 @@ def changes(
         return
     table = Table("model", "attribute", "scope", "before", "now", "status", title=f"Changed beliefs since {result.since}")
     for c in result.changed:
-        table.add_row(c.subject, c.attribute, c.scope, c.before or "(unknown)", c.after or "(no longer held)",
-                      c.status or "-")
+        table.add_row(*map(escape, (c.subject, c.attribute, c.scope or "", str(c.before or "(unknown)"),
+                                    str(c.after or "(no longer held)"), c.status or "-")))
     _out.print(table)
     _out.print(f"{len(result.new_claims)} claims first published after {result.since}")
 
@@ -189,7 +190,7 @@ def timeline(
     if not data:
         raise AutodossierError("no dated facts (reveal, on sale, production) to draw" + (f" for make {make!r}" if make else ""))
     render_timeline(data, out, title=f"{make or 'Model'} lineup" + (f" as of {as_of}" if as_of else ""))
-    _err.print(f"wrote {out} ({len(data)} models)")
+    _err.print(f"wrote {escape(str(out))} ({len(data)} models)")
 
 
 @app.command()
@@ -211,10 +212,12 @@ def sales(
     table = Table("period", "model", "region", "units", "status", "source")
     for r in data:
         cite = r["citations"][0]
-        table.add_row(r["period"] or "not stated", r["subject"], r["region"] or "not stated", f"{r['qualifier'] if r['qualifier'] != '=' else ''}{r['units']:,.0f}",
-                      r["status"] + (" (disputed)" if r["disputed"] else ""),
-                      f"{cite.get('outlet') or cite.get('doc')} {cite.get('date') or ''}".strip())
+        table.add_row(*map(escape, (
+            str(r["period"] or "not stated"), r["subject"], r["region"] or "not stated",
+            f"{r['qualifier'] if r['qualifier'] != '=' else ''}{r['units']:,.0f}",
+            r["status"] + (" (disputed)" if r["disputed"] else ""),
+            f"{cite.get('outlet') or cite.get('doc')} {cite.get('date') or ''}".strip())))
     _out.print(table)
     if out is not None:
         render_sales(data, out, title=f"{make or 'Model'} unit sales")
-        _err.print(f"wrote {out}")
+        _err.print(f"wrote {escape(str(out))}")

@@ -1,6 +1,7 @@
 """``autodossier ingest`` and ``autodossier stories``: fill the knowledge base and list story clusters."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 import typer
@@ -60,6 +61,18 @@ def advance(bar: Progress, task: int, name: str) -> None:
     bar.update(task, advance=1, last=escape(name))
 
 
+# A document id given on the command line: the characters the REST API accepts too.
+_DOC_ID = re.compile(r"^[A-Za-z0-9_.-]{1,120}$")
+
+
+def _check_doc_option(doc: str, paths: list[str]) -> None:
+    """``--doc`` names the one article read from standard input: refuse it anywhere else."""
+    if paths != ["-"]:
+        raise AutodossierError("--doc names an article read from standard input: give - as the only PATH")
+    if not _DOC_ID.match(doc):
+        raise AutodossierError("--doc: use 1-120 letters, digits, '.', '_' or '-'")
+
+
 @app.command()
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files, folders (recursive), globs, or - for standard input."),
@@ -73,6 +86,9 @@ def ingest(
         "Without one, --engine dask starts a local cluster."),
     workers: Optional[int] = typer.Option(
         None, "--workers", min=1, help="Worker processes of the local Dask cluster (default: one per core)."),
+    doc: Optional[str] = typer.Option(
+        None, "--doc", help="Document id for an article read from standard input (-); "
+        "default: derived from its content, so a different article never replaces it."),
 ) -> None:
     """Extract claims from articles and store documents, outlets, models and claims.
 
@@ -86,7 +102,9 @@ def ingest(
     from autodossier.pipeline import ingest_paths, open_engine
     from autodossier.store import KnowledgeBase
 
-    settings = _settings(db, as_of, engine=engine, scheduler=scheduler, workers=workers)
+    if doc is not None:
+        _check_doc_option(doc, paths)
+    settings = _settings(db, as_of, engine=engine, scheduler=scheduler, workers=workers, stdin_doc=doc)
     out = Console(highlight=False)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     bar = ingest_progress(err)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from autodossier.cli.app import app
 from autodossier.errors import AutodossierError
@@ -36,7 +37,7 @@ def serve(
     except Exception as exc:  # the store's driver errors (bad URL, unreachable server)
         raise AutodossierError(f"cannot open the knowledge base {settings.db!r}: {exc}") from None
     mode = "read-write (token set)" if settings.token else "read-only (no AUTODOSSIER_TOKEN)"
-    _err.print(f"autodossier: serving {settings.db} at http://{settings.host}:{settings.port}/ ({mode})")
+    _err.print(f"autodossier: serving {escape(settings.db)} at http://{settings.host}:{settings.port}/ ({mode})")
     try:
         uvicorn.run(application, host=settings.host, port=settings.port, log_level="warning")
     except OSError as exc:  # port in use, address not available

@@ -65,6 +65,6 @@ def read_paths(paths: Sequence[str], settings: Settings) -> Iterator[Document | 
         if isinstance(item, InputError):
             yield item
         elif item == STDIN_PATH:
-            yield from read_stdin(settings.max_article_bytes, as_of)
+            yield from read_stdin(settings.max_article_bytes, as_of, doc_id=settings.stdin_doc)
         else:
             yield from read_file(item, settings.max_article_bytes, as_of)

@@ -1,6 +1,7 @@
 """RSS and Atom feeds: one document per entry."""
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import time
@@ -60,6 +61,34 @@ def _entry_date(entry: feedparser.FeedParserDict) -> str | None:
     return None
 
 
+# Hex digits of the hash in a feed entry's document id: 64 bits, no collision among any
+# number of articles a knowledge base will hold, and short enough to read in a URL.
+ENTRY_ID_HEX = 16
+# A guid that already names something globally (a URL, a tag: or urn: URI) needs no
+# feed to qualify it; a bare "12345" is unique only within its feed.
+_GLOBAL_ID = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S")
+
+
+def entry_identity(entry: feedparser.FeedParserDict, feed_key: str, text: str) -> str:
+    """What identifies a feed entry whatever its position: its guid, else its link, else its content.
+
+    A guid that is not a URI is qualified by ``feed_key`` (the feed's own link or title), so
+    two feeds numbering their entries 1, 2, 3 do not collide.
+    """
+    guid = (entry.get("id") or "").strip()
+    if guid:
+        return "guid:" + (guid if _GLOBAL_ID.match(guid) else f"{feed_key}\x00{guid}")
+    link = (entry.get("link") or "").strip()
+    if link:
+        return "link:" + link
+    return "content:" + (entry.get("title") or "") + "\x00" + text
+
+
+def entry_doc_id(identity: str) -> str:
+    """The document id of a feed entry: a hash of its identity (stable across fetches)."""
+    return "entry-" + hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()[:ENTRY_ID_HEX]
+
+
 def _clean(value: str | None) -> str | None:
     """A metadata string without surrounding space, None when empty."""
     value = scrub(value or "").strip()
@@ -69,7 +98,11 @@ def _clean(value: str | None) -> str | None:
 def feed_documents(
     data: bytes, name: str, stem: str, path: str | None, as_of: str | None
 ) -> Iterator[Document | InputError]:
-    """One ``Document`` per feed entry (doc id ``<stem>-<index>``, 0-based), in feed order.
+    """One ``Document`` per feed entry, in feed order.
+
+    An entry's doc id comes from what it is, not where it stands (:func:`entry_identity`):
+    its guid, else its link, else its content; so re-reading tomorrow's feed updates the
+    entries that changed and adds the new ones, and never replaces a different article.
 
     An entry without text yields an ``InputError`` and the others go on; a feed
     that cannot be parsed into any entry yields one ``InputError`` for the file.
@@ -93,14 +126,16 @@ def feed_documents(
         else:
             yield InputError(name, "feed has no entries")
         return
-    outlet = _clean(parsed.get("feed", {}).get("title"))
+    feed = parsed.get("feed", {})
+    outlet = _clean(feed.get("title"))
+    feed_key = (feed.get("link") or feed.get("id") or feed.get("title") or stem).strip()
     for index, entry in enumerate(entries):
         text = _entry_text(entry)
         if not text:
             yield InputError(f"{name} entry {index}", "feed entry has no text")
             continue
         yield Document(
-            doc=f"{stem}-{index}",
+            doc=entry_doc_id(entry_identity(entry, feed_key, text)),
             text=text,
             title=_clean(entry.get("title")),
             date=_entry_date(entry) or as_of,

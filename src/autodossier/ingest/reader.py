@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import hashlib
 import os
 import re
 import stat
@@ -31,9 +32,11 @@ SUPPORTED_EXTENSIONS: dict[str, Format] = {
     ".atom": "feed",
 }
 
-# Doc id and path of an article read from standard input.
+# Doc id prefix and path of an article read from standard input.
 STDIN_ID = "stdin"
 STDIN_PATH = "-"
+# Hex digits of the content hash in a standard-input article's id (64 bits: no collisions).
+STDIN_HASH_HEX = 16
 
 # A NUL byte in the first block marks a binary file, as git and grep decide it;
 # text in UTF-8 never holds one.
@@ -44,6 +47,28 @@ _FORMAT_SNIFF_BYTES = 2048
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
 _HTML_ROOT = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
 _XML_START = re.compile(rb"\s*<\?xml", re.IGNORECASE)
+
+
+# Byte-order marks of the UTF-16 and UTF-32 encodings, UTF-32 first (its little-endian
+# mark starts with UTF-16's). Text with one is decoded and read as any UTF-8 file.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# An XML declaration's encoding, rewritten to utf-8 once wide text has been re-encoded.
+_XML_ENCODING = re.compile(rb"""\A(\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"']*(["'])""")
+
+
+def _from_wide_unicode(data: bytes, name: str) -> bytes | InputError:
+    """UTF-16/32 text (with a byte-order mark) as UTF-8 bytes; other data as it is."""
+    for bom, codec in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)  # the codec reads the mark and drops it
+            except UnicodeDecodeError as exc:
+                return InputError(name, f"not valid {codec.upper()} text (bad byte at offset {exc.start})")
+            return _XML_ENCODING.sub(rb"\1utf-8\2", text.encode("utf-8"), count=1)
+    return data
 
 
 def sniff_format(data: bytes) -> Format:
@@ -99,6 +124,10 @@ def read_bytes(
     so a feed or an HTML page saved as ``.txt`` or piped in is still read right.
     ``as_of`` is the date given to documents that carry none.
     """
+    data = _from_wide_unicode(data, name)
+    if isinstance(data, InputError):
+        yield data
+        return
     if b"\x00" in data[:_BINARY_SNIFF_BYTES]:
         yield InputError(name, "binary file, not an article")
         return
@@ -194,8 +223,18 @@ def _read_capped(stream, cap: int) -> bytes:
     return b"".join(chunks)
 
 
-def read_stdin(max_bytes: int, as_of: str | None = None) -> Iterator[Document | InputError]:
-    """Documents from standard input (doc id ``stdin``; feed entries ``stdin-<index>``)."""
+def stdin_doc_id(data: bytes) -> str:
+    """The id of an article piped in without ``--doc``: the same content gets the same id."""
+    return f"{STDIN_ID}-{hashlib.sha256(data).hexdigest()[:STDIN_HASH_HEX]}"
+
+
+def read_stdin(max_bytes: int, as_of: str | None = None,
+               doc_id: str | None = None) -> Iterator[Document | InputError]:
+    """Documents from standard input.
+
+    The doc id is ``doc_id`` when given, else ``stdin-<hash of the content>``: piping in
+    a second article adds it instead of replacing the first. Feed entries get their own ids.
+    """
     stream = sys.stdin
     if stream is None:
         yield InputError(STDIN_PATH, "no standard input")
@@ -215,7 +254,7 @@ def read_stdin(max_bytes: int, as_of: str | None = None) -> Iterator[Document | 
     if len(data) > max_bytes:
         yield InputError(STDIN_PATH, f"input too large (over {_megabytes(max_bytes)})")
         return
-    yield from read_bytes(data, STDIN_PATH, STDIN_ID, STDIN_PATH, None, as_of)
+    yield from read_bytes(data, STDIN_PATH, doc_id or stdin_doc_id(data), STDIN_PATH, None, as_of)
 
 
 def document_from_text(

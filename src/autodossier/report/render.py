@@ -17,6 +17,7 @@ from markupsafe import Markup
 from autodossier.errors import AutodossierError
 from autodossier.report.dossier import Dossier
 from autodossier.report.labels import label
+from autodossier.urls import public_url
 
 FORMATS = ("md", "json", "html")
 # A citation quote longer than this is cut in Markdown so that a line stays readable;
@@ -43,7 +44,7 @@ def _cite(c: dict[str, Any]) -> str:
     if len(quote) > MAX_QUOTE_CHARS:
         quote = quote[: MAX_QUOTE_CHARS - 3] + "..."
     where = ", ".join(x for x in (c.get("outlet"), c.get("date") or "undated") if x)
-    link = f" <{c['url']}>" if c.get("url") else ""
+    link = f" <{public_url(c.get('url'))}>" if public_url(c.get("url")) else ""
     said_by = f" (per {c['source']})" if c.get("source") else ""
     return f'"{quote}"{said_by} - {c.get("doc")}, {where}{link}'
 
@@ -124,7 +125,7 @@ def render_markdown(d: dict[str, Any]) -> str:
         out.append("No dated events.")
     out += ["", "## Sources", ""]
     for s in d["sources"]:
-        link = f" <{s['url']}>" if s.get("url") else ""
+        link = f" <{public_url(s.get('url'))}>" if public_url(s.get("url")) else ""
         out.append(f"- {s['doc']}: {s.get('title') or '(untitled)'} - {s.get('outlet') or 'unknown outlet'}, "
                    f"{s.get('date') or 'undated'}, {s['claims']} claims{link}")
     return "\n".join(out) + "\n"
@@ -156,7 +157,9 @@ def wrap_markdown(text: str, width: int = DEFAULT_WIDTH) -> str:
     return "\n".join(out)
 
 
-_HTML = Environment(autoescape=True).from_string("""\
+_ENV = Environment(autoescape=True)
+_ENV.filters["safe_href"] = public_url  # only http(s) URLs become links (no javascript:)
+_HTML = _ENV.from_string("""\
 <article class="dossier">
 <h1>{{ d.subject }}</h1>
 <p class="headline">Lifecycle: <strong>{{ d.headline.lifecycle_story or unstated }}</strong>
@@ -165,7 +168,7 @@ _HTML = Environment(autoescape=True).from_string("""\
 {% if d.as_of %}As of {{ d.as_of }}: only what had been published by then.{% endif %}</p>
 {% macro cites(list) %}<ul class="citations">{% for c in list %}<li><q>{{ c.evidence }}</q>
 {% if c.source %}(per {{ c.source }}){% endif %} &mdash; {{ c.doc }}, {{ c.outlet or "" }} {{ c.date or "undated" }}
-{% if c.url %}<a href="{{ c.url }}">link</a>{% endif %}</li>{% endfor %}</ul>{% endmacro %}
+{% if c.url|safe_href %}<a href="{{ c.url|safe_href }}">link</a>{% endif %}</li>{% endfor %}</ul>{% endmacro %}
 {% macro fact(f) %}<li class="status-{{ f.status }}"><strong>{{ f.label }}</strong>
 {% if f.scope %}[{{ f.scope }}]{% endif %}: {{ f.value }} &mdash; {{ f.status }},
 belief {{ "%.2f"|format(f.belief) }} <span class="reason">({{ f.reason }})</span>{{ cites(f.citations) }}</li>{% endmacro %}
@@ -193,7 +196,7 @@ belief {{ "%.2f"|format(r.belief) }}{{ cites(r.citations) }}</li>{% else %}<li c
 {% else %}<li class="empty">No dated events.</li>{% endfor %}</ul></section>
 <section id="sources"><h2>Sources</h2><ul>{% for s in d.sources %}
 <li>{{ s.doc }}: {{ s.title or "(untitled)" }} &mdash; {{ s.outlet or "unknown outlet" }}, {{ s.date or "undated" }},
-{{ s.claims }} claims{% if s.url %} <a href="{{ s.url }}">link</a>{% endif %}</li>{% endfor %}</ul></section>
+{{ s.claims }} claims{% if s.url|safe_href %} <a href="{{ s.url|safe_href }}">link</a>{% endif %}</li>{% endfor %}</ul></section>
 </article>
 """)
 

@@ -3,6 +3,6 @@
 ``KnowledgeBase(url)`` opens a SQLite file or a PostgreSQL server (same code path) and
 creates or migrates its schema; see :mod:`autodossier.store.kb`.
 """
-from autodossier.store.kb import IngestResult, KnowledgeBase, UnknownModelError
+from autodossier.store.kb import IngestResult, KnowledgeBase, StoreBusyError, UnknownModelError
 
-__all__ = ["IngestResult", "KnowledgeBase", "UnknownModelError"]
+__all__ = ["IngestResult", "KnowledgeBase", "StoreBusyError", "UnknownModelError"]

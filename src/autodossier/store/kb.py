@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from itertools import islice
 from operator import attrgetter
 
-from sqlalchemy import Connection, create_engine, delete, event, exists, insert, select, update
+from sqlalchemy import Connection, create_engine, delete, event, exists, func, insert, select, update
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from autodossier import stories
 from autodossier.claims import CERTAINTY_RANK, FIELD_ORDER, Claim
@@ -27,13 +28,34 @@ from autodossier.store import schema as s
 from autodossier.store.entities import aliases_of, make_of, normalize
 from autodossier.store.queries import QueryMixin
 from autodossier.store.watchlist import WatchlistMixin
+from autodossier.urls import public_url
 
 # Documents per transaction in ingest_many: large enough that commit (fsync) cost is
 # spread thin, small enough that a kill loses little work and the write lock is not
 # held for long by one process.
 DEFAULT_BATCH = 200
-# SQLite waits this long for another writer instead of failing at once (milliseconds).
+# SQLite waits this long for another writer instead of failing at once (milliseconds):
+# longer than any one batch holds the lock (200 documents, well under a second), short
+# enough that a stuck writer is reported rather than waited on forever.
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+class StoreBusyError(AutodossierError):
+    """Another writer held the store's write lock for longer than the busy timeout.
+
+    Faces show it as one line; the web API answers 503 with ``Retry-After``.
+    """
+
+    http_status = 503
+    retry_after_s = 5  # seconds a client should wait before trying again
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether a database error means "locked by another writer" (SQLite) rather than a fault."""
+    if not isinstance(exc, OperationalError):
+        return False
+    text = str(getattr(exc, "orig", exc)).lower()
+    return "database is locked" in text or "database is busy" in text or "database table is locked" in text
 
 
 class UnknownModelError(AutodossierError):
@@ -112,8 +134,14 @@ _SQL_STORY_CANDIDATES = (
 _PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 
 
-def _install_sqlite_pragmas(engine: Engine) -> None:
-    """WAL and explicit BEGIN for SQLite: crash-safe, readers never block, savepoints work."""
+def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int) -> None:
+    """WAL and explicit BEGIN for SQLite: crash-safe, readers never block, savepoints work.
+
+    Write transactions (connections with the ``immediate`` execution option) start with
+    ``BEGIN IMMEDIATE``: they take the write lock up front, where the busy timeout applies,
+    instead of upgrading a read transaction midway, which fails at once when another
+    process writes ("database is locked" regardless of the timeout).
+    """
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001 (DB-API objects)
@@ -121,40 +149,58 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         # SAVEPOINT works (SQLAlchemy's documented recipe for pysqlite).
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
+        # The timeout first: switching a fresh file to WAL needs a lock another process may hold.
+        cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cur.execute("PRAGMA journal_mode=WAL")
         # NORMAL in WAL mode: a killed process never corrupts the file or loses a commit;
         # only an OS crash may lose the last transactions, which a rerun re-ingests.
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cur.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # noqa: ANN001
-        conn.exec_driver_sql("BEGIN")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("immediate") else "BEGIN")
 
 
 class KnowledgeBase(QueryMixin, WatchlistMixin):
     """The store. ``KnowledgeBase(url)`` opens (and creates or migrates) the database at ``url``."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> None:
         self.url = url
+        self.busy_timeout_ms = busy_timeout_ms
         try:
             self._engine = create_engine(_driver_url(url))
         except (ArgumentError, SQLAlchemyError, ImportError, ValueError) as exc:
             raise AutodossierError(f"cannot open database {_safe_url(url)}: {_first_line(exc)}") from None
         self.dialect = self._engine.dialect.name
         if self.dialect == "sqlite":
-            _install_sqlite_pragmas(self._engine)
+            _install_sqlite_pragmas(self._engine, busy_timeout_ms)
         elif self.dialect != "postgresql":
             self._engine.dispose()
             raise AutodossierError(
                 f"cannot open database {_safe_url(url)}: only SQLite and PostgreSQL are supported")
+        # Writes go through this view of the engine: same pool, BEGIN IMMEDIATE on SQLite
+        # (PostgreSQL keeps its own row locking; the option means nothing there).
+        self._write_engine = self._engine.execution_options(immediate=True)
+        # One writer per process at a time: the id caches below are shared by the web
+        # server's threads, and SQLite takes one writer per file anyway.
+        self._write_lock = threading.Lock()
+        self._local_commits = 0  # write transactions committed through this object
+        self._token_lock = threading.Lock()
+        self._token_conn = None  # SQLite: a connection kept only to read PRAGMA data_version
         try:
-            with self._engine.begin() as conn:
-                s.migrate(conn)
+            # Read the version first: a store that is up to date needs no write lock to open,
+            # so readers never queue behind a long ingest.
+            with self._engine.connect() as conn:
+                up_to_date = s.current_version(conn) == s.CURRENT_VERSION
+            if not up_to_date:
+                with self._write_engine.begin() as conn:
+                    s.migrate(conn)
         except (SQLAlchemyError, OSError) as exc:
             self._engine.dispose()
+            if is_busy(exc):
+                raise self._busy_error() from None
             raise AutodossierError(f"cannot open database {_safe_url(url)}: {_first_line(exc)}") from None
         self._placeholder = _PLACEHOLDERS[self._engine.dialect.paramstyle]
         # Statement caches: pure functions of the schema and dialect, kept across rollbacks.
@@ -167,11 +213,46 @@ class KnowledgeBase(QueryMixin, WatchlistMixin):
     @classmethod
     def open(cls, settings: Settings) -> "KnowledgeBase":
         """The store the settings name (``settings.db_url``)."""
-        return cls(settings.db_url)
+        return cls(settings.db_url, busy_timeout_ms=settings.busy_timeout_ms)
+
+    def _busy_error(self) -> StoreBusyError:
+        return StoreBusyError(
+            f"database {_safe_url(self.url)} is busy: another process kept the write lock for over "
+            f"{self.busy_timeout_ms / 1000:g} s; try again when it has finished")
 
     def close(self) -> None:
         """Release the database connections."""
+        with self._token_lock:
+            if self._token_conn is not None:
+                self._token_conn.close()
+                self._token_conn = None
         self._engine.dispose()
+
+    def change_token(self) -> tuple:
+        """A value that differs after any writer, in this process or another, has committed.
+
+        Caches of derived data (the web's dossiers) compare it to know they are stale. On
+        SQLite it is ``PRAGMA data_version`` of a connection kept for the purpose (it changes
+        when any other connection commits); on PostgreSQL the newest claim and document ids
+        and ingest time (ids only grow; a replaced document gets new claim ids and time).
+        """
+        if self.dialect == "sqlite":
+            database = self._engine.url.database
+            if database and database != ":memory:" and not database.startswith("file:"):
+                with self._token_lock:
+                    if self._token_conn is None:
+                        import sqlite3
+
+                        self._token_conn = sqlite3.connect(database, check_same_thread=False)
+                    version = self._token_conn.execute("PRAGMA data_version").fetchone()[0]
+                return (self._local_commits, version)
+            return (self._local_commits,)
+        c, d = s.claims.c, s.documents.c
+        with self._engine.connect() as conn:
+            row = conn.execute(select(select(func.max(c.id)).scalar_subquery(),
+                                      select(func.max(d.id)).scalar_subquery(),
+                                      select(func.max(d.ingested_at)).scalar_subquery())).one()
+        return (self._local_commits, *row)
 
     def __enter__(self) -> "KnowledgeBase":
         return self
@@ -206,30 +287,47 @@ class KnowledgeBase(QueryMixin, WatchlistMixin):
 
     def iter_ingest(self, pairs: Iterable[tuple[Document, list[Claim]]],
                     batch_size: int = DEFAULT_BATCH) -> Iterator[IngestResult]:
-        """Like :meth:`ingest_many`, yielding each result once its batch is committed."""
+        """Like :meth:`ingest_many`, yielding each result once its batch is committed.
+
+        Raises :class:`StoreBusyError` when another process holds the write lock for longer
+        than the busy timeout: what was committed before stays, a rerun finishes the job.
+        """
         it = iter(pairs)
         while True:
             batch = list(islice(it, batch_size))
             if not batch:
                 return
-            try:
-                try:
-                    results = self._write_batch(batch, savepoints=False)
-                except (SQLAlchemyError, ValueError, TypeError):
-                    # A document failed and the batch rolled back whole: redo it with a
-                    # savepoint per document, so only the bad one is lost. Failures are
-                    # rare, and savepoints on every document cost ~7% of the write time.
-                    self._reset_caches()
-                    results = self._write_batch(batch, savepoints=True)
-            except SQLAlchemyError as exc:
-                self._reset_caches()
-                reason = f"batch not committed: {_first_line(exc)}"
-                results = [IngestResult(d.doc, "failed", 0, reason) for d, _ in batch]
+            with self._write_lock:
+                results = self._commit_batch(batch)
             yield from results
+
+    def _commit_batch(self, batch: list[tuple[Document, list[Claim]]]) -> list[IngestResult]:
+        """One batch in one transaction; a failing document alone is rolled back."""
+        try:
+            try:
+                results = self._write_batch(batch, savepoints=False)
+                self._local_commits += 1
+                return results
+            except (SQLAlchemyError, ValueError, TypeError) as exc:
+                if is_busy(exc):
+                    raise
+                # A document failed and the batch rolled back whole: redo it with a
+                # savepoint per document, so only the bad one is lost. Failures are
+                # rare, and savepoints on every document cost ~7% of the write time.
+                self._reset_caches()
+                results = self._write_batch(batch, savepoints=True)
+                self._local_commits += 1
+                return results
+        except SQLAlchemyError as exc:
+            self._reset_caches()
+            if is_busy(exc):
+                raise self._busy_error() from None
+            reason = f"batch not committed: {_first_line(exc)}"
+            return [IngestResult(d.doc, "failed", 0, reason) for d, _ in batch]
 
     def _write_batch(self, batch: list[tuple[Document, list[Claim]]], savepoints: bool) -> list[IngestResult]:
         """One transaction for the batch; with ``savepoints``, a failing document is rolled back alone."""
-        with self._engine.begin() as conn:
+        with self._write_engine.begin() as conn:
             if savepoints:
                 return [self._ingest_savepoint(conn, doc, claims) for doc, claims in batch]
             return [self._write_document(conn, doc, claims) for doc, claims in batch]
@@ -252,7 +350,7 @@ class KnowledgeBase(QueryMixin, WatchlistMixin):
             return IngestResult(doc.doc, "unchanged")
         row = {
             "title": doc.title, "date": doc.date, "outlet_id": self._outlet_id(conn, doc.outlet),
-            "url": doc.url, "path": doc.path, "content_hash": content_hash,
+            "url": public_url(doc.url), "path": doc.path, "content_hash": content_hash,
             "claims_hash": claims_hash, "text": doc.text,
             "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         }

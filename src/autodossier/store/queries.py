@@ -13,6 +13,7 @@ from sqlalchemy import Select, distinct, func, or_, select
 from autodossier.errors import AutodossierError
 from autodossier.store import schema as s
 from autodossier.store.entities import normalize
+from autodossier.urls import public_url
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 # How many near names resolve_model suggests, and how close they must be (difflib ratio):
@@ -21,6 +22,8 @@ SUGGESTIONS = 5
 SUGGESTION_CUTOFF = 0.6
 # Rows fetched per round trip when streaming every claim (PostgreSQL uses a server-side cursor).
 STREAM_ROWS = 10_000
+# Entity keys and aliases are at most this long (their columns in schema.py).
+MAX_NAME_CHARS = 300
 
 _C, _D, _E, _O = s.claims.c, s.documents.c, s.entities.c, s.outlets.c
 
@@ -124,6 +127,7 @@ class QueryMixin:
             rec = dict(zip(names, row))
             rec["value"] = loads(rec["value"])
             rec["negated"] = bool(rec["negated"])
+            rec["url"] = public_url(rec["url"])  # stores written before URLs were checked
             out.append(rec)
         return out
 
@@ -156,7 +160,7 @@ class QueryMixin:
     def search_models(self, query: str, limit: int = 10) -> list[str]:
         """Subjects whose name or an alias contains ``query`` (case-insensitive); exact and prefix first."""
         key = normalize(query)
-        if not key:
+        if not key or len(key) > MAX_NAME_CHARS:  # longer than any stored alias: no match
             return []
         pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         a = s.aliases.c
@@ -176,6 +180,8 @@ class QueryMixin:
         from autodossier.store.kb import UnknownModelError  # the error lives with the class
 
         key = normalize(name)
+        if len(key) > MAX_NAME_CHARS:  # no stored name is that long; difflib on it would cost seconds
+            raise UnknownModelError(f"unknown model {name[:60]!r}...: longer than any model name")
         a = s.aliases.c
         with self._engine.connect() as conn:
             exact = conn.execute(select(_E.subject).where(_E.key == key)).scalar()

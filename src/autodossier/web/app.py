@@ -14,9 +14,13 @@ from autodossier import __version__
 from autodossier.errors import AutodossierError
 from autodossier.settings import Settings
 from autodossier.web.limits import BodySizeLimit
+from autodossier.web.security import SecurityHeaders
 
 HERE = Path(__file__).parent
 log = logging.getLogger(__name__)
+# A request waits at most this long for another process's write lock on a SQLite store
+# (an ingest batch holds it well under a second), then gets 503 with Retry-After.
+WEB_BUSY_TIMEOUT_MS = 10_000
 
 DESCRIPTION = """\
 Source-attributed dossiers on vehicle models, built from automotive news.
@@ -27,18 +31,26 @@ without a token is read-only. Errors are JSON: `{"detail": "..."}`.
 """
 
 
-def create_app(settings: Settings | None = None, kb=None) -> FastAPI:
-    """Build the app over ``settings.db`` (or an already open ``kb``, e.g. in tests)."""
+def create_app(settings: Settings | None = None, kb=None, fetcher=None) -> FastAPI:
+    """Build the app over ``settings.db`` (or an already open ``kb``, e.g. in tests).
+
+    ``fetcher`` is the outbound client of ``POST /api/fetch`` (default: an
+    :class:`~autodossier.web.outbound.OutboundClient` that refuses non-public addresses).
+    """
     from autodossier.store import KnowledgeBase  # the store opens its engine here, not at import
+    from autodossier.web.outbound import OutboundClient
 
     settings = settings or Settings.from_env()
     # /docs is served from package files (web.assets); ReDoc would need a CDN, so it is off.
     app = FastAPI(title="autodossier", version=__version__, description=DESCRIPTION,
                   docs_url=None, redoc_url=None)
     app.state.settings = settings
-    app.state.kb = kb if kb is not None else KnowledgeBase(settings.db_url)
+    app.state.fetcher = fetcher if fetcher is not None else OutboundClient()
+    app.state.kb = kb if kb is not None else KnowledgeBase(
+        settings.db_url, busy_timeout_ms=min(settings.busy_timeout_ms, WEB_BUSY_TIMEOUT_MS))
 
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
+    app.add_middleware(SecurityHeaders)  # outermost: 413s from the size limit get the headers too
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     from autodossier.web import api, pages  # routes import the libraries they call
@@ -78,7 +90,11 @@ def _install_error_handlers(app: FastAPI) -> None:
         # Errors may name their HTTP status; an unknown model or document is a 404.
         status = getattr(exc, "http_status", None) or (
             404 if type(exc).__name__.startswith("Unknown") else 400)
-        return respond(request, status, str(exc), {"suggestions": suggestions} if suggestions else None)
+        response = respond(request, status, str(exc), {"suggestions": suggestions} if suggestions else None)
+        retry_after = getattr(exc, "retry_after_s", None)
+        if retry_after:
+            response.headers["Retry-After"] = str(retry_after)
+        return response
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException):
@@ -89,6 +105,13 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _bug(request: Request, exc: Exception):
+        from autodossier.store.kb import StoreBusyError, is_busy
+
+        if is_busy(exc):  # a read that met another process's lock: busy, not broken
+            busy = StoreBusyError("the knowledge base is busy with another writer; try again shortly")
+            response = respond(request, 503, str(busy))
+            response.headers["Retry-After"] = str(busy.retry_after_s)
+            return response
         # A bug, not the user's fault: log the traceback, answer one line, keep serving.
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return respond(request, 500, f"internal error ({type(exc).__name__}); see the server log")

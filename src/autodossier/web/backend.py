@@ -8,21 +8,21 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+from dataclasses import replace
 from typing import Any
 
 from autodossier import fuse
 from autodossier.errors import AutodossierError, InputError
 from autodossier.ingest.document import Document
 from autodossier.report.estimates import gather_claims
+from autodossier.report.summary import MAX_CITATIONS
 
+# Citations a dossier answer quotes per value (the rest are paged via the claims endpoint).
+DOSSIER_CITATIONS = MAX_CITATIONS
 # Search results listed at most: a name fragment ("Q") should not list the whole store.
 SEARCH_LIMIT = 50
 # Rendered charts kept in memory: a few makes and dates, each SVG some tens of KB.
 CHART_CACHE_SIZE = 64
-# Fetched pages and feeds above this are refused: no news page is near it.
-MAX_FETCH_BYTES = 5 * 1024 * 1024
-# Seconds to wait for a fetched URL before giving up with a clear error.
-FETCH_TIMEOUT_S = 15
 
 
 def resolve(kb, name: str) -> str:
@@ -75,6 +75,20 @@ def dossier(kb, name: str, as_of: str | None = None):
     return build_dossier(kb, name, as_of=as_of)
 
 
+def dossier_summary(kb, name: str, as_of: str | None = None) -> dict[str, Any]:
+    """The dossier as a bounded summary (citations capped per value), cached until the store changes."""
+    from autodossier.web.dossier_cache import cache_for
+
+    return cache_for(kb).get(kb, name, as_of)[0]
+
+
+def dossier_json(kb, name: str, as_of: str | None = None) -> bytes:
+    """:func:`dossier_summary` as JSON bytes (cached with it)."""
+    from autodossier.web.dossier_cache import cache_for
+
+    return cache_for(kb).get(kb, name, as_of)[1]
+
+
 def estimate(kb, name: str) -> dict[str, Any]:
     """Performance estimate of a model from its claims and those of related models."""
     from autodossier.estimate import estimate_model
@@ -92,9 +106,19 @@ def claims(kb, subject: str | None = None, **filters: Any) -> list[dict]:
     return kb.claims(subject=subject, **{k: v for k, v in filters.items() if v is not None})
 
 
+def public_document(record: dict) -> dict:
+    """A document record fit for anyone to read: no local path, only a safe http(s) URL."""
+    from autodossier.urls import public_url
+
+    out = {k: v for k, v in record.items() if k != "path"}
+    if "url" in out:
+        out["url"] = public_url(out["url"])
+    return out
+
+
 def documents(kb) -> list[dict]:
     """Every document's metadata (no text), newest first as the store gives them."""
-    return [dict(d) for d in kb.documents()]
+    return [public_document(d) for d in kb.documents()]
 
 
 def document(kb, doc: str) -> dict[str, Any]:
@@ -102,7 +126,7 @@ def document(kb, doc: str) -> dict[str, Any]:
     found = kb.document(doc)
     if found is None:
         raise UnknownDocumentError(f"no document {doc!r} in the knowledge base")
-    data = dict(found)
+    data = public_document(found)
     data["claims"] = kb.claims(doc=doc)
     return data
 
@@ -180,29 +204,23 @@ def ingest_article(kb, settings, body: dict[str, Any]) -> dict[str, Any]:
     return ingest_document(kb, article_document(body, settings))
 
 
-def fetch_and_ingest(kb, settings, url: str) -> list[dict[str, Any]]:
-    """Fetch a URL; a feed gives one document per entry, a page one document."""
-    import httpx
+def fetch_and_ingest(kb, settings, url: str, client=None) -> list[dict[str, Any]]:
+    """Fetch a URL through the SSRF guard; a feed gives one document per entry, a page one document.
 
-    try:
-        with httpx.Client(timeout=FETCH_TIMEOUT_S, follow_redirects=True) as client:
-            with client.stream("GET", url) as response:
-                response.raise_for_status()
-                data = bytearray()
-                for chunk in response.iter_bytes():
-                    data += chunk
-                    if len(data) > MAX_FETCH_BYTES:
-                        raise AutodossierError(f"{url}: larger than {MAX_FETCH_BYTES} bytes")
-    except httpx.HTTPError as exc:
-        raise FetchError(f"could not fetch {url}: {exc}") from None
+    ``client`` is an :class:`~autodossier.web.outbound.OutboundClient` (default: one that
+    refuses every non-public address). The document keeps the URL without credentials.
+    """
     from autodossier.ingest import read_bytes
+    from autodossier.web.outbound import OutboundClient
 
+    fetched = (client or OutboundClient()).fetch(url)
     # The content decides (feed, HTML page or text), not the URL or a server's content type.
-    docs = list(read_bytes(bytes(data), url, _doc_id(url), url, None, settings.as_of))
-    good = [d for d in docs if isinstance(d, Document)]
+    docs = list(read_bytes(fetched.data, fetched.url, _doc_id(fetched.url), None, None, settings.as_of))
+    good = [replace(d, url=d.url or fetched.url) if isinstance(d, Document) else d for d in docs]
+    good = [d for d in good if isinstance(d, Document)]
     if not good:
         errors = [str(d) for d in docs if isinstance(d, InputError)]
-        raise AutodossierError(errors[0] if errors else f"{url}: no article found")
+        raise AutodossierError(errors[0] if errors else f"{fetched.url}: no article found")
     return [ingest_document(kb, d) for d in good]
 
 
@@ -210,12 +228,6 @@ class UnknownDocumentError(AutodossierError):
     """No document with that id."""
 
     http_status = 404
-
-
-class FetchError(AutodossierError):
-    """A URL could not be fetched: the fault is upstream, hence a gateway error."""
-
-    http_status = 502
 
 
 def timeline_svg(data: dict[str, Any]) -> str:

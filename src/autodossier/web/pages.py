@@ -9,6 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
@@ -16,7 +17,9 @@ from markupsafe import Markup
 from autodossier.claims import STATUSES
 from autodossier.fuse import display_value
 from autodossier.report.labels import label
+from autodossier.urls import public_url
 from autodossier.web import backend
+from autodossier.web.api import MAX_DOC_ID, MAX_NAME
 from autodossier.web.deps import get_kb
 from autodossier.web.highlight import claim_anchor, highlight
 
@@ -25,6 +28,7 @@ templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.globals.update(statuses=STATUSES, claim_anchor=claim_anchor)
 templates.env.filters["value"] = lambda c: display_value(c.get("value"), c.get("qualifier") or "=", c.get("unit"))
 templates.env.filters["label"] = label
+templates.env.filters["safe_href"] = public_url  # only http(s) URLs become links
 # The home page's "latest changes": what changed in the last quarter of the newest news.
 LATEST_CHANGES_DAYS = 90
 # How many latest changes the home page lists before linking to the full list.
@@ -68,7 +72,7 @@ def home(request: Request, kb=Depends(get_kb)):
 
 
 @router.get("/search", response_class=HTMLResponse, name="search_page")
-def search_page(request: Request, q: str = "", kb=Depends(get_kb)):
+def search_page(request: Request, q: str = Query("", max_length=MAX_NAME), kb=Depends(get_kb)):
     """Models matching a name or alias; one match goes straight to its dossier."""
     q = q.strip()
     results = backend.models(kb, q=q) if q else []
@@ -85,7 +89,8 @@ def search_page(request: Request, q: str = "", kb=Depends(get_kb)):
 
 
 @router.get("/models/{name}", response_class=HTMLResponse, name="model_page")
-def model_page(request: Request, name: str, as_of: str | None = Query(None), kb=Depends(get_kb)):
+def model_page(request: Request, name: str = PathParam(..., max_length=MAX_NAME),
+               as_of: str | None = Query(None, max_length=MAX_NAME), kb=Depends(get_kb)):
     """The dossier of one model with its sections, as known on ``as_of`` (ISO date)."""
     as_of = (as_of or "").strip() or None
     if as_of is not None:
@@ -93,8 +98,7 @@ def model_page(request: Request, name: str, as_of: str | None = Query(None), kb=
             dt.date.fromisoformat(as_of)
         except ValueError:
             return error_page(request, 400, f"as-of date {as_of!r} is not an ISO date (YYYY-MM-DD)")
-    dossier = backend.dossier(kb, name, as_of)
-    data = dossier.to_dict()
+    data = backend.dossier_summary(kb, name, as_of)
     return render(request, "model.html", d=data, as_of=as_of, subject=data.get("subject", name))
 
 
@@ -105,7 +109,7 @@ def documents_page(request: Request, kb=Depends(get_kb)):
 
 
 @router.get("/documents/{doc}", response_class=HTMLResponse, name="document_page")
-def document_page(request: Request, doc: str, kb=Depends(get_kb)):
+def document_page(request: Request, doc: str = PathParam(..., max_length=MAX_DOC_ID), kb=Depends(get_kb)):
     """An article's text with the evidence of its claims highlighted and anchored."""
     data = backend.document(kb, doc)
     segments, missing = highlight(data.get("text") or "", data["claims"])
@@ -113,13 +117,13 @@ def document_page(request: Request, doc: str, kb=Depends(get_kb)):
 
 
 @router.get("/conflicts", response_class=HTMLResponse, name="conflicts_page")
-def conflicts_page(request: Request, make: str | None = None, kb=Depends(get_kb)):
+def conflicts_page(request: Request, make: str | None = Query(None, max_length=MAX_NAME), kb=Depends(get_kb)):
     """All open disagreements across the knowledge base."""
     return render(request, "conflicts.html", groups=backend.conflicts(kb, make or None), make=make)
 
 
 @router.get("/changes", response_class=HTMLResponse, name="changes_page")
-def changes_page(request: Request, since: str = Query(...), kb=Depends(get_kb)):
+def changes_page(request: Request, since: str = Query(..., max_length=MAX_NAME), kb=Depends(get_kb)):
     """New claims and changed beliefs since a date."""
     try:
         dt.date.fromisoformat(since)
@@ -129,7 +133,7 @@ def changes_page(request: Request, since: str = Query(...), kb=Depends(get_kb)):
 
 
 @router.get("/timeline", response_class=HTMLResponse, name="timeline_page")
-def timeline_page(request: Request, make: str | None = None, kb=Depends(get_kb)):
+def timeline_page(request: Request, make: str | None = Query(None, max_length=MAX_NAME), kb=Depends(get_kb)):
     """The lineup chart per make (SVG) with its data as a table."""
     data = backend.timeline(kb, make or None)
     svg = backend.timeline_svg(data)
@@ -137,8 +141,8 @@ def timeline_page(request: Request, make: str | None = None, kb=Depends(get_kb))
 
 
 @router.get("/sales", response_class=HTMLResponse, name="sales_page")
-def sales_page(request: Request, subject: str | None = None, make: str | None = None,
-               kb=Depends(get_kb)):
+def sales_page(request: Request, subject: str | None = Query(None, max_length=MAX_NAME),
+               make: str | None = Query(None, max_length=MAX_NAME), kb=Depends(get_kb)):
     """Sales chart (SVG) and table."""
     data = backend.sales(kb, subject=subject or None, make=make or None)
     svg = backend.sales_svg(data)
