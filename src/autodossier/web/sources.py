@@ -7,15 +7,20 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
+from autodossier.fuse.trackrecord import FAMILIES, OTHER_FAMILY
 from autodossier.report.trackrecord import SORT_KEYS, rows, source_track_record
+from autodossier.web.api import READ_ERRORS, AsOf, _errors
 from autodossier.web.deps import get_kb
 
 router = APIRouter()
 # The chart shows the sources with the most resolved claims: more rows would not read at a glance.
 CHART_SOURCES = 15
 
-FAMILY_QUERY = Query(None, description="one attribute family: specs, dates, lifecycle, sales, other")
-KIND_QUERY = Query(None, description="outlet or source (attributed)")
+# Closed vocabularies, so the OpenAPI document says what is accepted (anything else: 422).
+_FAMILY_NAMES = (*FAMILIES, OTHER_FAMILY)
+FAMILY_QUERY = Query(None, description="one attribute family: " + ", ".join(_FAMILY_NAMES),
+                     pattern="^(" + "|".join(_FAMILY_NAMES) + ")?$")
+KIND_QUERY = Query(None, description="outlet or source (attributed)", pattern="^(outlet|source)?$")
 
 
 def _table(kb, kind: str | None, family: str | None, sort: str, min_resolved: int,
@@ -26,14 +31,14 @@ def _table(kb, kind: str | None, family: str | None, sort: str, min_resolved: in
             "sources": rows(record, kind=kind, family=family, sort=sort, min_resolved=min_resolved)}
 
 
-@router.get("/api/sources/track-record", tags=["api"],
+@router.get("/api/sources/track-record", tags=["api"], responses=_errors(*READ_ERRORS),
             summary="Each outlet's and named source's track record: uncertain claims later borne out "
                     "or contradicted, hit rate with Wilson 95% interval, median lead time")
 def get_track_record(kind: str | None = KIND_QUERY, family: str | None = FAMILY_QUERY,
-                     sort: str = Query("resolved", description=", ".join(SORT_KEYS)),
+                     sort: str = Query("resolved", description=", ".join(SORT_KEYS),
+                                       pattern="^(" + "|".join(SORT_KEYS) + ")$"),
                      min_resolved: int = Query(0, ge=0),
-                     as_of: dt.date | None = Query(None, description="judge with what was published by then"),
-                     kb=Depends(get_kb)) -> dict[str, Any]:
+                     as_of: AsOf = None, kb=Depends(get_kb)) -> dict[str, Any]:
     return _table(kb, kind or None, family or None, sort, min_resolved, as_of)
 
 
