@@ -273,3 +273,21 @@ def test_engine_layouts_and_code_pairs_are_not_models(text):
     from autodossier.extract import annotate
     art = annotate(_doc("Chevrolet sells the Chevrolet Silverado. " + text))
     assert {m.subject for ms in art.mentions.values() for m in ms if m.model} == {"Chevrolet Silverado"}
+
+
+@pytest.mark.parametrize("text, attribute, value, negated", [
+    ("Six trim levels of the Ford Focus remain: Studio (from £13,995) and Style (£16,795).", "price", 16795, False),
+    ("The Honda Civic has a 1.6-litre diesel mated to a 6-speed MT.", "transmission", "manual", False),
+    ("The Volkswagen Golf R pairs its engine to a six-speed manual; there is no automatic.",
+     "transmission", "automatic", True),
+    ("The Nissan Leaf maxes out at 226 miles.", "range_km", 363.7, False),
+    ("In November, Maruti Suzuki dispatched 20,945 units of the Suzuki Baleno.", "sales_units", 20945, False),
+])
+def test_more_spec_price_and_sales_phrasings(text, attribute, value, negated):
+    got = {(c.value, c.negated) for c in claims_of(text) if c.attribute == attribute}
+    assert any((v == value or isinstance(v, float) and abs(v - value) < 0.5) and n == negated for v, n in got), got
+
+
+def test_a_bracketed_amount_after_a_price_is_still_a_conversion():
+    prices = [c.value for c in claims_of("The Kia EV3 is priced at 22,990 euros ($26,100).") if c.attribute == "price"]
+    assert prices == [22990]

@@ -111,7 +111,7 @@ WEIGHT = gated(
     re.I,
 )
 RANGE = gated(
-    rf"(?:range of|range to|range up to|travel|driving range|cover|good for)[^.;\d]{{0,25}}(?P<num>{NUMBER})\s?"
+    rf"(?:range of|range to|range up to|travel|driving range|cover|good for|rating of|maxes out at|rated at)[^.;\d]{{0,25}}(?P<num>{NUMBER})\s?"
     r"(?P<unit>miles|mi|km|kilomet(?:er|re)s)\b"
     rf"|(?P<num2>{NUMBER})\s?(?P<unit2>miles|mi|km|kilomet(?:er|re)s)\s(?:\([A-Z]+\)\s)?(?:of\s)?"
     r"(?:(?:electric|EV|EPA|WLTP|CLTC|NEDC|all-electric|estimated|claimed|driving|rated)[\s-])*range",
@@ -132,7 +132,9 @@ _DIFFERENCE_BEFORE = gated(r"\b(?:by|saves?|saving|extra|additional|plus)\s+(?:a
                            # "revenue rose from $1,000": a change between two amounts, not a price
                            r"|\b(?:rose|fell|grew|dropped|climbed|increased|decreased|up|down)\s+from\s+$", re.I)
 # A conversion in brackets right after a price ("22,990 euros ($26,100)") is the same price.
-_CONVERSION_BEFORE = re.compile(r"\(\s*(?:about|around|approx\.?|c\.|~)?\s*$", re.I)
+# Only after an amount: "Style (£16,795)" in a trim list is that trim's own price.
+_CONVERSION_BEFORE = re.compile(r"(?:\d|\b(?:k|m|million|euros|pounds|dollars|yuan|yen|lakh|crore))\s*\(\s*"
+                                r"(?:about|around|approx\.?|c\.|~|roughly)?\s*$", re.I)
 _CYCLE = gated(r"\b(WLTP|EPA|CLTC|NEDC)\b")
 BATTERY = gated(rf"(?P<num>{NUMBER})\s?-?kWh\b", re.I)
 
@@ -229,7 +231,7 @@ def find_quantities(sent) -> list[Finding]:
             value = parse_number(m.group("num") or m.group("num2"))
             if (match_part(_NOT_PRICE_AFTER, s[m.end():m.end() + 30], s)
                     or search_part(_DIFFERENCE_BEFORE, s[max(0, m.start() - 30):m.start()], s)
-                    or _CONVERSION_BEFORE.search(s, max(0, m.start() - 12), m.start())):
+                    or _CONVERSION_BEFORE.search(s, max(0, m.start() - 24), m.start())):
                 continue
             if code and 1000 <= value <= (1e9 if code in ("JPY", "CNY") else 2e7):
                 out.append(_numeric(sent.index, offset, m, "price", value, code,
@@ -240,7 +242,7 @@ def find_quantities(sent) -> list[Finding]:
             value = parse_number(m.group("num") or m.group("num2")) * _LOCAL_SCALE.get(scale, 1.0)
             if (match_part(_NOT_PRICE_AFTER, s[m.end():m.end() + 30], s)
                     or search_part(_DIFFERENCE_BEFORE, s[max(0, m.start() - 30):m.start()], s)
-                    or _CONVERSION_BEFORE.search(s, max(0, m.start() - 12), m.start())):
+                    or _CONVERSION_BEFORE.search(s, max(0, m.start() - 24), m.start())):
                 continue
             if 1000 <= value <= MAX_LOCAL_PRICE:
                 out.append(_numeric(sent.index, offset, m, "price", value, _LOCAL_CODES[sym],

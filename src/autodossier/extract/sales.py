@@ -14,17 +14,18 @@ from autodossier.extract.regions import REGION_RE, region_code
 # Words before a figure that make it a goal or a capacity rather than vehicles sold.
 _TARGET_BEFORE = gated(r"\b(?:target|goal|aim|ambition|capacity|forecast)\s+(?:of\s+)?(?:about\s+|around\s+)?$", re.I)
 _SALES_WORD = gated(r"\b(?:sold|sell(?:s|ing)?|sales|deliver(?:ed|ies)|registrations|registered|moved|"
-                    r"shifted|retailed|tally|buyers|best-?sellers?)\b", re.I)
+                    r"shifted|retailed|tally|buyers|best-?sellers?|sellers|dispatch(?:ed|es)|despatched|owners|"
+                    r"took\s+home)\b", re.I)
 UNITS = gated(
     rf"(?P<num>{NUMBER_SCALED})\s+(?:(?:\w+[\s-]){{0,3}}?)(?:units|vehicles|cars|examples|models|deliveries|"
     r"registrations|sales|SUVs|sedans|coupes|trucks)\b"
-    rf"|(?:sold|sell|sales of|deliveries of|delivered|moved|shifted|registered)\s+(?:only |just |around |about |nearly |some |more than |over )?"
+    rf"|(?:sold|sell|sales of|deliveries of|delivered|moved|shifted|registered|dispatched|managed|took\s+home)\s+(?:only |just |around |about |nearly |some |more than |over )?"
     rf"(?P<num2>{NUMBER_SCALED})\b(?!\s*(?:percent|per cent|%))"
     # "with 47,788 sold", "58,817 buyers", "21,056 Model 3s" (a model named in the plural)
     rf"|(?P<num4>{NUMBER})\s+(?:sold|buyers|owners|new\s+owners)\b"
-    rf"|(?P<num5>\d{{1,3}}(?:,\d{{3}})+|\d{{3,}})\s+(?=(?:[A-Z][\w-]*\s)?[A-Z0-9][\w-]*s\b)"
+    rf"|(?P<num5>\d{{1,3}}(?:,\d{{3}})+|\d{{3,}})\s+(?=(?:new\s+)?(?:[A-Z][\w-]*\s)?[A-Z0-9][\w-]*s\b)"
     # a model's own figure in a list: "led by the Sandero (262,000) and the Duster (158,000)"
-    rf"|(?<=[\w’'] )\((?P<num3>{NUMBER_SCALED})(?:\s+units)?\)",
+    rf"|(?<=[\w’'] )\((?P<num3>{NUMBER_SCALED})(?:\s+units)?[,)]",
     re.I,
 )
 PERCENT = gated(rf"(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)", re.I)

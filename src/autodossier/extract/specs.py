@@ -68,6 +68,9 @@ TRANSMISSION = [
            r"three[\s\-\u2010\u2011]pedal|row-your-own)\b(?!\s*(?:labour|labor|work|mode|override))", re.I), "manual"),
     (gated(r"\b(?:automatic(?:\s+(?:transmission|gearbox))?|torque[\s\-\u2010\u2011]converter|auto gearbox)\b"
            r"(?!\s+(?:emergency|braking|climate|headlights|high))", re.I), "automatic"),
+    # "a 6-speed MT", "a five-speed AMT": the gearbox abbreviations Indian and Asian outlets use
+    (gated(r"(?<=speed )(?:MT|manual)\b|\bMT\s+(?:gearbox|transmission)\b"), "manual"),
+    (gated(r"(?<=speed )(?:AT|AMT)\b|\b(?:AMT|AT)\s+(?:gearbox|transmission)\b"), "automatic"),
 ]
 GEARS = gated(rf"\b(?P<n>{_COUNT[1:-1]}|7|9|two|seven|nine)[\s\-\u2010\u2011]speed\b", re.I)
 BODY = [
@@ -126,7 +129,9 @@ def _count(text: str) -> int:
 # "will not be offered with a plug-in hybrid powertrain", "no plans for a combustion-engined version":
 # the powertrain named is one the model will not have.
 _NEGATED_BEFORE = gated(r"(?:\b(?:not|never|no plans (?:for|to)|(?:ruled|rules|rule) out)\b|n't|n’t)\s+(?:(?!(?:but|and|which|while|only)\b)"
-                        r"[\w-]+\s+){0,4}$", re.I)
+                        r"[\w-]+\s+){0,4}$"
+                        # "there is no automatic", "no manual option"
+                        r"|\b(?:there\s+(?:is|will\s+be)\s+)?no\s+$", re.I)
 _NEGATED_AFTER = gated(r"^[\w\s-]{0,40}?\b(?:(?:is|are|will be)\s+not|isn't|aren't|won't be)\s+"
                        r"(?:planned|offered|available|coming|on the cards)\b", re.I)
 
@@ -146,6 +151,12 @@ def _negated(s: str, m: re.Match) -> bool:
     """Whether the words around a powertrain say the model will not have it."""
     return bool(search_part(_NEGATED_BEFORE, s[max(0, m.start() - 50):m.start()], s)
                 or search_part(_NEGATED_AFTER, s[m.end():m.end() + 60], s))
+
+
+# A plain negation right before a gearbox, drive or powertrain word ("there is no automatic",
+# "won't offer a manual"): the contract's negated claim, not a blocked one.
+_DENIED_RIGHT_BEFORE = gated(r"(?:\b(?:no|not|never|without)|n't|n’t)\s+(?:(?:get|offer|be\s+offered\s+with|have|"
+                             r"come\s+with)\s+)?(?:a|an|the|any)?\s*$", re.I)
 
 
 def _blocked(s: str, start: int) -> bool:
@@ -190,7 +201,13 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
         taken = []
         for rx, value in table if _GATES[id(table)].may_match(s) else ():
             for m in rx.finditer(s):
-                if any(a <= m.start() < b for a, b in taken) or _blocked(s, m.start()) or inside_name(m):
+                if any(a <= m.start() < b for a, b in taken) or inside_name(m):
+                    continue
+                if _blocked(s, m.start()):
+                    if search_part(_DENIED_RIGHT_BEFORE, s[max(0, m.start() - 40):m.start()], s):
+                        # "there is no automatic", "will not get a manual": a negative decision
+                        taken.append((m.start(), m.end()))
+                        add(m, attribute, value, negated=True)
                     continue
                 taken.append((m.start(), m.end()))
                 if attribute == "powertrain" and search_part(_REPLACED_WITH, s[:m.start()], s):
