@@ -291,3 +291,14 @@ def test_more_spec_price_and_sales_phrasings(text, attribute, value, negated):
 def test_a_bracketed_amount_after_a_price_is_still_a_conversion():
     prices = [c.value for c in claims_of("The Kia EV3 is priced at 22,990 euros ($26,100).") if c.attribute == "price"]
     assert prices == [22990]
+
+
+def test_news_of_a_reveal_is_dated_by_its_publication():
+    claims = claims_of("Genesis has unveiled the Genesis GV60, a new crossover.", "2021-08-18")
+    assert ("reveal", "2021-08") in {(c.attribute, c.value) for c in claims}
+
+
+def test_a_dated_event_after_a_relation_partner_stays_with_the_model():
+    text = ("Genesis has unveiled the Genesis GV60, which shares its platform with the Hyundai Ioniq 5 "
+            "and Kia EV6 – UK sales are expected to begin in 2022.")
+    assert ("Genesis GV60", "on_sale", "2022") in facts(text, "2021-08-18")

@@ -86,7 +86,9 @@ def _object(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
     for m in models:
         if m.start >= f.end and _OBJECT_GAP.match(text[f.end:m.start]):
             return m
-    before = [m for m in models if m.end <= f.start and not m.parenthetical]
+    # a relation's partner or a rival named on the way is not what the event is about
+    before = [m for m in models if m.end <= f.start and not m.parenthetical
+              and not m.words & {"partner", "comparative"}]
     return before[-1] if before else None
 
 

@@ -90,6 +90,8 @@ _ANY_STATE = GateGroup([rx for rx, _ in LIFECYCLE_RE + EVENTS_RE] + [UPCOMING])
 _HOLD_NOT_MODEL = gated(r"^\s+(?:construction|work|building|investment|hiring|expansion|recruitment)\b"
                         r"|^\s+(?:its|the|their|a)\s+(?:[\w-]+\s+){0,4}?(?:factory|plant|facility|gigafactory)\b", re.I)
 _WEEKDAY = re.compile(r"day\b", re.I)
+# A present perfect right before the event word ("has unveiled", "have officially revealed").
+_JUST_DONE = re.compile(r"\b(?:has|have)\s+(?:just\s+|now\s+|officially\s+|finally\s+)?$", re.I)
 _PLANS_BEFORE = gated(r"\b(?:plans?|strategy|project|idea)\b[^.]{0,25}$", re.I)
 
 
@@ -113,6 +115,10 @@ def find_lifecycle(sent, pub) -> list[Finding]:
     dates = find_dates(s, pub, off) if events else []
     for m, attribute in events:
         date = _date_for(dates, off + m.start(), off + m.end(), attribute, s, off)
+        if date is None and attribute == "reveal" and pub is not None and _JUST_DONE.search(s, 0, m.start()):
+            # "Genesis has unveiled the GV60": news of a reveal is dated by its own publication
+            out.append(Finding(i, off + m.start(), off + m.end(), attribute, f"{pub.year}-{pub.month:02d}"))
+            continue
         if date is None:
             continue
         if attribute == "reveal" and m.group().lower() == "announced" and _WEEKDAY.search(date.text):
