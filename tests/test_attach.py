@@ -302,3 +302,4 @@ def test_a_dated_event_after_a_relation_partner_stays_with_the_model():
     text = ("Genesis has unveiled the Genesis GV60, which shares its platform with the Hyundai Ioniq 5 "
             "and Kia EV6 – UK sales are expected to begin in 2022.")
     assert ("Genesis GV60", "on_sale", "2022") in facts(text, "2021-08-18")
+    assert ("Kia EV6", "on_sale", "2022") not in facts(text, "2021-08-18")

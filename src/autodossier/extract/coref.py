@@ -68,6 +68,8 @@ def partner(m: Mention, text: str, offset: int) -> bool:
     return any(len(head) - r.end() <= 2 for _, rx in RELATIONS for r in finditer_part(rx, head, text))
 
 
+# Between two names of one list ("the Ioniq 5 and Kia EV6", "the Taycan, e-tron GT").
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$")
 # A relative clause right after a model (past a parenthesis): the text goes on about that model.
 _DESCRIBED = gated(r"^\s*(?:\([^)]{0,60}\))?\s*,?\s*(?:which|who)\b", re.I)
 
@@ -151,11 +153,17 @@ def coref(art: Annotated) -> None:
                     added.append(Mention(a, b, brand_source, None, kind="anaphor"))
         allm = sorted(explicit + added, key=lambda m: m.start)
         art.mentions[sent.index] = allm
+        previous: Mention | None = None
         for m in allm:
             if m.kind == "explicit" and comparative(m, s, sent.start):
                 m.words.add("comparative")
             elif m.kind == "explicit" and partner(m, s, sent.start):
                 m.words.add("partner")
+            elif (m.kind == "explicit" and previous is not None and previous.words & {"partner", "comparative"}
+                  and _LIST_GAP.match(art.doc.text[previous.end:m.start])):
+                # "shares its platform with the Ioniq 5 and Kia EV6": the list's later names too
+                m.words |= previous.words & {"partner", "comparative"}
+            previous = m
         models = [m for m in allm if m.model and not m.parenthetical and not m.words & {"comparative", "partner"}]
         partners = [m for m in allm if m.model and "partner" in m.words]
         if models:
