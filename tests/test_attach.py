@@ -303,3 +303,12 @@ def test_a_dated_event_after_a_relation_partner_stays_with_the_model():
             "and Kia EV6 – UK sales are expected to begin in 2022.")
     assert ("Genesis GV60", "on_sale", "2022") in facts(text, "2021-08-18")
     assert ("Kia EV6", "on_sale", "2022") not in facts(text, "2021-08-18")
+
+
+@pytest.mark.parametrize("text", [
+    "For its base powertrain, the new Mazda CX-5 is expected to hold on to its existing 2.5-litre engine.",
+    "The Toyota HiLux GR Sport, due to arrive later this year, uses the ute's usual 2.8-litre turbo-diesel.",
+])
+def test_specs_of_what_exists_today_are_facts_in_a_hedged_sentence(text):
+    statuses = {c.status for c in claims_of(text) if c.attribute == "displacement_l"}
+    assert statuses == {"confirmed"}

@@ -47,6 +47,11 @@ class Proposal:
     source: str | None
 
 
+# Specifications of a part that exists today, whatever the sentence hedges about its future use.
+SPEC_ATTRS = frozenset({"displacement_l", "cylinders", "engine_layout", "aspiration", "power_hp", "torque_lbft",
+                        "powertrain"})
+_EXISTING_BEFORE = re.compile(r"\b(?:existing|current|today['’]s|usual|regular|outgoing|present)\b[^,;:–—()]*$",
+                              re.I)
 # Figures that are records (registrations, list prices): citing who published them reports a fact.
 RECORDS = frozenset({"sales_units", "sales_change_pct", "price"})
 _ACCORDING = re.compile(r"\baccording to\b|\bfigures (?:from|published)|\bdata from\b", re.I)
@@ -148,6 +153,10 @@ def assemble(art: Annotated) -> None:
             status = f.status or status_for(sent.text, rel, sent_cues, _clause_start(sent.text, rel))
             if status == "reported" and f.attribute in RECORDS and _ACCORDING.search(sent.text):
                 status = "confirmed"  # "According to the outlet, Dacia sold 118,883": a record cited
+            if status != "confirmed" and f.attribute in SPEC_ATTRS and _EXISTING_BEFORE.search(
+                    sent.text, max(0, rel - 45), rel):
+                # "is expected to keep its existing 2.5-litre engine": what exists today is a fact
+                status = "confirmed"
             if f.attribute in ENTITY_ATTRIBUTES and f.qualifier_text == "mutual":
                 group = _coordinated(mentions, text)
                 pending += [(f, a, b.subject, status) for a in group for b in group if a.subject != b.subject]
