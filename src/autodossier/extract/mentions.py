@@ -476,7 +476,9 @@ def _bare_models(sentence: str, offset: int, taken: list[Mention], make: str | N
                  learned: dict[tuple[str, ...], tuple[str, str]], found: list[Mention]) -> list[Mention]:
     """Models named without their make, by shape and context: "the new Tekton", "its TUV300",
     "the Exter SUV". They belong to the make the article spoke of last and are remembered."""
-    make = next((m.make for m in reversed(found)), make)
+    # the make the sentence names first is its subject's ("Genesis – Hyundai's upmarket arm – is readying
+    # ... the GV90"); with none, the make the article spoke of last
+    make = next((m.make for m in found if not m.parenthetical), make)
     if make is None or not _BARE_HINT.search(sentence):
         return []
     toks = [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
