@@ -312,3 +312,12 @@ def test_a_dated_event_after_a_relation_partner_stays_with_the_model():
 def test_specs_of_what_exists_today_are_facts_in_a_hedged_sentence(text):
     statuses = {c.status for c in claims_of(text) if c.attribute == "displacement_l"}
     assert statuses == {"confirmed"}
+
+
+@pytest.mark.parametrize("text", [
+    "Pricing for the BYD Seal is expected to be revealed in late October.",
+    "The Honda NSX will bow out of production next year, Honda has announced, with a Type S version.",
+    "In spite of hold-ups with deliveries last year, the Toyota HiLux brushed its rivals aside.",
+])
+def test_statements_prices_and_generic_deliveries_are_no_dated_events(text):
+    assert not [c for c in claims_of(text, "2021-08-18") if c.attribute in ("reveal", "on_sale")]

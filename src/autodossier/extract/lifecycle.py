@@ -57,7 +57,7 @@ EVENTS = [
      r"available (?:from|in)|will be available|to be available|market launch|expected (?:to arrive|in dealers)|"
      # "first deliveries will take place in Q2", "reach local showrooms before the end of this year",
      # "will reach South Africa in 2024", "joins the line-up early next year", "rejoined the lineup in 2006"
-     r"(?:first\s+)?deliveries|reach(?:es|ing)?\s+(?:local\s+|[A-Z]\w+\s+)?(?:showrooms|dealers|dealerships|customers|buyers)|"
+     r"first\s+deliveries|deliveries\s+(?:will|are|of|to|start|begin|commence|scheduled|slated|due|expected|in)\b|reach(?:es|ing)?\s+(?:local\s+|[A-Z]\w+\s+)?(?:showrooms|dealers|dealerships|customers|buyers)|"
      r"(?:will\s+)?(?:reach|arrive\s+in|land\s+in|enter)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?=in\b|by\b|before\b|from\b|next\b|later\b|early\b|this\b)|"
      r"(?:re)?join(?:s|ed|ing)?\s+the\s+(?:\w+\s+)?line-?up|revived|sales\s+(?:are\s+expected\s+to|will|are\s+due\s+to|to)\s+(?:begin|start|commence)|"
      # "readying the GV90 for launch in 2025", "launch of the Persona is scheduled for August",
@@ -66,7 +66,9 @@ EVENTS = [
      r"release\s+in|scheduled\s+for\s+release",
      "on_sale"),
     (r"reveal(?:ed|s)?|unveil(?:ed|s|ing)?|debut(?:ed|s)?|premiere(?:d|s)?|show(?:ed|n|s)? (?:off )?|"
-     r"present(?:ed|s)|first announced|announced|teased|took the wraps off|world premiere", "reveal"),
+     # "announced" reveals a model, not a statement ("announced that", "announced back in 2021", "…, Honda has announced,")
+     r"present(?:ed|s)|first announced|announced(?!\s+(?:that|back|plans|on|in\s+a|today\s+that)\b|\s*[,.])|"
+     r"teased|took the wraps off|world premiere", "reveal"),
     (r"production (?:starts|begins|will (?:start|begin)|to (?:start|begin)|kicks off|started|began|is slated)|"
      r"start(?:s|ed)? production|enter(?:s|ed)? production|(?:produced|built|made) from|begin(?:s)? production|"
      r"series production|(?:start|begin)(?:s|ning|ed)? (?:building|producing|assembling|assembly of)|"
@@ -90,6 +92,8 @@ _ANY_STATE = GateGroup([rx for rx, _ in LIFECYCLE_RE + EVENTS_RE] + [UPCOMING])
 _HOLD_NOT_MODEL = gated(r"^\s+(?:construction|work|building|investment|hiring|expansion|recruitment)\b"
                         r"|^\s+(?:its|the|their|a)\s+(?:[\w-]+\s+){0,4}?(?:factory|plant|facility|gigafactory)\b", re.I)
 _WEEKDAY = re.compile(r"day\b", re.I)
+# What else gets revealed: prices, details, specifications ("Pricing ... is expected to be revealed").
+_DETAILS_BEFORE = re.compile(r"\b(?:pricing|prices?|details|specs|specifications|figures|name)\b(?:\s+[\w-]+){0,7}\s+(?:to\s+be\s+|be\s+|been\s+|was\s+|were\s+|are\s+|is\s+)?$", re.I)
 # A present perfect right before the event word ("has unveiled", "have officially revealed").
 _JUST_DONE = re.compile(r"\b(?:has|have)\s+(?:just\s+|now\s+|officially\s+|finally\s+)?$", re.I)
 _PLANS_BEFORE = gated(r"\b(?:plans?|strategy|project|idea)\b[^.]{0,25}$", re.I)
@@ -123,6 +127,8 @@ def find_lifecycle(sent, pub) -> list[Finding]:
             continue
         if attribute == "reveal" and m.group().lower() == "announced" and _WEEKDAY.search(date.text):
             continue  # "the company announced on Monday": when it was said, not a reveal
+        if attribute == "reveal" and _DETAILS_BEFORE.search(s, max(0, m.start() - 60), m.start()):
+            continue  # "pricing ... is expected to be revealed in late October": not the car's reveal
         out.append(Finding(i, off + m.start(), off + m.end(), attribute, date.value))
         if date.range_end and attribute == "production_start":
             out.append(Finding(i, off + m.start(), off + m.end(), "production_end", date.range_end))
