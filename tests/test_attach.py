@@ -322,3 +322,13 @@ def test_specs_of_what_exists_today_are_facts_in_a_hedged_sentence(text):
 ])
 def test_statements_prices_and_generic_deliveries_are_no_dated_events(text):
     assert not [c for c in claims_of(text, "2021-08-18") if c.attribute in ("reveal", "on_sale")]
+
+
+@pytest.mark.parametrize("text, attribute", [
+    ("The Tesla Model 3, Australia's best-selling car, started from $57,400 plus on-road costs.", "sales_units"),
+    ("The Dacia Sandero outsold the VW Golf by 1,300 units last month.", "sales_units"),
+    ("The Lucid Air can add 20 miles of range for every minute of fast-charging.", "range_km"),
+    ("Data from the CAAM show 23.5 million new cars found buyers in China last year, up 10% on 2021.", "reveal"),
+])
+def test_money_differences_charge_rates_and_data_are_not_claims(text, attribute):
+    assert not [c for c in claims_of(text) if c.attribute == attribute]

@@ -65,7 +65,7 @@ EVENTS = [
      r"for\s+(?:a\s+|its\s+)?(?:local\s+|market\s+)?launch|launch\s+of|(?:to\s+)?follow\s+in|arriv(?:e|es|ed|ing)|landing\s+in|"
      r"release\s+in|scheduled\s+for\s+release",
      "on_sale"),
-    (r"reveal(?:ed|s)?|unveil(?:ed|s|ing)?|debut(?:ed|s)?|premiere(?:d|s)?|show(?:ed|n|s)? (?:off )?|"
+    (r"reveal(?:ed|s)?|unveil(?:ed|s|ing)?|debut(?:ed|s)?|premiere(?:d|s)?|show(?:ed|n|s)?\s+(?:off|the|its|a|an|their|at|in|to)\b|"
      # "announced" reveals a model, not a statement ("announced that", "announced back in 2021", "…, Honda has announced,")
      r"present(?:ed|s)|first announced|announced(?!\s+(?:that|back|plans|on|in\s+a|today\s+that)\b|\s*[,.])|"
      r"teased|took the wraps off|world premiere", "reveal"),

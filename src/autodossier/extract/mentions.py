@@ -503,7 +503,7 @@ def _bare_models(sentence: str, offset: int, taken: list[Mention], make: str | N
             k += 1
             continue  # "the TTV8 LT7": two codes in a row name an engine
         engine_before = any(w in _ENGINE_WORDS or w.startswith(("v-", "v8", "v6", "v10", "v12"))
-                            for w in low[max(0, k - 4):k]) or any(w in ("engine", "engines", "motor", "unit")
+                            for w in low[max(0, k - 8):k]) or any(w in ("engine", "engines", "motor", "unit")
                                                                   for w in low[k + 1:k + 4])
         if after in _NOT_A_CAR_AFTER or tok.endswith("-based") or _EMISSION.fullmatch(tok) or engine_before:
             k += 1

@@ -117,6 +117,8 @@ RANGE = gated(
     r"(?:(?:electric|EV|EPA|WLTP|CLTC|NEDC|all-electric|estimated|claimed|driving|rated)[\s-])*range",
     re.I,
 )
+# After a distance: gained per minute of charging ("20 miles of range for every minute"), not the range.
+_CHARGE_RATE = re.compile(r"[^.;\d]{0,20}?\b(?:for every|per|every|each)\s+(?:\w+\s+)?(?:minute|min|hour)\b|\s+in\s+(?:only\s+|just\s+)?\d+\s+min", re.I)
 # After a distance: it is covered on fuel ("500 miles of range from a tank"), not on electricity.
 _ON_FUEL = gated(r"[^.;\d]{0,20}?\b(?:tank|tankful|fill-up|of fuel|of diesel|of petrol|of gas)\b", re.I)
 # Words after a kW figure that make it a charging rate ("350 kW DC fast charger", "11kW onboard charging").
@@ -257,7 +259,7 @@ def find_quantities(sent) -> list[Finding]:
     for m in RANGE.finditer(s):
         num, unit = m.group("num") or m.group("num2"), (m.group("unit") or m.group("unit2")).lower()
         value = parse_number(num) * (MILES_TO_KM if unit.startswith("mi") else 1)
-        if 30 <= value <= 1500 and not _ON_FUEL.match(s, m.end()):
+        if 30 <= value <= 1500 and not _ON_FUEL.match(s, m.end()) and not _CHARGE_RATE.match(s, m.end()):
             cycle = _CYCLE.search(s)
             out.append(_numeric(sent.index, offset, m, "range_km", value, "km",
                                 qualifier_before(s, m.start("num") if m.group("num") else m.start()),

@@ -17,7 +17,8 @@ _SALES_WORD = gated(r"\b(?:sold|sell(?:s|ing)?|sales|deliver(?:ed|ies)|registrat
                     r"shifted|retailed|tally|buyers|best-?sellers?|sellers|dispatch(?:ed|es)|despatched|owners|"
                     r"took\s+home)\b", re.I)
 UNITS = gated(
-    rf"(?P<num>{NUMBER_SCALED})\s+(?:(?:\w+[\s-]){{0,3}}?)(?:units|vehicles|cars|examples|models|deliveries|"
+    # (never an amount of money: "$57,400 plus on-road costs")
+    rf"(?<![$€£¥\d,.])(?P<num>{NUMBER_SCALED})\s+(?:(?:\w+[\s-]){{0,3}}?)(?:units|vehicles|cars|examples|models|deliveries|"
     r"registrations|sales|SUVs|sedans|coupes|trucks)\b"
     rf"|(?:sold|sell|sales of|deliveries of|delivered|moved|shifted|registered|dispatched|managed|took\s+home)\s+(?:only |just |around |about |nearly |some |more than |over )?"
     rf"(?P<num2>{NUMBER_SCALED})\b(?!\s*(?:percent|per cent|%))"
@@ -154,6 +155,9 @@ def find_sales(sent, pub) -> list[Finding]:
                 continue  # a year, or too few to be a sales figure
             if search_part(_TARGET_BEFORE, s[max(0, m.start() - 30):m.start()], s):
                 continue  # "a sales target of 5.5 million": a goal, not vehicles sold
+            if re.search(r"\b(?:by|than)\s+(?:some\s+|about\s+|around\s+|nearly\s+)?$", s[max(0, m.start() - 20):m.start()]) \
+                    or s[max(0, m.start() - 1):m.start()] in "$€£¥":
+                continue  # "outsold the Golf by 1,300 units": a difference, not a figure
             out.append(Finding(i, off + m.start(), off + m.end(), "sales_units", tidy(value),
                                period=_period(s, pub, m.start(), m.end(), True, stop_after(m.start())), region=region, brand=True))
         for m in PERCENT.finditer(s):
