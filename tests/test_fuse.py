@@ -221,3 +221,14 @@ def test_many_reports_of_one_value_form_one_position_against_each_rival():
     [group] = fuse(records)
     assert [len(p.records) for p in group.positions] == [60, 1, 1, 1]
     assert len(group.conflicts) == 6  # every pair of the four disagreeing values
+
+
+@pytest.mark.parametrize("as_of, kept", [("2024-12-31", {"dated"}), ("2025-06-30", {"dated", "undated"}),
+                                         ("2019-01-01", set())])
+def test_as_of_counts_an_undated_report_from_the_day_it_was_read(as_of, kept):
+    from autodossier.fuse.groups import filter_as_of
+
+    records = [{"doc": "dated", "doc_date": "2020-05-01"},
+               {"doc": "undated", "doc_date": None, "doc_ingested": "2025-06-01T10:00:00+00:00"},
+               {"doc": "unknown", "doc_date": None}]
+    assert {r["doc"] for r in filter_as_of(records, as_of)} == kept

@@ -49,7 +49,8 @@ def _snapshot(url: str) -> dict:
     """Everything a user can query, minus surrogate ids and ingest times."""
     kb = KnowledgeBase(url)
     try:
-        claims = sorted((sorted((k, str(v)) for k, v in c.items() if k != "id") for c in kb.claims()),
+        claims = sorted((sorted((k, str(v)) for k, v in c.items() if k not in ("id", "doc_ingested"))
+                         for c in kb.claims()),
                         key=repr)
         documents = sorted(repr({k: v for k, v in d.items() if k != "ingested_at"}) for d in kb.documents())
         return {"claims": claims, "documents": documents,

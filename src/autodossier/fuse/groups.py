@@ -218,11 +218,13 @@ def as_of_limit(as_of: str | None) -> str | None:
 
 
 def filter_as_of(records: list[dict], as_of: str | None) -> list[dict]:
-    """Only what had been published by ``as_of``; undated reports cannot be placed, so they drop."""
+    """Only what had been published by ``as_of``. An undated report counts from the day it was
+    read into the store (``doc_ingested``): by then it was known; without that, it drops."""
     limit = as_of_limit(as_of)
     if limit is None:
         return list(records)
-    return [r for r in records if (d := record_date(r)) and d[:10] <= limit]
+    return [r for r in records if ((d := record_date(r)) and d[:10] <= limit)
+            or (not d and (r.get("doc_ingested") or "9999")[:10] <= limit)]
 
 
 def merge_generations(by_key: dict[tuple, list[dict]]) -> None:

@@ -46,7 +46,9 @@ def _cite(c: dict[str, Any]) -> str:
     where = ", ".join(x for x in (c.get("outlet"), c.get("date") or "undated") if x)
     link = f" <{public_url(c.get('url'))}>" if public_url(c.get("url")) else ""
     said_by = f" (per {c['source']})" if c.get("source") else ""
-    return f'"{quote}"{said_by} - {c.get("doc")}, {where}{link}'
+    # each sentence's own certainty: a confirmed value may also cite rumours that agree with it
+    status = f" [{c['status']}]" if c.get("status") else ""
+    return f'"{quote}"{said_by}{status} - {c.get("doc")}, {where}{link}'
 
 
 def _fact_line(f: dict[str, Any]) -> list[str]:
@@ -167,7 +169,7 @@ _HTML = _ENV.from_string("""\
 {{ d.headline.claims }} claims from {{ d.headline.documents }} documents.
 {% if d.as_of %}As of {{ d.as_of }}: only what had been published by then.{% endif %}</p>
 {% macro cites(list) %}<ul class="citations">{% for c in list %}<li><q>{{ c.evidence }}</q>
-{% if c.source %}(per {{ c.source }}){% endif %} &mdash; {{ c.doc }}, {{ c.outlet or "" }} {{ c.date or "undated" }}
+{% if c.source %}(per {{ c.source }}){% endif %}{% if c.status %} [{{ c.status }}]{% endif %} &mdash; {{ c.doc }}, {{ c.outlet or "" }} {{ c.date or "undated" }}
 {% if c.url|safe_href %}<a href="{{ c.url|safe_href }}">link</a>{% endif %}</li>{% endfor %}</ul>{% endmacro %}
 {% macro fact(f) %}<li class="status-{{ f.status }}"><strong>{{ f.label }}</strong>
 {% if f.scope %}[{{ f.scope }}]{% endif %}: {{ f.value }} &mdash; {{ f.status }},

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, distinct, func, or_, select
+from sqlalchemy import Select, and_, distinct, func, or_, select
 
 from autodossier.errors import AutodossierError
 from autodossier.store import schema as s
@@ -33,6 +33,7 @@ _RECORD_COLUMNS = (
     _C.qualifier, _C.negated, _C.status, _C.source, _C.period, _C.region, _C.evidence,
     _C.as_of, _C.qualifier_text, _C.start, _D.title.label("doc_title"),
     _D.date.label("doc_date"), _O.name.label("outlet"), _D.url, _D.story,
+    _D.ingested_at.label("doc_ingested"),
 )
 
 
@@ -90,8 +91,10 @@ class QueryMixin:
             q = q.where(_D.date >= _date_bound(since, upper=False))
         if until is not None:
             q = q.where(_D.date <= _date_bound(until, upper=True))
-        if as_of is not None:  # undated documents drop out: NULL never compares true
-            q = q.where(_D.date <= _date_bound(as_of, upper=True))
+        if as_of is not None:
+            # an undated document counts from the day it was read into the store: by then it was known
+            bound = _date_bound(as_of, upper=True)
+            q = q.where(or_(_D.date <= bound, and_(_D.date.is_(None), _D.ingested_at <= bound + "T99")))
         return q
 
     def claims(self, subject: str | list[str] | None = None, attribute: str | list[str] | None = None,
