@@ -49,7 +49,7 @@ def test_search_suggests_close_names_for_a_misspelling(client):
 
 def test_empty_sections_say_so_in_words(client):
     page = client.get("/models/Nissan Patrol").text
-    assert "No rumors or speculation." in page
+    assert "No value rests on rumor or speculation alone." in page
     assert "Nothing rumored" not in page
 
 

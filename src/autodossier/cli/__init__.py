@@ -65,3 +65,4 @@ def main() -> None:
     except KeyboardInterrupt:
         _err.print("[red]autodossier: interrupted[/red]")
         sys.exit(130)
+

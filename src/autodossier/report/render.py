@@ -33,7 +33,7 @@ SECTIONS = (
 EMPTY_SECTION = {
     "known": "No confirmed facts yet.",
     "expected": "Nothing expected or reported yet.",
-    "rumored": "No rumors or speculation.",
+    "rumored": "No value rests on rumor or speculation alone.",
 }
 # Width of wrapped Markdown when the reader's width is unknown (piped output, files).
 DEFAULT_WIDTH = 80
@@ -77,7 +77,8 @@ def render_markdown(d: dict[str, Any]) -> str:
     out.append(f"Lifecycle: **{h.get('lifecycle_story') or _unstated(d)}**{disputed}")
     if h.get("mentioned_only"):
         out.append("Only mentioned in passing: no claims about it yet; the sentences naming it are below.")
-    out.append(f"{h['claims']} claims from {h['documents']} documents"
+    out.append(f"{h['claims']} claim{'s' if h['claims'] != 1 else ''} from {h['documents']} "
+               f"document{'s' if h['documents'] != 1 else ''}"
                + (f", reported {h['first_reported']} to {h['last_reported']}" if h.get("first_reported") else ""))
     if h.get("variants"):
         out.append("Variants: " + ", ".join(h["variants"]))
@@ -166,7 +167,7 @@ _HTML = _ENV.from_string("""\
 <h1>{{ d.subject }}</h1>
 <p class="headline">Lifecycle: <strong>{{ d.headline.lifecycle_story or unstated }}</strong>
 {% if d.headline.lifecycle_disputed %}(disputed){% endif %};
-{{ d.headline.claims }} claims from {{ d.headline.documents }} documents.
+{{ d.headline.claims }} claim{{ "s" if d.headline.claims != 1 }} from {{ d.headline.documents }} document{{ "s" if d.headline.documents != 1 }}.
 {% if d.as_of %}As of {{ d.as_of }}: only what had been published by then.{% endif %}</p>
 {% macro cites(list) %}<ul class="citations">{% for c in list %}<li><q>{{ c.evidence }}</q>
 {% if c.source %}(per {{ c.source }}){% endif %}{% if c.status %} [{{ c.status }}]{% endif %} &mdash; {{ c.doc }}, {{ c.outlet or "" }} {{ c.date or "undated" }}

@@ -146,8 +146,9 @@ def _page(items: list[dict], limit: int, offset: int) -> Page:
             responses=_errors(*READ_ERRORS))
 def list_models(q: Annotated[str | None, Query(max_length=MAX_NAME, description="name or alias, e.g. Q50")] = None,
                 make: Make = None,
-                lifecycle: Annotated[str | None, Query(max_length=MAX_NAME,
-                                                       description="e.g. in-production, planned")] = None,
+                lifecycle: Annotated[str | None, Query(
+                    pattern="^(concept|planned|in-production|discontinued|cancelled|on-hold)$",
+                    description="one of concept, planned, in-production, discontinued, cancelled, on-hold")] = None,
                 kb=Depends(get_kb)) -> list[dict[str, Any]]:
     return backend.models(kb, q=q, make=make, lifecycle=lifecycle)
 
