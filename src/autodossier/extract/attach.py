@@ -194,14 +194,18 @@ def candidates(art: Annotated) -> list[Candidate]:
                 if m is not None and m.model:
                     pool.setdefault(m.subject, (Mention(sent.start, sent.start, m.make, m.model, None,
                                                         kind="carried"), False, None))
+            base_status: str | None = None  # the finding's own status, worked out once for all candidates
             for subject, (mention, rule, status) in pool.items():
                 if mention.model is None and f.attribute in MODEL_ONLY:
                     continue
                 if status is None:
-                    if sent_cues is None:
-                        sent_cues = cues(sent.text, [m.end - sent.start for m in ms if not m.model])
-                    rel = f.start - sent.start
-                    status = f.status or status_for(sent.text, rel, sent_cues, _clause_start(sent.text, rel))
+                    if base_status is None:
+                        if sent_cues is None:
+                            sent_cues = cues(sent.text, [m.end - sent.start for m in ms if not m.model])
+                        rel = f.start - sent.start
+                        base_status = f.status or status_for(sent.text, rel, sent_cues,
+                                                             _clause_start(sent.text, rel))
+                    status = base_status
                 feats = _features(f, mention, ms, ctx, prev_focus, rule, text, sent.start, n_sent, sent.index)
                 out.append(Candidate(f, mention, status or "confirmed", sent.index, feats, rule))
         if focus_by_sentence.get(sent.index) is not None:
