@@ -15,22 +15,9 @@ from autodossier.report.summary import MAX_CITATIONS, summarize
 from autodossier.settings import Settings
 from autodossier.store import KnowledgeBase
 from autodossier.web import create_app
+from test_web_security import TOKEN, client, kb  # noqa: F401 (the same store and app fixtures)
 
-TOKEN = "bounds-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-
-
-@pytest.fixture
-def kb(tmp_path):
-    store = KnowledgeBase(f"sqlite:///{tmp_path / 'kb.db'}")
-    web_corpus.build(store)
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def client(kb):
-    return TestClient(create_app(Settings(db="unused", token=TOKEN), kb=kb))
 
 
 LONG = "Q" * 60_000

@@ -13,7 +13,7 @@ from autodossier.settings import Settings
 from autodossier.store import KnowledgeBase
 from autodossier.web import create_app
 from autodossier.web.background import BackgroundServer
-from test_web_browser import CHROMIUM, CHROMIUM_ARGS, PAGE_TIMEOUT_MS, PHONE
+from test_web_browser import CHROMIUM, CHROMIUM_ARGS, PAGE_TIMEOUT_MS, PHONE, browser, page  # noqa: F401 (fixtures)
 
 pytestmark = [
     pytest.mark.browser,
@@ -29,25 +29,6 @@ def site(tmp_path_factory):
     with BackgroundServer(create_app(Settings(db=str(db)), kb=kb)) as server:
         yield server.url
     kb.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    p = context.new_page()
-    p.set_default_timeout(PAGE_TIMEOUT_MS)
-    yield p
-    context.close()
 
 
 def _names(page) -> list[str]:
