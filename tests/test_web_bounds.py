@@ -6,15 +6,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from fastapi.testclient import TestClient
 
-import web_corpus
 from autodossier.claims import Claim
 from autodossier.ingest.document import Document
 from autodossier.report.summary import MAX_CITATIONS, summarize
-from autodossier.settings import Settings
 from autodossier.store import KnowledgeBase
-from autodossier.web import create_app
 from test_web_security import TOKEN, client, kb  # noqa: F401 (the same store and app fixtures)
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
