@@ -332,3 +332,11 @@ def test_statements_prices_and_generic_deliveries_are_no_dated_events(text):
 ])
 def test_money_differences_charge_rates_and_data_are_not_claims(text, attribute):
     assert not [c for c in claims_of(text) if c.attribute == attribute]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("In November, Maruti Suzuki dispatched 20,945 units of the Suzuki Baleno.", ("Suzuki Baleno", 20945)),
+    ("BYD's sales came to 34,621 BYD Song Plus SUVs and 14,372 BYD Seal sedans.", ("BYD Seal", 14372)),
+])
+def test_sales_figures_bind_to_the_model_they_count(text, pair):
+    assert pair in {(c.subject, c.value) for c in claims_of(text) if c.attribute == "sales_units"}

@@ -19,7 +19,7 @@ _AFTER_MENTION = re.compile(r"^[\s,]*(?:'s\s+|’s\s+)?(?:(?:with|makes|making|p
                             r"developing|rated at|gets|has|packs|packing|delivers|delivering|boasts|offers)\s+)?"
                             r"(?:an?\s+|up to\s+|around\s+|some\s+)?$", re.I)
 # Text between a value and the model it is stated for ("495bhp in Patrol form", "460bhp as the Armada").
-_BEFORE_MENTION = re.compile(r"^\s*(?:(?:in|on|for|as|of)\s+(?:the\s+)?(?:(?:[\w-]+[\s-]){0,2}market\s+|standard\s+|"
+_BEFORE_MENTION = re.compile(r"^\s*(?:(?:units|examples|cars|vehicles)\s+of\s+(?:the\s+|its\s+)?|(?:in|on|for|as|of)\s+(?:the\s+)?(?:(?:[\w-]+[\s-]){0,2}market\s+|standard\s+|"
                              r"regular\s+|base\s+|smaller\s+|larger\s+|new\s+|upcoming\s+)?|[\w-]+\s+)?$", re.I)
 _OBJECT_GAP = re.compile(r"^\s*(?:plans?\s+(?:to\s+(?:build|make|launch|produce|sell|offer)|for)\s+)?"
                          r"(?:(?:off|the|its|their|a|an|new|all-new|revised|redesigned|updated|electric|hybrid|"
@@ -67,6 +67,10 @@ def _clause_start(text: str, pos: int) -> int:
 def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
     """The model a value is grammatically tied to, if any."""
     models = [m for m in mentions if m.model]
+    if f.attribute == "sales_units":
+        inside = [m for m in models if f.start <= m.start and m.end <= f.end]
+        if inside:
+            return inside[0]  # "34,621 Song Plus SUVs": the model named inside the figure
     for m in models:
         gap = text[m.end:f.start]
         if "partner" in m.words and "," in gap:
