@@ -365,7 +365,8 @@ BODY_NOUNS = frozenset({"pickup", "truck", "sedan", "saloon", "suv", "crossover"
 def _numeric_model_context(text: str, low: list[str], j: int, n: int) -> bool:
     """A numeric model name ("1500", "208") written after a determiner and before a body word."""
     return (text.isdigit() and j > 0 and low[j - 1] in _DETERMINERS
-            and j + n < len(low) and low[j + n] in BODY_NOUNS)
+            and j + n < len(low) and (low[j + n] in BODY_NOUNS  # "the 508 sedan", "the 508 mid-sized sedan"
+                                      or j + n + 1 < len(low) and "-" in low[j + n] and low[j + n + 1] in BODY_NOUNS))
 
 
 # Compiled once: these run per model candidate, where ``re``'s cache lookup alone costs a microsecond.
