@@ -340,3 +340,14 @@ def test_money_differences_charge_rates_and_data_are_not_claims(text, attribute)
 ])
 def test_sales_figures_bind_to_the_model_they_count(text, pair):
     assert pair in {(c.subject, c.value) for c in claims_of(text) if c.attribute == "sales_units"}
+
+
+@pytest.mark.parametrize("text, attribute, value", [
+    ("The Volkswagen Golf R. Weight: 1,508 kg", "curb_weight_kg", 1508),
+    ("The Mazda 3 gets a 2.0-litre with a six-speed auto.", "transmission", "automatic"),
+    ("The Alpine A110 sends drive to the rear wheels.", "drivetrain", "rwd"),
+    ("The Lamborghini Revuelto's 3.8-kWh battery gives 10 km of combined EV-only range.", "battery_kwh", 3.8),
+    ("The Lamborghini Revuelto's 3.8-kWh battery gives 10 km of combined EV-only range.", "range_km", 10),
+])
+def test_spec_rows_short_gearbox_words_rear_wheels_and_plug_in_figures(text, attribute, value):
+    assert value in {c.value for c in claims_of(text) if c.attribute == attribute}

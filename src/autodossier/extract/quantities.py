@@ -106,7 +106,7 @@ _PRICE_CONTEXT = gated(
     re.I,
 )
 WEIGHT = gated(
-    r"(?:weighs?|weighing|weight of|curb weight|kerb weight|tips the scales at|mass of)"
+    r"(?:weighs?|weighing|weight of|weight:|curb weight|kerb weight|tips the scales at|mass of)"
     rf"[^.;\d]{{0,25}}(?P<num>{NUMBER})\s?(?P<unit>kg|kilograms?|kilos|lbs?|pounds|tonnes?)\b",
     re.I,
 )
@@ -114,9 +114,11 @@ RANGE = gated(
     rf"(?:range of|range to|range up to|travel|driving range|cover|good for|rating of|maxes out at|rated at)[^.;\d]{{0,25}}(?P<num>{NUMBER})\s?"
     r"(?P<unit>miles|mi|km|kilomet(?:er|re)s)\b"
     rf"|(?P<num2>{NUMBER})\s?(?P<unit2>miles|mi|km|kilomet(?:er|re)s)\s(?:\([A-Z]+\)\s)?(?:of\s)?"
-    r"(?:(?:electric|EV|EPA|WLTP|CLTC|NEDC|all-electric|estimated|claimed|driving|rated)[\s-])*range",
+    r"(?:(?:electric|EV|EPA|WLTP|CLTC|NEDC|all-electric|estimated|claimed|driving|rated|combined|EV-only|electric-only|only)[\s-])*range",
     re.I,
 )
+# A plug-in hybrid's electric-only range can be this short ("10 km of EV-only range").
+MIN_RANGE_KM = 5
 # After a distance: gained per minute of charging ("20 miles of range for every minute"), not the range.
 _CHARGE_RATE = re.compile(r"[^.;\d]{0,20}?\b(?:for every|per|every|each)\s+(?:\w+\s+)?(?:minute|min|hour)\b|\s+in\s+(?:only\s+|just\s+)?\d+\s+min", re.I)
 # After a distance: it is covered on fuel ("500 miles of range from a tank"), not on electricity.
@@ -139,6 +141,9 @@ _CONVERSION_BEFORE = re.compile(r"(?:\d|\b(?:k|m|million|euros|pounds|dollars|yu
                                 r"(?:about|around|approx\.?|c\.|~|roughly)?\s*$", re.I)
 _CYCLE = gated(r"\b(WLTP|EPA|CLTC|NEDC)\b")
 BATTERY = gated(rf"(?P<num>{NUMBER})\s?-?kWh\b", re.I)
+# A plug-in hybrid's pack can be this small (Lamborghini's Revuelto: 3.8 kWh); below it, a kWh
+# figure is more likely an energy use than a battery.
+MIN_BATTERY_KWH = 1.5
 
 
 def qualifier_before(text: str, pos: int) -> str:
@@ -259,14 +264,14 @@ def find_quantities(sent) -> list[Finding]:
     for m in RANGE.finditer(s):
         num, unit = m.group("num") or m.group("num2"), (m.group("unit") or m.group("unit2")).lower()
         value = parse_number(num) * (MILES_TO_KM if unit.startswith("mi") else 1)
-        if 30 <= value <= 1500 and not _ON_FUEL.match(s, m.end()) and not _CHARGE_RATE.match(s, m.end()):
+        if MIN_RANGE_KM <= value <= 1500 and not _ON_FUEL.match(s, m.end()) and not _CHARGE_RATE.match(s, m.end()):
             cycle = _CYCLE.search(s)
             out.append(_numeric(sent.index, offset, m, "range_km", value, "km",
                                 qualifier_before(s, m.start("num") if m.group("num") else m.start()),
                                 qualifier_text=cycle.group(1) if cycle else None))
     for m in BATTERY.finditer(s):
         value = parse_number(m.group("num"))
-        if 5 <= value <= 250:
+        if MIN_BATTERY_KWH <= value <= 250:
             out.append(_numeric(sent.index, offset, m, "battery_kwh", value, "kWh",
                                 qualifier_before(s, m.start())))
     return out

@@ -55,8 +55,10 @@ POWERTRAIN = [
            r"gasoline-powered|gasoline engine|petrol engine|diesel engine|ICE)\b" + _GENERIC_AFTER), "ice"),
 ]
 DRIVETRAIN = [
-    (gated(r"\b(?:rear[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|rear[\s\-\u2010\u2011]drive|RWD)\b", re.I), "rwd"),
-    (gated(r"\b(?:front[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|front[\s\-\u2010\u2011]drive|FWD)\b", re.I), "fwd"),
+    (gated(r"\b(?:rear[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|rear[\s\-\u2010\u2011]drive|RWD|"
+           r"(?:drive|power)\s+(?:goes\s+)?to\s+the\s+rear\s+wheels)\b", re.I), "rwd"),
+    (gated(r"\b(?:front[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|front[\s\-\u2010\u2011]drive|FWD|"
+           r"(?:drive|power)\s+(?:goes\s+)?to\s+the\s+front\s+wheels)\b", re.I), "fwd"),
     (gated(r"\b(?:all[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|AWD|quattro|xDrive|4MATIC|4Motion|e-4orce|SH-AWD|"
            r"(?:to|through|drives|driving|powers|powering)\s+all\s+four\s+wheels)\b", re.I), "awd"),
     (gated(r"\b(?:four[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|4WD|4x4)\b", re.I), "4wd"),
@@ -70,7 +72,7 @@ TRANSMISSION = [
            r"(?!\s+(?:emergency|braking|climate|headlights|high))", re.I), "automatic"),
     # "a 6-speed MT", "a five-speed AMT": the gearbox abbreviations Indian and Asian outlets use
     (gated(r"(?<=speed )(?:MT|manual)\b|\bMT\s+(?:gearbox|transmission)\b"), "manual"),
-    (gated(r"(?<=speed )(?:AT|AMT)\b|\b(?:AMT|AT)\s+(?:gearbox|transmission)\b"), "automatic"),
+    (gated(r"(?<=speed )(?:AT|AMT|auto)\b|\b(?:AMT|AT)\s+(?:gearbox|transmission)\b"), "automatic"),
 ]
 GEARS = gated(rf"\b(?P<n>{_COUNT[1:-1]}|7|9|two|seven|nine)[\s\-\u2010\u2011]speed\b", re.I)
 BODY = [
