@@ -351,3 +351,13 @@ def test_sales_figures_bind_to_the_model_they_count(text, pair):
 ])
 def test_spec_rows_short_gearbox_words_rear_wheels_and_plug_in_figures(text, attribute, value):
     assert value in {c.value for c in claims_of(text) if c.attribute == attribute}
+
+
+def test_an_engine_named_for_the_car_it_will_power_carries_its_figures_there():
+    text = ("The 2.8-litre four-cylinder turbo-diesel of the facelifted Toyota Fortuner is expected to power "
+            "the India-spec Toyota Hilux as well. Mated to the six-speed auto, this engine produces 204 hp.")
+    art = annotate(_doc(text))
+    proposed = {(p.subject.subject, p.finding.attribute, p.status) for p in art.proposals}
+    assert ("Toyota Hilux", "displacement_l", "expected") in proposed
+    assert ("Toyota Fortuner", "displacement_l", "expected") in proposed
+    assert ("Toyota Hilux", "power_hp", "expected") in proposed

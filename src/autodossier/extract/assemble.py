@@ -57,6 +57,24 @@ RECORDS = frozenset({"sales_units", "sales_change_pct", "price"})
 _ACCORDING = re.compile(r"\baccording to\b|\bfigures (?:from|published)|\bdata from\b", re.I)
 
 
+# "is expected to power the India-spec Hilux", "will be used in the Macan": the model an engine goes into.
+_POWERS = re.compile(r"\b(?:to\s+power|will\s+power|would\s+power|be\s+used\s+in|"
+                     r"(?:find|make)s?\s+(?:its|their)\s+way\s+into|be\s+fitted\s+to|go\s+into)\s+"
+                     r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+# An engine spoken of as itself ("this engine", "the unit"), after its owner was named.
+_THIS_ENGINE = re.compile(r"\b(?:this|that)\s+(?:engine|unit|motor|powerplant|powertrain|mill)\b", re.I)
+_ENGINE_TALK_ATTRS = frozenset({"displacement_l", "cylinders", "engine_layout", "aspiration", "engine_code",
+                                "power_hp", "torque_lbft"})
+
+
+def _powered(mentions: list[Mention], text: str) -> Mention | None:
+    """The model a sentence says an engine will power, if it says so."""
+    for m in mentions:
+        if m.model and m.kind == "explicit" and _POWERS.search(text, max(0, m.start - 60), m.start):
+            return m
+    return None
+
+
 def _clause_start(text: str, pos: int) -> int:
     start = 0
     for m in _CLAUSE.finditer(text, 0, pos):
@@ -141,6 +159,7 @@ def assemble(art: Annotated) -> None:
         by_sentence.setdefault(f.sentence, []).append(f)
     art.proposals = []
     engine_owner: Mention | None = None
+    engine_status: str | None = None
     for sent in art.sentences:
         found = by_sentence.get(sent.index)
         if not found:
@@ -152,6 +171,14 @@ def assemble(art: Annotated) -> None:
         source = source_of(sent.text)
         partners: list[Mention] = []
         pending: list[tuple[Finding, Mention, str | None, str | None]] = []
+        powered = _powered(mentions, text)
+        if powered is not None:
+            engine_owner = powered
+            # what is said of that engine in the car it will power carries this sentence's hedge
+            engine_status = status_for(sent.text, powered.start - sent.start, sent_cues, 0)
+        # "Mated to the six-speed auto, this engine produces 204 hp": the engine the article follows
+        engine_talk = (engine_owner is not None and _THIS_ENGINE.search(sent.text)
+                       and not any(m.model and m.kind == "explicit" for m in mentions))
         for f in sorted(found, key=lambda f: f.start):
             rel = f.start - sent.start
             status = f.status or status_for(sent.text, rel, sent_cues, _clause_start(sent.text, rel))
@@ -222,9 +249,18 @@ def assemble(art: Annotated) -> None:
                     status = "confirmed"  # a figure stated for another, existing model
                     if _same_as(sent.text, subject, sent.start):
                         pending.append((f, focus, None, status_for(sent.text, rel, sent_cues, 0)))
+            if engine_talk and f.attribute in _ENGINE_TALK_ATTRS:
+                subject = engine_owner
+                if engine_status and CERTAINTY_RANK[engine_status] < CERTAINTY_RANK.get(status or "confirmed", 0):
+                    status = engine_status
             if subject is None:
                 continue
-            if f.attribute in _ENGINE_ATTRS and subject.model:
+            if (powered is not None and f.attribute in _ENGINE_TALK_ATTRS and subject.subject != powered.subject
+                    and f.start < powered.start):
+                # "the 2.8-litre of the Fortuner is expected to power the Hilux": the engine's figures
+                # hold for the model it will power too
+                pending.append((f, powered, None, status))
+            if f.attribute in _ENGINE_ATTRS and subject.model and powered is None and not engine_talk:
                 engine_owner = subject
             pending.append((f, subject, None, status))
             if f.attribute in ("market", "body_style") and subject.kind == "explicit":
