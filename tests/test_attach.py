@@ -361,3 +361,11 @@ def test_an_engine_named_for_the_car_it_will_power_carries_its_figures_there():
     assert ("Toyota Hilux", "displacement_l", "expected") in proposed
     assert ("Toyota Fortuner", "displacement_l", "expected") in proposed
     assert ("Toyota Hilux", "power_hp", "expected") in proposed
+
+
+@pytest.mark.parametrize("sentence, absent", [
+    ("The Mini Coupe and Mini Roadster now form the 5th and 6th models of the Mini line-up.", "6"),
+    ("The MINI Roadster can be specified with the MINI Connected suite of features.", "Connected"),
+])
+def test_ordinals_and_participles_are_not_models(sentence, absent):
+    assert absent not in {m.model for m in find_mentions(sentence, 0, {"MINI"}, {})}

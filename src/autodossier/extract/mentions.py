@@ -133,6 +133,8 @@ _ACRONYM = re.compile(r"[A-Z]{2,}(?:-[A-Z0-9]+)?")
 _STEM = re.compile(r"(.*\d)([A-Za-z]{1,2})$")
 # Unit abbreviations glued to a number ("200kg", "150km", "98PS"): the token is a quantity.
 UNIT_SUFFIXES = frozenset("kg km mi hp ps kw nm cc c mm cm lb l v s h".split())
+# "the 5th and 6th models": an ordinal, never a model ("6th" is not the Mazda 6).
+ORDINAL_SUFFIXES = frozenset("st nd rd th".split())
 # A letter and two or three digits: a model ("G90") but also a chassis code ("the G90 M5", "F90").
 _CHASSIS_SHAPE = re.compile(r"[A-Z]\d{2,3}")
 # Distinct tokens in a corpus number in the tens of thousands; the cache stays small and warm.
@@ -266,6 +268,9 @@ def _pattern_model(toks, low, j: int, make_end: int, sentence: str) -> int:
         if n == 0:
             if word in NOT_PATTERN_MODEL or not (tok[0].isupper() or designation or _E_PREFIX.match(tok)):
                 break
+            if word.endswith(("ed", "ing")) and not designation and not (
+                    j + 1 < len(toks) and toks[j + 1][0][:1].isupper()):
+                break  # "the MINI Connected suite": a participle, unless a name goes on ("Electrified Sport")
             if tok.isdigit() or tok.isupper() and len(tok) <= 2 and not designation:
                 break
         elif word in NOT_PATTERN_MODEL and word not in _NAME_TAIL:
@@ -342,7 +347,7 @@ def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False,
     tok = toks[j][0]
     if _looks_like_designation(tok):
         stem = _STEM.match(tok)
-        if stem and (stem.group(2).lower() in UNIT_SUFFIXES or _glued_to_number(toks, j, sentence)):
+        if stem and (stem.group(2).lower() in UNIT_SUFFIXES | ORDINAL_SUFFIXES or _glued_to_number(toks, j, sentence)):
             stem = None  # "2,200kg", "200hp": a number with its unit, never a model
         if stem:
             lines = models.get((stem.group(1).lower(),), [])
