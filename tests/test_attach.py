@@ -369,3 +369,7 @@ def test_an_engine_named_for_the_car_it_will_power_carries_its_figures_there():
 ])
 def test_ordinals_and_participles_are_not_models(sentence, absent):
     assert absent not in {m.model for m in find_mentions(sentence, 0, {"MINI"}, {})}
+
+
+def test_a_name_only_one_make_uses_is_its_model_before_a_body_word():
+    assert ("Chevrolet Trax", "body_style", "suv") in facts("The factory had been building the company's Trax SUV.")

@@ -335,7 +335,10 @@ def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False,
         if candidates and (_looks_like_designation(text) or len(text) > 3 and (text[0].isupper() or _E_PREFIX.match(text))):
             preferred = [c for c in candidates if c[0] in (doc_makes or ())]
             pick = preferred or candidates
-            if len({c[0] for c in pick}) == 1 and (preferred or _looks_like_designation(text)):
+            # "the company's Trax SUV and Malibu sedan": a name only one make uses, followed by a
+            # body word, is that make's model even where the article never names the make
+            body_after = j + n < len(low) and low[j + n] in BODY_NOUNS
+            if len({c[0] for c in pick}) == 1 and (preferred or _looks_like_designation(text) or body_after):
                 return (pick[0][1], pick[0][2]), n, pick[0][0]
         if doc_makes and not initial and (text[0].isupper() or _numeric_model_context(text, low, j, n)):
             named = [(mk, md, var) for mk, md, var in lines if mk in doc_makes]
