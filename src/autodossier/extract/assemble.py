@@ -216,7 +216,10 @@ def assemble(art: Annotated) -> None:
                             pending.append((g, partner, None, "confirmed"))
                 continue
             if f.attribute in ("lifecycle", "reveal", "on_sale", "production_start", "production_end"):
-                subject = _object(f, mentions, text) or focus
+                # "the boxy Lexus GX, which is now confirmed for a local launch": a relative clause's event
+                # is about the model it follows, even a relation's partner
+                subject = (_relative_subject(f, mentions, sent.text, sent.start) or _object(f, mentions, text)
+                           or focus)
                 if subject is not None and subject.start >= f.end:
                     # "stopped building the Ghibli and the Levante": every model of the list
                     pending += [(f, other, None, status) for other in _chain(subject, mentions, text)[1:]]
@@ -334,6 +337,19 @@ def _nearest(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
         return f.start - m.end if m.end <= f.start else (m.start - f.end) * AFTER_PENALTY
 
     return min(models, key=distance)
+
+
+def _relative_subject(f: Finding, mentions: list[Mention], text: str, offset: int) -> Mention | None:
+    """The model a "which"/"who" clause holding ``f`` is about, when the model ends right before it."""
+    rel = f.start - offset
+    markers = [m for m in _CLAUSE.finditer(text, 0, rel) if m.group().endswith(("which", "who"))]
+    if not markers or _clause_start(text, rel) != markers[-1].end():
+        return None
+    marker = markers[-1]
+    for m in mentions:
+        if m.model and 0 <= marker.start() - (m.end - offset) <= 2 and "comparative" not in m.words:
+            return m
+    return None
 
 
 def _clause_subject(f: Finding, mentions: list[Mention], text: str, offset: int) -> Mention | None:
