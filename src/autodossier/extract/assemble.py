@@ -170,6 +170,7 @@ def assemble(art: Annotated) -> None:
         sent_cues = cues(sent.text, [m.end - sent.start for m in mentions if not m.model])
         source = source_of(sent.text)
         partners: list[Mention] = []
+        about_partner: set[int] = set()  # findings a relative clause ties to a relation's partner
         pending: list[tuple[Finding, Mention, str | None, str | None]] = []
         powered = _powered(mentions, text)
         if powered is not None:
@@ -218,8 +219,10 @@ def assemble(art: Annotated) -> None:
             if f.attribute in ("lifecycle", "reveal", "on_sale", "production_start", "production_end"):
                 # "the boxy Lexus GX, which is now confirmed for a local launch": a relative clause's event
                 # is about the model it follows, even a relation's partner
-                subject = (_relative_subject(f, mentions, sent.text, sent.start) or _object(f, mentions, text)
-                           or focus)
+                subject = _relative_subject(f, mentions, sent.text, sent.start)
+                if subject is not None:
+                    about_partner.add(id(f))
+                subject = subject or _object(f, mentions, text) or focus
                 if subject is not None and subject.start >= f.end:
                     # "stopped building the Ghibli and the Levante": every model of the list
                     pending += [(f, other, None, status) for other in _chain(subject, mentions, text)[1:]]
@@ -284,7 +287,7 @@ def assemble(art: Annotated) -> None:
         for f, subject, value_override, status in pending:
             if not subject.model and (f.attribute in MODEL_ONLY or not (f.brand or f.attribute == "market")):
                 continue
-            if (subject.subject in partner_subjects and f.attribute not in ENTITY_ATTRIBUTES
+            if (subject.subject in partner_subjects and f.attribute not in ENTITY_ATTRIBUTES and id(f) not in about_partner
                     and f.attribute not in _ENGINE_ATTRS and f.attribute not in ("power_hp", "torque_lbft")):
                 continue
             art.proposals.append(Proposal(f, subject, value_override, status or "confirmed", sent, source))
