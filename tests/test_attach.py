@@ -381,3 +381,16 @@ def test_a_relative_clause_event_is_about_the_model_it_follows():
     art = annotate(_doc(text))
     proposed = {(p.subject.subject, p.finding.attribute, p.finding.value) for p in art.proposals}
     assert ("Lexus GX", "on_sale", "2024-H1") in proposed
+
+
+@pytest.mark.parametrize("text, attribute, value", [
+    ("It also leaves the BMW M5 with a hefty 2,510kg kerb weight.", "curb_weight_kg", 2510),
+    ("The BMW M5 gets an 18.6kWh battery, giving a handy 42-mile electric range.", "range_km", 67.59),
+    ("The Peugeot e-208 costs £25,050, for which you get a 211-mile zero-emissions range.", "range_km", 339.57),
+    ("Once production gets under way, likely in 2021, the Ineos Grenadier will be built in Wales.",
+     "production_start", "2021"),
+    ("A report says the future BMW M5 will land in 2024.", "on_sale", "2024"),
+])
+def test_weights_ranges_and_dates_in_more_phrasings(text, attribute, value):
+    got = {c.value for c in claims_of(text) if c.attribute == attribute}
+    assert any(v == value or isinstance(v, float) and abs(v - value) < 0.5 for v in got), got

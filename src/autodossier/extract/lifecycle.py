@@ -63,6 +63,7 @@ EVENTS = [
      # "readying the GV90 for launch in 2025", "launch of the Persona is scheduled for August",
      # "with the new Saga to follow in September", "arriving this year", "landing in 2015"
      r"for\s+(?:a\s+|its\s+)?(?:local\s+|market\s+)?launch|launch\s+of|(?:to\s+)?follow\s+in|arriv(?:e|es|ed|ing)|landing\s+in|"
+     r"(?:will\s+)?lands?\s+in\s+(?=\d|early|late|mid|the\s+(?:first|second|spring|summer|autumn|fall|winter))|"
      r"release\s+in|scheduled\s+for\s+release",
      "on_sale"),
     (r"reveal(?:ed|s)?|unveil(?:ed|s|ing)?|debut(?:ed|s)?|premiere(?:d|s)?|show(?:ed|n|s)?\s+(?:off|the|its|a|an|their|at|in|to)\b|"
@@ -74,7 +75,8 @@ EVENTS = [
      r"series production|(?:start|begin)(?:s|ning|ed)? (?:building|producing|assembling|assembly of)|"
      r"(?:started|began|begun) (?:building|producing|assembling|making)|"
      # "to go into production in 2027", "leave the assembly line in November 2025"
-     r"go(?:es)? into production|(?:leave|roll off|come off)\s+the\s+(?:assembly|production)\s+line", "production_start"),
+     r"go(?:es)? into production|(?:leave|roll off|come off)\s+the\s+(?:assembly|production)\s+line|"
+     r"production\s+gets?\s+(?:under\s*way|going)", "production_start"),
     (r"stop(?:s|ped|ping)? production|end(?:s|ed)? production|"
      r"(?:stop(?:s|ped|ping)?|cease[sd]?|quit) (?:building|making|producing|manufacturing)|production (?:ended|ceased|will end|ends)|"
      r"discontinu(?:ed|es|e)|in production (?:through|until)|remain in production through|final model year|"

@@ -107,14 +107,17 @@ _PRICE_CONTEXT = gated(
 )
 WEIGHT = gated(
     r"(?:weighs?|weighing|weight of|weight:|curb weight|kerb weight|tips the scales at|mass of)"
-    rf"[^.;\d]{{0,25}}(?P<num>{NUMBER})\s?(?P<unit>kg|kilograms?|kilos|lbs?|pounds|tonnes?)\b",
+    rf"[^.;\d]{{0,25}}(?P<num>{NUMBER})\s?(?P<unit>kg|kilograms?|kilos|lbs?|pounds|tonnes?)\b"
+    # "a hefty 2,510kg kerb weight"
+    rf"|(?P<num2>{NUMBER})\s?(?P<unit2>kg|lbs?)\s+(?:kerb|curb|dry)\s+weight\b",
     re.I,
 )
 RANGE = gated(
     rf"(?:range of|range to|range up to|travel|driving range|cover|good for|rating of|maxes out at|rated at)[^.;\d]{{0,25}}(?P<num>{NUMBER})\s?"
     r"(?P<unit>miles|mi|km|kilomet(?:er|re)s)\b"
-    rf"|(?P<num2>{NUMBER})\s?(?P<unit2>miles|mi|km|kilomet(?:er|re)s)\s(?:\([A-Z]+\)\s)?(?:of\s)?"
-    r"(?:(?:electric|EV|EPA|WLTP|CLTC|NEDC|all-electric|estimated|claimed|driving|rated|combined|EV-only|electric-only|only)[\s-])*range",
+    rf"|(?P<num2>{NUMBER})[\s-]?(?P<unit2>miles?|mi|km|kilomet(?:er|re)s?)\s(?:\([A-Z]+\)\s)?(?:of\s)?"
+    r"(?:(?:electric|EV|EPA|WLTP|CLTC|NEDC|all-electric|estimated|claimed|driving|rated|combined|EV-only|electric-only|"
+    r"only|zero-emissions?|pure-electric|battery)[\s-])*range",
     re.I,
 )
 # A plug-in hybrid's electric-only range can be this short ("10 km of EV-only range").
@@ -255,12 +258,12 @@ def find_quantities(sent) -> list[Finding]:
                 out.append(_numeric(sent.index, offset, m, "price", value, _LOCAL_CODES[sym],
                                     qualifier_before(s, m.start())))
     for m in WEIGHT.finditer(s):
-        unit = m.group("unit").lower()
-        value = parse_number(m.group("num"))
+        unit = (m.group("unit") or m.group("unit2")).lower()
+        value = parse_number(m.group("num") or m.group("num2"))
         value *= LB_TO_KG if unit.startswith(("lb", "pound")) else 1000 if unit.startswith("tonne") else 1
         if 400 <= value <= 5000:
             out.append(_numeric(sent.index, offset, m, "curb_weight_kg", value, "kg",
-                                qualifier_before(s, m.start("num"))))
+                                qualifier_before(s, m.start("num") if m.group("num") else m.start())))
     for m in RANGE.finditer(s):
         num, unit = m.group("num") or m.group("num2"), (m.group("unit") or m.group("unit2")).lower()
         value = parse_number(num) * (MILES_TO_KM if unit.startswith("mi") else 1)
