@@ -17,9 +17,9 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 F1_FLOOR = 0.90
 STATUS_TIER_FLOOR = 0.95
 # The real dev set (../shared/corpus/dev, 30 real articles, independent gold) is the main gate.
-# It reaches F1 0.712, tier 0.882 with the shipped attachment model (0.712 by 5-fold CV over its
+# It reaches F1 0.719, tier 0.884 with the shipped attachment model (0.719 by 5-fold CV over its
 # articles, scripts/train_attach.py): floors a little under, so any regression fails.
-DEV_F1_FLOOR = 0.68
+DEV_F1_FLOOR = 0.69
 DEV_TIER_FLOOR = 0.86
 # Our own held-out-style articles (hand-written gold in the rules' voice): kept as regression
 # checks, but they no longer decide (real text does). As (articles, gold, F1 floor, tier floor):
