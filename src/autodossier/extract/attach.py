@@ -40,7 +40,6 @@ FAMILY = {
     "production_start": "date", "production_end": "date", "price": "price", "sales_units": "sales",
     "sales_change_pct": "sales", "market": "market",
 }
-FAMILIES = sorted(set(FAMILY.values()))
 # Features crossed with the attribute family: where a value's owner usually stands differs
 # by family (a sales figure's model is named next to it; an engine spec follows the topic).
 CROSSED = ("rule", "title", "in_sent", "nearest_before", "top_salient")
@@ -163,7 +162,6 @@ def candidates(art: Annotated) -> list[Candidate]:
     out: list[Candidate] = []
     prev_focus: Mention | None = None
     focus_by_sentence = art.focus
-    sentences = {s.index: s for s in art.sentences}
     n_sent = len(art.sentences)
     findings_by_sentence: dict[int, list[Finding]] = {}
     for f in art.findings:
@@ -210,7 +208,6 @@ def candidates(art: Annotated) -> list[Candidate]:
                 out.append(Candidate(f, mention, status or "confirmed", sent.index, feats, rule))
         if focus_by_sentence.get(sent.index) is not None:
             prev_focus = focus_by_sentence[sent.index]
-    del sentences
     return out
 
 
