@@ -133,6 +133,17 @@ def _region(s: str) -> str | None:
     return None
 
 
+def _listed_regions(s: str, end: int, i: int, off: int, negated: bool = False,
+                    status: str | None = None) -> list[Finding]:
+    """Market findings for the regions listed after the one ending at ``end`` ("…, China and the US")."""
+    out = []
+    while (more := _MORE_REGIONS.match(s, end)) and (extra := region_code(more.group("region").rstrip("."))):
+        out.append(Finding(i, off + more.start("region"), off + more.end(), "market", extra,
+                           negated=negated, brand=False, status=status))
+        end = more.end()
+    return out
+
+
 def find_sales(sent, pub) -> list[Finding]:
     """Sales units, sales changes and market findings of one sentence."""
     s, off, i = sent.text, sent.start, sent.index
@@ -180,19 +191,12 @@ def find_sales(sent, pub) -> list[Finding]:
         if code and code != "global":
             out.append(Finding(i, off + m.start(), off + m.end(), "market", code, brand=False))
             if m.group("region4"):
-                end = m.end("region4")
-                while (more := _MORE_REGIONS.match(s, end)) and (extra := region_code(more.group("region").rstrip("."))):
-                    out.append(Finding(i, off + more.start("region"), off + more.end(), "market", extra, brand=False))
-                    end = more.end()
+                out += _listed_regions(s, m.end("region4"), i, off)
     for m in GONE_FROM.finditer(s):
         code = region_code(m.group("region")) or region_code(m.group("region").rstrip("."))
         if code and code != "global":
             out.append(Finding(i, off + m.start(), off + m.end(), "market", code, negated=True, brand=False))
-            end = m.end("region")
-            while (more := _MORE_REGIONS.match(s, end)) and (extra := region_code(more.group("region").rstrip("."))):
-                out.append(Finding(i, off + more.start("region"), off + more.end(), "market", extra,
-                                   negated=True, brand=False))
-                end = more.end()
+            out += _listed_regions(s, m.end("region"), i, off, negated=True)
     for m in PRICED_IN.finditer(s):
         name = m.group("region") or m.group("region2")
         code = region_code(name) or region_code(name.rstrip("."))
@@ -223,11 +227,7 @@ def find_sales(sent, pub) -> list[Finding]:
                            brand=False, status=status))
         if m.group("region"):
             # "sold in Europe, China and the US": each region of the list
-            end = m.end("region")
-            while (more := _MORE_REGIONS.match(s, end)) and (extra := region_code(more.group("region").rstrip("."))):
-                out.append(Finding(i, off + more.start("region"), off + more.end(), "market", extra,
-                                   negated=negated, brand=False, status=status))
-                end = more.end()
+            out += _listed_regions(s, m.end("region"), i, off, negated=negated, status=status)
     return out
 
 
