@@ -1,6 +1,6 @@
 """Error analysis for extraction: every miss and spurious claim bucketed by cause.
 
-usage: python bench/extract_errors.py GOLD.jsonl PRED.jsonl DOCS [--examples N] [--bucket NAME]
+usage: python bench/extract_errors.py GOLD.jsonl PRED.jsonl DOCS [--examples N] [--bucket NAME] [--tiers]
        [--scorer ../shared/score.py]
 
 Matching is the shared scorer's own (imported from ``--scorer``), so the counts add up to
@@ -103,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--examples", type=int, default=3, help="examples printed per bucket")
     parser.add_argument("--bucket", help="print every example of this bucket only")
     parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
+    parser.add_argument("--tiers", action="store_true",
+                        help="print every matched claim whose status tier differs from the gold")
     args = parser.parse_args(argv)
     if not args.scorer.is_file():
         sys.exit(f"extract_errors: no scorer at {args.scorer} (use --scorer)")
@@ -136,6 +138,14 @@ def main(argv: list[str] | None = None) -> int:
     for (g, p), n in tiers.most_common():
         print(f"  {g:>9} -> {p:<9} {n}")
 
+    if args.tiers:
+        print("\n== STATUS TIER differs (gold -> predicted)")
+        for g, p in pairs:
+            gt, pt = sc.TIERS.get(g.get("status"), "?"), sc.TIERS.get(p.get("status"), "?")
+            if gt != pt:
+                print(f"  {short(g)}  ->  {p.get('status')} ({gt} -> {pt})")
+                print("     " + json.dumps(str(p.get("evidence", ""))[:220]))
+        return 0
     wanted = [args.bucket] if args.bucket else None
     for title, groups in (("MISSED", miss_groups), ("SPURIOUS", spur_groups)):
         for name, items in sorted(groups.items(), key=lambda kv: -len(kv[1])):
