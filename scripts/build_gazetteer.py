@@ -245,6 +245,8 @@ AMBIGUOUS_WORDS = {
     "trooper", "tucson", "tundra", "up", "vanquish", "vantage", "venture", "venue",
     "veracruz", "versa", "vibe", "victoria", "villager", "viper", "vision", "volt", "voyager",
     "wave", "wildcat", "wraith", "wrangler", "yuan", "yukon", "zephyr", "zoe", "five hundred",
+    "alto", "amaze", "astor", "dashing", "elevate", "free", "hector", "persona", "rocky", "rush",
+    "safari", "seven", "windsor",
     "crown victoria", "grand marquis", "town car", "town & country", "park avenue",
     "grand prix", "monte carlo", "santa fe",
 }

@@ -58,10 +58,19 @@ def test_every_candidate_value_comes_from_a_finding_of_its_sentence():
 
 @pytest.mark.parametrize("sentence, subject", [
     ("The cars in question are the Dodge Stealth and the Jeep Wagoneer S.", "Dodge Stealth"),
-    ("The Tata Tigor EV gets a bigger battery.", "Tata Tigor EV"),
-    ("The Hyundai Grand i10 Nios was launched.", "Hyundai Grand i10 Nios"),
+    ("The Mahindra Marazzo EV gets a bigger battery.", "Mahindra Marazzo EV"),
+    ("The Hyundai Casper Electric was launched.", "Hyundai Casper Electric"),
 ])
 def test_unknown_models_are_recognised_by_shape_after_their_make(sentence, subject):
+    assert subject in {m.subject for m in find_mentions(sentence, 0, set(), {})}
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("The Maruti Dzire will launch next year.", "Suzuki Dzire"),
+    ("The Chirey Tiggo 2 Pro sold well.", "Chirey Tiggo 2 Pro"),
+    ("The Tata Tigor EV gets a bigger battery.", "Tata Tigor"),
+])
+def test_emerging_market_makes_and_models_are_known(sentence, subject):
     assert subject in {m.subject for m in find_mentions(sentence, 0, set(), {})}
 
 
