@@ -2,15 +2,17 @@
 coupe", "the brand", "these cars" and bare edition names ("the Track Spec")
 resolved to the model the article is about at that point.
 
-The article's focus is the last model named outside parentheses; a body-style
-noun prefers the most recent model known to have that body.
+The article's focus is the last model named outside parentheses and outside
+comparisons ("aimed at the Cayman", "than the Z"); a body-style noun prefers the
+most recent model known to have that body. A model the title names and the text
+named a few sentences ago stays the topic over one named in passing since.
 """
 from __future__ import annotations
 
 import re
 
 from autodossier.extract.gazetteer import load_gazetteer
-from autodossier.extract.mentions import Mention
+from autodossier.extract.mentions import Mention, find_mentions
 from autodossier.extract.pipeline import Annotated, component
 from autodossier.extract.prefilter import GateGroup, finditer_part, gated, match_part, search_part
 from autodossier.extract.relations import RELATIONS
@@ -24,7 +26,7 @@ _BODY_NOUNS = {"sedan": "sedan", "saloon": "sedan", "coupe": "coupe", "suv": "su
                "truck": "pickup", "convertible": "convertible", "roadster": "convertible"}
 NOUN_PHRASE = gated(
     rf"\b(?:the|this|that)\s+(?:{_MOD}[\s-]+){{0,3}}(?P<noun>model|car|vehicle|sedan|saloon|coupe|suv|crossover|"
-    r"hatchback|wagon|estate|truck|pickup|convertible|roadster|edition|concept|version)\b(?!\s+(?:segment|market|line-?up|world))",
+    r"hatchback|wagon|estate|truck|pickup|convertible|roadster|edition|concept|version|newcomer)\b(?!\s+(?:segment|market|line-?up|world))",
     re.I,
 )
 PRONOUN = gated(r"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s))\b(?P<p>[Ii]t|[Ii]ts)\b(?!\s+(?:is|was)\s+(?:all|not|clear|likely|unclear|worth|time|possible|hard|easy|the brand))")
@@ -34,6 +36,9 @@ EDITION = gated(r"\b(?:[A-Z][\w-]+\s+){1,2}(?:Spec|Edition)\b")
 # A model named in a comparison is not what the article goes on about ("similar to how Nissan
 # updated the Sentra", "a BMW M5 rival", "more power than the Nissan Z").
 COMPARATIVE_BEFORE = gated(r"\b(?:eclipse|beat|outgun|outrun|match|similar to|reminiscent of|like|unlike|than|rivals?|rivalling|rivaling|"
+                           r"aimed (?:squarely |directly |firmly )?at|in the (?:mould|mold|vein|style) of|"
+                           r"(?:to |will |would )?(?:take|takes|taking) on|targets?|targeting|going up against|"
+                           r"alternatives? to|benchmark(?:ed|s)? against|"
                            r"compared (?:to|with)|as with|inspired by|how|against|versus|vs\.?|competitors? "
                            r"(?:to|of|such as)|such as)\b[^,;.]{0,40}$", re.I)
 COMPARATIVE_AFTER = gated(r"^\s*(?:rival|competitor|alternative|fighter|beater|killer)\b", re.I)
@@ -88,6 +93,44 @@ def _other_make(explicit: list[Mention], topic: Mention, gaz) -> bool:
     return not any(make in own or gaz.parents.get(make) == topic.make for make in makes)
 
 
+def _named_with(explicit: list[Mention], end: int) -> Mention | None:
+    """The model a new edition name belongs to when the same sentence names it after the edition
+    ("In Launch Edition form, the Zed 5 costs ..."): the first model named after it, outside
+    parentheses and comparisons."""
+    for e in explicit:
+        if e.model and e.start >= end and not e.parenthetical:
+            return e
+    return None
+
+
+# How many sentences back the title's model may have been named and still be what "the car" and
+# a sentence naming no model are about, rather than a model the previous sentence named in passing.
+TITLE_TOPIC_WINDOW = 5
+
+
+def title_subjects(art: Annotated) -> set[str]:
+    """The models the article's title names (what the article is about)."""
+    if not art.doc.title:
+        return set()
+    makes = {m.make for ms in art.mentions.values() for m in ms}
+    return {m.subject for m in find_mentions(art.doc.title, 0, makes) if m.model}
+
+
+def _topic(topics: list[Mention], title: set[str], named_at: dict[str, int], index: int) -> Mention | None:
+    """What the article is about at sentence ``index``: the last sentence's topic, unless that is a
+    model outside the title while a title model was named within the last few sentences ("... the
+    Fortuner's engine will power the Hilux. Mated to the six-speed auto, the car ...": the Hilux)."""
+    if not topics:
+        return None
+    last = topics[-1]
+    if title and last.subject not in title:
+        near = {s for s in title if index - named_at.get(s, -TITLE_TOPIC_WINDOW - 1) <= TITLE_TOPIC_WINDOW}
+        for t in reversed(topics):
+            if t.subject in near:
+                return t
+    return last
+
+
 def _overlaps(a: int, b: int, mentions: list[Mention]) -> bool:
     return any(m.start < b and a < m.end for m in mentions)
 
@@ -96,6 +139,8 @@ def _overlaps(a: int, b: int, mentions: list[Mention]) -> bool:
 def coref(art: Annotated) -> None:
     """Add resolved anaphoric mentions and pick the focus of every sentence."""
     gaz = load_gazetteer()
+    title = title_subjects(art)
+    named_at: dict[str, int] = {}  # subject -> index of the last sentence naming it explicitly
     recent: list[Mention] = []  # models named so far, latest last (pronouns resolve here)
     topics: list[Mention] = []  # what each sentence was about, latest last (editions, carry-over)
     bodies: dict[str, str] = {}
@@ -109,8 +154,9 @@ def coref(art: Annotated) -> None:
             a, b = sent.start + m.start(), sent.start + m.end()
             if _overlaps(a, b, explicit):
                 continue
-            target = editions.get(m.group()) or (topics[-1] if topics else last)
+            target = editions.get(m.group()) or _named_with(explicit, b) or _topic(topics, title, named_at, sent.index) or last
             if target:
+                editions.setdefault(m.group(), target)
                 added.append(Mention(a, b, target.make, target.model, m.group(), kind="anaphor"))
         if last:
             for m in NOUN_PHRASE.finditer(s):
@@ -120,7 +166,7 @@ def coref(art: Annotated) -> None:
                 if any(e.start >= b and e.start - b <= 2 for e in explicit):
                     continue  # "the new Q50": the name itself follows
                 body = _BODY_NOUNS.get(m.group("noun").lower())
-                target = topics[-1] if topics else last
+                target = _topic(topics, title, named_at, sent.index) or last
                 if body:
                     for cand in reversed(recent):
                         known = bodies.get(cand.subject) or gaz.body(cand.make, cand.model)
@@ -173,7 +219,7 @@ def coref(art: Annotated) -> None:
             # "Mazda is considering ...": a sentence about another maker is not about the topic
             art.focus[sent.index] = next(m for m in explicit if not m.model)
         elif topics:
-            topic = topics[-1]
+            topic = _topic(topics, title, named_at, sent.index)
             art.focus[sent.index] = Mention(sent.start, sent.start, topic.make, topic.model, None, kind="carried")
         elif partners:
             art.focus[sent.index] = partners[0]
@@ -190,6 +236,8 @@ def coref(art: Annotated) -> None:
                     # ("the Nissan Patrol, which received a Nismo version"): the article stays on its subject.
                     continue
                 recent.append(m)
+                if m.kind == "explicit":
+                    named_at[m.subject] = sent.index
                 if m.variant and m.variant not in editions:
                     editions[m.variant] = art.focus.get(sent.index) or m
                 tail = art.doc.text[m.end:m.end + 12].lower().strip()

@@ -1,0 +1,51 @@
+"""Reference resolution: which model "the car", an edition name or a sentence naming no model is about."""
+import pytest
+
+from autodossier.extract import annotate, extract
+from autodossier.ingest.document import Document
+
+
+def _facts(text: str, title: str | None = None) -> set:
+    doc = Document(doc="t", text=text, title=title, date="2025-06-15")
+    return {(c.subject, c.attribute, c.value) for c in extract(doc)}
+
+
+def test_the_car_after_a_passing_mention_is_the_title_model():
+    text = ("Toyota will launch the Hilux in India next month. "
+            "The Fortuner's 2.8-litre diesel will power the Hilux as well. "
+            "The car will have 204 hp.")
+    got = _facts(text, title="Toyota Hilux coming to India")
+    assert ("Toyota Hilux", "power_hp", 204) in got
+    assert ("Toyota Fortuner", "power_hp", 204) not in got
+
+
+def test_without_a_title_the_car_stays_with_the_last_topic():
+    text = ("Toyota will launch the Hilux in India next month. "
+            "The Fortuner's 2.8-litre diesel will power the Hilux as well. "
+            "The car will have 204 hp.")
+    got = _facts(text)
+    assert ("Toyota Fortuner", "power_hp", 204) in got or ("Toyota Hilux", "power_hp", 204) in got
+
+
+def test_a_new_edition_name_belongs_to_the_model_named_with_it():
+    text = ("The Hyundai Ioniq 5 is a hatchback with 320 hp. "
+            "In Launch Edition form, the Kia EV6 is priced at $60,000.")
+    got = _facts(text)
+    assert ("Kia EV6", "price", 60000) in got
+    assert ("Hyundai Ioniq 5", "price", 60000) not in got
+
+
+@pytest.mark.parametrize("cue", ["Aimed squarely at the", "In the mould of the", "Targeting the",
+                                 "To take on the"])
+def test_a_rival_named_in_a_targeting_phrase_is_not_the_subject(cue):
+    text = f"Renault is readying the Alpine A110. {cue} Porsche Cayman, the newcomer makes 300 hp."
+    got = _facts(text)
+    assert ("Alpine A110", "power_hp", 300) in got or ("Renault Alpine", "power_hp", 300) in got
+    assert ("Porsche Cayman", "power_hp", 300) not in got
+
+
+def test_the_newcomer_refers_to_the_article_topic():
+    art = annotate(Document(doc="t", text="Mazda has revealed the CX-80. The newcomer seats seven.",
+                            date="2025-06-15"))
+    subjects = [m.subject for m in art.mentions[1]]
+    assert "Mazda CX-80" in subjects
