@@ -49,3 +49,11 @@ def test_the_newcomer_refers_to_the_article_topic():
                             date="2025-06-15"))
     subjects = [m.subject for m in art.mentions[1]]
     assert "Mazda CX-80" in subjects
+
+
+def test_without_a_title_model_the_most_named_model_stays_the_topic():
+    text = ("Renault is readying the Alpine A110. The Alpine A110 is due in 2017. "
+            "The Lotus Exige lends its body panels as camouflage. The newcomer makes 300 hp.")
+    got = _facts(text, title="Spy photos of the month")
+    assert ("Alpine A110", "power_hp", 300) in got or ("Renault Alpine", "power_hp", 300) in got
+    assert ("Lotus Exige", "power_hp", 300) not in got

@@ -106,6 +106,9 @@ def _named_with(explicit: list[Mention], end: int) -> Mention | None:
 # How many sentences back the title's model may have been named and still be what "the car" and
 # a sentence naming no model are about, rather than a model the previous sentence named in passing.
 TITLE_TOPIC_WINDOW = 5
+# When the title names no model, the model the text has named most (at least this often) stands in
+# for it: a second naming makes a model the article's subject rather than a passing mention.
+MIN_TOPIC_MENTIONS = 2
 
 
 def title_subjects(art: Annotated) -> set[str]:
@@ -140,7 +143,9 @@ def coref(art: Annotated) -> None:
     """Add resolved anaphoric mentions and pick the focus of every sentence."""
     gaz = load_gazetteer()
     title = title_subjects(art)
-    named_at: dict[str, int] = {}  # subject -> index of the last sentence naming it explicitly
+    named_at: dict[str, int] = {}
+    named_count: dict[str, int] = {}  # subject -> how many times the text has named it so far
+    title_given = bool(title)  # subject -> index of the last sentence naming it explicitly
     recent: list[Mention] = []  # models named so far, latest last (pronouns resolve here)
     topics: list[Mention] = []  # what each sentence was about, latest last (editions, carry-over)
     bodies: dict[str, str] = {}
@@ -238,6 +243,10 @@ def coref(art: Annotated) -> None:
                 recent.append(m)
                 if m.kind == "explicit":
                     named_at[m.subject] = sent.index
+                    named_count[m.subject] = named_count.get(m.subject, 0) + 1
+                    if not title_given and named_count[m.subject] >= MIN_TOPIC_MENTIONS \
+                            and named_count[m.subject] == max(named_count.values()):
+                        title = {m.subject}  # no model in the title: the most-named model so far stands in
                 if m.variant and m.variant not in editions:
                     editions[m.variant] = art.focus.get(sent.index) or m
                 tail = art.doc.text[m.end:m.end + 12].lower().strip()
