@@ -57,3 +57,12 @@ def test_without_a_title_model_the_most_named_model_stays_the_topic():
     got = _facts(text, title="Spy photos of the month")
     assert ("Alpine A110", "power_hp", 300) in got or ("Renault Alpine", "power_hp", 300) in got
     assert ("Lotus Exige", "power_hp", 300) not in got
+
+
+def test_its_after_a_make_refers_to_that_makes_model():
+    text = ("The Lucid Air goes on sale in May. "
+            "It beats the Tesla Model S, which has a 100kWh battery. "
+            "According to Lucid, its battery holds 113kWh.")
+    got = _facts(text)
+    assert ("Lucid Air", "battery_kwh", 113) in got
+    assert ("Tesla Model S", "battery_kwh", 113) not in got

@@ -134,6 +134,16 @@ def _topic(topics: list[Mention], title: set[str], named_at: dict[str, int], ind
     return last
 
 
+def _of_make(explicit: list[Mention], pos: int, recent: list[Mention]) -> Mention | None:
+    """The model a pronoun after a make's name refers to ("According to Lucid, its flagship ..."):
+    the latest model of that make, when the make is the last name before the pronoun."""
+    before = [e for e in explicit if e.end <= pos]
+    if not before or before[-1].model:
+        return None
+    make = before[-1].make
+    return next((m for m in reversed(recent) if m.make == make), None)
+
+
 def _overlaps(a: int, b: int, mentions: list[Mention]) -> bool:
     return any(m.start < b and a < m.end for m in mentions)
 
@@ -184,7 +194,8 @@ def coref(art: Annotated) -> None:
                 a = sent.start + m.start()
                 if first_explicit is not None and first_explicit < a:
                     break
-                added.append(Mention(a, sent.start + m.end(), last.make, last.model, last.variant, kind="anaphor"))
+                ref = _of_make(explicit, a, recent) or last
+                added.append(Mention(a, sent.start + m.end(), ref.make, ref.model, ref.variant, kind="anaphor"))
                 break
             for m in PLURAL.finditer(s):
                 seen = []
