@@ -66,3 +66,13 @@ def test_its_after_a_make_refers_to_that_makes_model():
     got = _facts(text)
     assert ("Lucid Air", "battery_kwh", 113) in got
     assert ("Tesla Model S", "battery_kwh", 113) not in got
+
+
+@pytest.mark.parametrize("phrase", ["the next-gen pickups", "the new trucks", "both models"])
+def test_a_plural_reference_covers_the_models_the_title_names_together(phrase):
+    text = ("The Chevrolet Silverado and GMC Sierra sell well. GM boss Mary Barra spoke at an investor event. "
+            f"She said {phrase} will go on sale in 2026.")
+    got = _facts(text, title="Chevrolet Silverado and GMC Sierra to get new V8 engines")
+    assert ("Chevrolet Silverado", "on_sale", "2026") in got
+    assert ("GMC Sierra", "on_sale", "2026") in got
+

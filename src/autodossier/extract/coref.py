@@ -31,7 +31,10 @@ NOUN_PHRASE = gated(
 )
 PRONOUN = gated(r"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s))\b(?P<p>[Ii]t|[Ii]ts)\b(?!\s+(?:is|was)\s+(?:all|not|clear|likely|unclear|worth|time|possible|hard|easy|the brand))")
 BRAND = gated(r"\b(?:the|its)\s+(?:brand|company|automaker|carmaker|marque|firm|manufacturer)\b", re.I)
-PLURAL = gated(r"\b(?:these|both|neither of these|the two|both of these)\s+(?:cars|models|vehicles)\b", re.I)
+# A plural reference to the article's pair of models ("these cars", "the next-gen pickups", "the twins").
+PLURAL = gated(r"\b(?:these|both|neither of these|the two|both of these|the|both of the)\s+"
+               r"(?:(?:new|next-gen|next-generation|upcoming|twin|two)\s+)?"
+               r"(?:cars|models|vehicles|pickups|trucks|suvs|sports cars|coupes|twins|siblings|duo|pair)\b", re.I)
 EDITION = gated(r"\b(?:[A-Z][\w-]+\s+){1,2}(?:Spec|Edition)\b")
 # A model named in a comparison is not what the article goes on about ("similar to how Nissan
 # updated the Sentra", "a BMW M5 rival", "more power than the Nissan Z").
@@ -111,12 +114,18 @@ TITLE_TOPIC_WINDOW = 5
 MIN_TOPIC_MENTIONS = 2
 
 
-def title_subjects(art: Annotated) -> set[str]:
-    """The models the article's title names (what the article is about)."""
+def title_models(art: Annotated) -> list[Mention]:
+    """The models the article's title names as its subjects (not a rival it is compared with),
+    in order, each once."""
     if not art.doc.title:
-        return set()
+        return []
     makes = {m.make for ms in art.mentions.values() for m in ms}
-    return {m.subject for m in find_mentions(art.doc.title, 0, makes) if m.model}
+    title = art.doc.title
+    out: list[Mention] = []
+    for m in find_mentions(title, 0, makes):
+        if m.model and not comparative(m, title, 0) and m.subject not in {x.subject for x in out}:
+            out.append(m)
+    return out
 
 
 def _topic(topics: list[Mention], title: set[str], named_at: dict[str, int], index: int) -> Mention | None:
@@ -152,7 +161,8 @@ def _overlaps(a: int, b: int, mentions: list[Mention]) -> bool:
 def coref(art: Annotated) -> None:
     """Add resolved anaphoric mentions and pick the focus of every sentence."""
     gaz = load_gazetteer()
-    title = title_subjects(art)
+    title_group = title_models(art)
+    title = {m.subject for m in title_group}
     named_at: dict[str, int] = {}
     named_count: dict[str, int] = {}  # subject -> how many times the text has named it so far
     title_given = bool(title)  # subject -> index of the last sentence naming it explicitly
@@ -198,8 +208,9 @@ def coref(art: Annotated) -> None:
                 added.append(Mention(a, sent.start + m.end(), ref.make, ref.model, ref.variant, kind="anaphor"))
                 break
             for m in PLURAL.finditer(s):
-                seen = []
-                for cand in reversed(topics):
+                # the models the title names together, else the last two the text was about
+                seen = list(title_group) if len(title_group) >= 2 else []
+                for cand in ([] if seen else reversed(topics)):
                     if cand.subject not in [x.subject for x in seen]:
                         seen.append(cand)
                     if len(seen) == 2:
