@@ -76,3 +76,11 @@ def test_a_plural_reference_covers_the_models_the_title_names_together(phrase):
     assert ("Chevrolet Silverado", "on_sale", "2026") in got
     assert ("GMC Sierra", "on_sale", "2026") in got
 
+
+@pytest.mark.parametrize("anaphor", ["It", "The car"])
+def test_after_a_sentence_about_another_maker_it_is_not_the_earlier_model(anaphor):
+    text = ("The Hyundai Venue got a new engine last week. "
+            "Mahindra's veteran workhorse has been updated too. "
+            f"{anaphor} has a 1.5-litre engine making 75 bhp.")
+    got = _facts(text)
+    assert ("Hyundai Venue", "power_hp", 75) not in got

@@ -163,9 +163,10 @@ def coref(art: Annotated) -> None:
     gaz = load_gazetteer()
     title_group = title_models(art)
     title = {m.subject for m in title_group}
-    named_at: dict[str, int] = {}
+    named_at: dict[str, int] = {}  # subject -> index of the last sentence naming it explicitly
     named_count: dict[str, int] = {}  # subject -> how many times the text has named it so far
-    title_given = bool(title)  # subject -> index of the last sentence naming it explicitly
+    title_given = bool(title)
+    other_make: str | None = None  # the make the previous sentence turned to, naming none of its models
     recent: list[Mention] = []  # models named so far, latest last (pronouns resolve here)
     topics: list[Mention] = []  # what each sentence was about, latest last (editions, carry-over)
     bodies: dict[str, str] = {}
@@ -198,6 +199,8 @@ def coref(art: Annotated) -> None:
                         if known == body:
                             target = cand
                             break
+                if other_make and target.make != other_make:
+                    continue  # after a sentence about another maker, not a model of the earlier one
                 added.append(Mention(a, b, target.make, target.model, target.variant, kind="anaphor"))
             first_explicit = min((e.start for e in explicit if e.model), default=None)
             for m in PRONOUN.finditer(s):
@@ -205,6 +208,8 @@ def coref(art: Annotated) -> None:
                 if first_explicit is not None and first_explicit < a:
                     break
                 ref = _of_make(explicit, a, recent) or last
+                if other_make and ref.make != other_make:
+                    break  # "Mahindra's workhorse has been updated. It ...": not the earlier model
                 added.append(Mention(a, sent.start + m.end(), ref.make, ref.model, ref.variant, kind="anaphor"))
                 break
             for m in PLURAL.finditer(s):
@@ -245,6 +250,9 @@ def coref(art: Annotated) -> None:
         elif topics and _other_make(explicit, topics[-1], gaz):
             # "Mazda is considering ...": a sentence about another maker is not about the topic
             art.focus[sent.index] = next(m for m in explicit if not m.model)
+        elif other_make and topics and topics[-1].make != other_make:
+            # the sentence after one about another maker stays with that maker, not the earlier model
+            art.focus[sent.index] = Mention(sent.start, sent.start, other_make, None, None, kind="carried")
         elif topics:
             topic = _topic(topics, title, named_at, sent.index)
             art.focus[sent.index] = Mention(sent.start, sent.start, topic.make, topic.model, None, kind="carried")
@@ -275,5 +283,7 @@ def coref(art: Annotated) -> None:
                 for noun, body in _BODY_NOUNS.items():
                     if tail.startswith(noun):
                         bodies[m.subject] = body
+        focus = art.focus.get(sent.index)
+        other_make = focus.make if focus is not None and focus.model is None and focus.kind != "carried" else None
         del recent[:-8]
         del topics[:-8]
