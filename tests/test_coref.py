@@ -84,3 +84,4 @@ def test_after_a_sentence_about_another_maker_it_is_not_the_earlier_model(anapho
             f"{anaphor} has a 1.5-litre engine making 75 bhp.")
     got = _facts(text)
     assert ("Hyundai Venue", "power_hp", 75) not in got
+
