@@ -443,6 +443,9 @@ def mentions(art: Annotated) -> None:
     for alias in _make_aliases().found(art.doc.text.lower()):
         doc_makes.add(gaz.makes[alias])
     current: str | None = None  # the make the article spoke of last
+    if art.doc.title:
+        # the title's models by shape ("the 217mph Lamborghini Sian"): the text may name them bare
+        find_mentions(art.doc.title, 0, doc_makes, doc_models)
     for s in art.sentences:
         found = find_mentions(s.text, s.start, doc_makes, doc_models)
         if current or found:
