@@ -17,3 +17,12 @@ def test_respectively_pairs_values_with_models_in_order(values, first, second):
     assert ("Subaru WRX", round(second, 1)) in power
     assert ("Volkswagen Golf", round(second, 1)) not in power
     assert ("Subaru WRX", round(first, 1)) not in power
+
+
+def test_the_gearbox_of_an_engine_a_car_will_get_is_as_hedged_as_the_engine():
+    text = ("The Toyota Hilux will launch in India next year. "
+            "The 2.8-litre diesel of the Toyota Fortuner is expected to power the Toyota Hilux as well. "
+            "Mated to the six-speed auto, this engine produces 204 hp.")
+    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    gears = [c for c in claims if c.subject == "Toyota Hilux" and c.attribute == "gears"]
+    assert gears and all(c.status == "expected" for c in gears)

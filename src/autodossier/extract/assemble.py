@@ -63,6 +63,8 @@ _POWERS = re.compile(r"\b(?:to\s+power|will\s+power|would\s+power|be\s+used\s+in
                      r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 # An engine spoken of as itself ("this engine", "the unit"), after its owner was named.
 _THIS_ENGINE = re.compile(r"\b(?:this|that)\s+(?:engine|unit|motor|powerplant|powertrain|mill)\b", re.I)
+# What an engine is paired with in the car that uses it.
+_PAIRING_ATTRS = frozenset({"transmission", "gears"})
 _ENGINE_TALK_ATTRS = frozenset({"displacement_l", "cylinders", "engine_layout", "aspiration", "engine_code",
                                 "power_hp", "torque_lbft"})
 
@@ -255,7 +257,10 @@ def assemble(art: Annotated) -> None:
                     status = "confirmed"  # a figure stated for another, existing model
                     if _same_as(sent.text, subject, sent.start):
                         pending.append((f, focus, None, status_for(sent.text, rel, sent_cues, 0)))
-            if engine_talk and f.attribute in _ENGINE_TALK_ATTRS:
+            if engine_talk and (f.attribute in _ENGINE_TALK_ATTRS or (
+                    f.attribute in _PAIRING_ATTRS and subject is not None and subject.subject == engine_owner.subject)):
+                # "Mated to the six-speed auto, this engine ...": the gearbox it is paired with is as
+                # certain as the engine's use in the car
                 subject = engine_owner
                 if engine_status and CERTAINTY_RANK[engine_status] < CERTAINTY_RANK.get(status or "confirmed", 0):
                     status = engine_status
