@@ -85,3 +85,10 @@ def test_after_a_sentence_about_another_maker_it_is_not_the_earlier_model(anapho
     got = _facts(text)
     assert ("Hyundai Venue", "power_hp", 75) not in got
 
+
+
+@pytest.mark.parametrize("modifier", ["Bentley Bentayga-style", "Land Rover Defender-inspired"])
+def test_a_model_used_as_a_compound_modifier_is_not_the_subject(modifier):
+    text = f"Jaguar will follow the GT with a {modifier} luxury SUV making 600bhp."
+    got = _facts(text)
+    assert not any(s.startswith(("Bentley", "Land Rover")) for s, _, _ in got)

@@ -98,7 +98,8 @@ def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
         if m.end <= f.start and _AFTER_MENTION.match(gap) and f.start - m.end < 30:
             if f.attribute in ("power_hp", "torque_lbft", "body_style") and m.kind != "carried":
                 return m
-        if f.attribute == "body_style" and m.end <= f.start and m.kind != "carried" and _BODY_GAP.fullmatch(gap):
+        if (f.attribute == "body_style" and m.end <= f.start and m.kind != "carried" and _BODY_GAP.fullmatch(gap)
+                and "comparative" not in m.words):
             return m  # "the Trailblazer compact SUV", "GR 86 and Subaru BRZ – twin rear-drive sports coupes"
         if m.start >= f.end and m.start - f.end < 40 and _BEFORE_MENTION.match(text[f.end:m.start]):
             if f.attribute in ("power_hp", "torque_lbft", "body_style", "sales_units", "market"):

@@ -45,6 +45,10 @@ COMPARATIVE_BEFORE = gated(r"\b(?:eclipse|beat|outgun|outrun|match|similar to|re
                            r"compared (?:to|with)|as with|inspired by|how|against|versus|vs\.?|competitors? "
                            r"(?:to|of|such as)|such as)\b[^,;.]{0,40}$", re.I)
 COMPARATIVE_AFTER = gated(r"^\s*(?:rival|competitor|alternative|fighter|beater|killer)\b", re.I)
+# A model as a compound modifier ("a Bentayga-style SUV", "the Defender-inspired 4x4", "an RS-rivalling
+# brand") describes another car by it.
+_MODIFIER_SUFFIX = re.compile(r"-(?:style|styled|like|esque|inspired|rivalling|rivaling|beating|baiting|fighting|"
+                              r"based|derived|sized|size)$", re.I)
 
 
 # Most sentences hold no comparison word: one test per mention skips both window scans.
@@ -54,6 +58,9 @@ _ANY_COMPARATIVE = GateGroup([COMPARATIVE_BEFORE, COMPARATIVE_AFTER])
 def comparative(m: Mention, text: str, offset: int) -> bool:
     """Whether a mention sits in a comparison, or is the partner of a relation ("shared with
     the Nissan Z"), rather than being what the sentence is about."""
+    if _MODIFIER_SUFFIX.search(text, 0, m.end - offset) or _MODIFIER_SUFFIX.match(
+            text[m.end - offset:m.end - offset + 12].split(" ", 1)[0]):
+        return True
     if not _ANY_COMPARATIVE.may_match(text):
         return False
     head = text[:m.start - offset]
