@@ -92,3 +92,10 @@ def test_a_model_used_as_a_compound_modifier_is_not_the_subject(modifier):
     text = f"Jaguar will follow the GT with a {modifier} luxury SUV making 600bhp."
     got = _facts(text)
     assert not any(s.startswith(("Bentley", "Land Rover")) for s, _, _ in got)
+
+
+def test_models_given_as_examples_are_subjects_but_rivals_are_not():
+    got = _facts("Honda said upmarket models such as the Honda Civic and Honda CR-V have been discontinued.")
+    assert ("Honda Civic", "lifecycle", "discontinued") in got
+    got = _facts("The Kia EV3 arrives in May. It takes on rivals such as the Volvo EX30, which makes 268 hp.")
+    assert ("Volvo EX30", "power_hp", 268) not in got or ("Kia EV3", "power_hp", 268) not in got

@@ -229,6 +229,11 @@ def assemble(art: Annotated) -> None:
                 if subject is not None and subject.start >= f.end:
                     # "stopped building the Ghibli and the Levante": every model of the list
                     pending += [(f, other, None, status) for other in _chain(subject, mentions, text)[1:]]
+                elif subject is not None and subject.kind == "explicit" and subject.end <= f.start:
+                    # "the Civic and CR-V have been discontinued": the list that ends at the model
+                    group = _coordinated(mentions, text)
+                    if subject in group:
+                        pending += [(f, other, None, status) for other in group if other is not subject]
             elif (f.attribute == "market" and not any(m.model and m.kind == "explicit" for m in mentions)
                   and not any(g.attribute == "price" for g in found)):  # a price is a model's
                 # "BYD, Xpeng and Aiways have begun selling in Europe": a sentence that names makes

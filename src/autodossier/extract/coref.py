@@ -43,7 +43,9 @@ COMPARATIVE_BEFORE = gated(r"\b(?:eclipse|beat|outgun|outrun|match|similar to|re
                            r"(?:to |will |would )?(?:take|takes|taking) on|targets?|targeting|going up against|"
                            r"alternatives? to|benchmark(?:ed|s)? against|"
                            r"compared (?:to|with)|as with|inspired by|how|against|versus|vs\.?|competitors? "
-                           r"(?:to|of|such as)|such as)\b[^,;.]{0,40}$", re.I)
+                           r"(?:to|of|such as)|"
+                           # "such as" alone gives examples ("models such as the Civic and CR-V are axed")
+                           r"(?:competition|alternatives?|opponents?|the likes)\s+such as)\b[^,;.]{0,40}$", re.I)
 COMPARATIVE_AFTER = gated(r"^\s*(?:rival|competitor|alternative|fighter|beater|killer)\b", re.I)
 # A model as a compound modifier ("a Bentayga-style SUV", "the Defender-inspired 4x4", "an RS-rivalling
 # brand") describes another car by it.
