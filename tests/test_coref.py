@@ -99,3 +99,10 @@ def test_models_given_as_examples_are_subjects_but_rivals_are_not():
     assert ("Honda Civic", "lifecycle", "discontinued") in got
     got = _facts("The Kia EV3 arrives in May. It takes on rivals such as the Volvo EX30, which makes 268 hp.")
     assert ("Volvo EX30", "power_hp", 268) not in got or ("Kia EV3", "power_hp", 268) not in got
+
+
+def test_a_sentence_led_by_another_maker_is_not_about_the_topic():
+    text = ("The Toyota Wigo sold well last year. "
+            "Honda, however, chose to outdo Toyota by fitting a 1.3-litre engine with 100 horsepower.")
+    got = _facts(text)
+    assert ("Toyota Wigo", "power_hp", 100) not in got

@@ -97,12 +97,13 @@ def _described(text: str, end: int) -> bool:
 
 
 def _other_make(explicit: list[Mention], topic: Mention, gaz) -> bool:
-    """Whether a sentence names a make (with no model) other than the topic's make or group."""
-    makes = [m.make for m in explicit if not m.model and not m.parenthetical]
+    """Whether a sentence is about a make (naming none of its models) other than the topic's make or group."""
+    makes = [m.make for m in explicit if not m.model and not m.parenthetical and "comparative" not in m.words]
     if not makes:
         return False
+    # the first maker named is what the sentence is about ("Honda chose to outdo Toyota by ...")
     own = {topic.make, gaz.parents.get(topic.make)}
-    return not any(make in own or gaz.parents.get(make) == topic.make for make in makes)
+    return not (makes[0] in own or gaz.parents.get(makes[0]) == topic.make)
 
 
 def _named_with(explicit: list[Mention], end: int) -> Mention | None:
@@ -258,7 +259,8 @@ def coref(art: Annotated) -> None:
             topics.append(models[0])
         elif topics and _other_make(explicit, topics[-1], gaz):
             # "Mazda is considering ...": a sentence about another maker is not about the topic
-            art.focus[sent.index] = next(m for m in explicit if not m.model)
+            art.focus[sent.index] = next(m for m in explicit if not m.model and not m.parenthetical
+                                         and "comparative" not in m.words)
         elif other_make and topics and topics[-1].make != other_make:
             # the sentence after one about another maker stays with that maker, not the earlier model
             art.focus[sent.index] = Mention(sent.start, sent.start, other_make, None, None, kind="carried")
