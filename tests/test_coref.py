@@ -106,3 +106,11 @@ def test_a_sentence_led_by_another_maker_is_not_about_the_topic():
             "Honda, however, chose to outdo Toyota by fitting a 1.3-litre engine with 100 horsepower.")
     got = _facts(text)
     assert ("Toyota Wigo", "power_hp", 100) not in got
+
+
+def test_the_vehicle_to_be_named_x_is_x():
+    text = ("Mahindra has gone with a new naming scheme, as it did with the Mahindra XUV500. "
+            "The vehicle is to be named TUV300 and will reach showrooms in September 2015.")
+    got = _facts(text)
+    assert ("Mahindra TUV300", "on_sale", "2015-09") in got
+    assert ("Mahindra XUV500", "on_sale", "2015-09") not in got

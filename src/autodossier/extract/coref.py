@@ -85,6 +85,9 @@ def partner(m: Mention, text: str, offset: int) -> bool:
     return any(len(head) - r.end() <= 2 for _, rx in RELATIONS for r in finditer_part(rx, head, text))
 
 
+# "The vehicle is to be named ...", "the car will be called ...": the name given next is the car itself.
+_NAMED_AS = re.compile(r"\s+(?:is|was|will be|would be|is to be|has been|is set to be|is going to be)\s+"
+                       r"(?:named|called|badged|christened|dubbed|known as)\b", re.I)
 # Between two names of one list ("the Ioniq 5 and Kia EV6", "the Taycan, e-tron GT").
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$")
 # A relative clause right after a model (past a parenthesis): the text goes on about that model.
@@ -201,6 +204,8 @@ def coref(art: Annotated) -> None:
                     continue
                 if any(e.start >= b and e.start - b <= 2 for e in explicit):
                     continue  # "the new Q50": the name itself follows
+                if explicit and _NAMED_AS.match(s, m.end()):
+                    continue  # "the vehicle is to be named TUV300": the name that follows is the referent
                 body = _BODY_NOUNS.get(m.group("noun").lower())
                 target = _topic(topics, title, named_at, sent.index) or last
                 if body:
