@@ -114,3 +114,10 @@ def test_the_vehicle_to_be_named_x_is_x():
     got = _facts(text)
     assert ("Mahindra TUV300", "on_sale", "2015-09") in got
     assert ("Mahindra XUV500", "on_sale", "2015-09") not in got
+
+
+@pytest.mark.parametrize("opening", ["It may not be feasible", "It would be hard", "It is not clear whether"])
+def test_an_impersonal_it_does_not_refer_to_the_last_model(opening):
+    art = annotate(Document(doc="t", date="2025-06-15",
+                            text=f"The BMW XM will use the same powertrain. {opening} to build an electric version."))
+    assert not any(m.kind == "anaphor" for m in art.mentions[1])

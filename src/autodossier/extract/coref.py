@@ -29,7 +29,9 @@ NOUN_PHRASE = gated(
     r"hatchback|wagon|estate|truck|pickup|convertible|roadster|edition|concept|version|newcomer)\b(?!\s+(?:segment|market|line-?up|world))",
     re.I,
 )
-PRONOUN = gated(r"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s))\b(?P<p>[Ii]t|[Ii]ts)\b(?!\s+(?:is|was)\s+(?:all|not|clear|likely|unclear|worth|time|possible|hard|easy|the brand))")
+PRONOUN = gated(r"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s))\b(?P<p>[Ii]t|[Ii]ts)\b(?!\s+(?:(?:is|was|may|might|could|would|will|remains|seems|appears)\s+(?:not\s+)?(?:be\s+)?)"
+                r"(?:all|not|clear|likely|unlikely|unclear|worth|time|possible|impossible|feasible|hard|easy|difficult|"
+                r"expected|understood|thought|believed|rumou?red|said|the brand)\b)")
 BRAND = gated(r"\b(?:the|its)\s+(?:brand|company|automaker|carmaker|marque|firm|manufacturer)\b", re.I)
 # A plural reference to the article's pair of models ("these cars", "the next-gen pickups", "the twins").
 PLURAL = gated(r"\b(?:these|both|neither of these|the two|both of these|the|both of the)\s+"
