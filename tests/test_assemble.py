@@ -26,3 +26,12 @@ def test_the_gearbox_of_an_engine_a_car_will_get_is_as_hedged_as_the_engine():
     claims = extract(Document(doc="t", text=text, date="2025-06-15"))
     gears = [c for c in claims if c.subject == "Toyota Hilux" and c.attribute == "gears"]
     assert gears and all(c.status == "expected" for c in gears)
+
+
+def test_a_round_up_gives_each_model_the_powertrain_named_next_to_it():
+    text = ("The Mazda CX-80 is on the schedule, as are a Mazda CX-60 in plug-in hybrid form "
+            "and the Mazda 6e, an electric saloon.")
+    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    got = {(c.subject, c.value) for c in claims if c.attribute == "powertrain"}
+    assert ("Mazda CX-60", "phev") in got
+    assert ("Mazda CX-80", "phev") not in got

@@ -339,7 +339,8 @@ def to_claims(art: Annotated, proposals: list[Proposal]) -> list[Claim]:
 AFTER_PENALTY = 1.5
 # Figures a round-up states model by model; markets, dates and states follow the sentence's subject.
 NEAREST_ATTRS = frozenset({"displacement_l", "cylinders", "engine_layout", "aspiration", "power_hp", "torque_lbft",
-                           "price", "range_km", "battery_kwh", "accel_0_60_s", "accel_0_100_s", "top_speed_mph"})
+                           "price", "range_km", "battery_kwh", "accel_0_60_s", "accel_0_100_s", "top_speed_mph",
+                           "powertrain"})
 
 
 def _nearest(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
