@@ -121,3 +121,12 @@ def test_an_impersonal_it_does_not_refer_to_the_last_model(opening):
     art = annotate(Document(doc="t", date="2025-06-15",
                             text=f"The BMW XM will use the same powertrain. {opening} to build an electric version."))
     assert not any(m.kind == "anaphor" for m in art.mentions[1])
+
+
+@pytest.mark.parametrize("which, owner, other", [("latter", "Kia EV6", "Hyundai Ioniq 5"),
+                                                 ("former", "Hyundai Ioniq 5", "Kia EV6")])
+def test_the_latter_and_the_former_pick_from_the_models_just_named(which, owner, other):
+    text = f"Hyundai showed the Hyundai Ioniq 5 next to the Kia EV6. The {which} makes 320 hp."
+    got = _facts(text)
+    assert (owner, "power_hp", 320) in got
+    assert (other, "power_hp", 320) not in got

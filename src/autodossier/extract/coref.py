@@ -37,6 +37,8 @@ BRAND = gated(r"\b(?:the|its)\s+(?:brand|company|automaker|carmaker|marque|firm|
 PLURAL = gated(r"\b(?:these|both|neither of these|the two|both of these|the|both of the)\s+"
                r"(?:(?:new|next-gen|next-generation|upcoming|twin|two)\s+)?"
                r"(?:cars|models|vehicles|pickups|trucks|suvs|sports cars|coupes|twins|siblings|duo|pair)\b", re.I)
+# "the latter", "the former": the last or the one before of the models just named.
+LATTER = gated(r"\bthe\s+(latter|former)\b(?!\s+(?:half|part|stages?|case|option|years?|is\s+true))", re.I)
 EDITION = gated(r"\b(?:[A-Z][\w-]+\s+){1,2}(?:Spec|Edition)\b")
 # A model named in a comparison is not what the article goes on about ("similar to how Nissan
 # updated the Sentra", "a BMW M5 rival", "more power than the Nissan Z").
@@ -168,6 +170,14 @@ def _of_make(explicit: list[Mention], pos: int, recent: list[Mention]) -> Mentio
     return next((m for m in reversed(recent) if m.make == make), None)
 
 
+def _distinct(mentions: list[Mention]) -> list[Mention]:
+    """Mentions in order, each subject once (at its last naming)."""
+    out: list[Mention] = []
+    for m in mentions:
+        out = [x for x in out if x.subject != m.subject] + [m]
+    return out
+
+
 def _overlaps(a: int, b: int, mentions: list[Mention]) -> bool:
     return any(m.start < b and a < m.end for m in mentions)
 
@@ -186,6 +196,7 @@ def coref(art: Annotated) -> None:
     topics: list[Mention] = []  # what each sentence was about, latest last (editions, carry-over)
     bodies: dict[str, str] = {}
     editions: dict[str, Mention] = {}
+    prev_explicit: list[Mention] = []  # the models the previous sentence named ("the latter")
     for sent in art.sentences:
         explicit = art.mentions.get(sent.index, [])
         added: list[Mention] = []
@@ -219,6 +230,14 @@ def coref(art: Annotated) -> None:
                 if other_make and target.make != other_make:
                     continue  # after a sentence about another maker, not a model of the earlier one
                 added.append(Mention(a, b, target.make, target.model, target.variant, kind="anaphor"))
+            for m in LATTER.finditer(s):
+                a, b = sent.start + m.start(), sent.start + m.end()
+                if _overlaps(a, b, explicit + added) or any(e.start >= b and e.start - b <= 2 for e in explicit):
+                    continue  # "the former Vitz": the name itself follows
+                named = _distinct([e for e in prev_explicit + explicit if e.model and e.end <= a])
+                if len(named) >= 2:
+                    target = named[-1] if m.group(1).lower() == "latter" else named[-2]
+                    added.append(Mention(a, b, target.make, target.model, target.variant, kind="anaphor"))
             first_explicit = min((e.start for e in explicit if e.model), default=None)
             for m in PRONOUN.finditer(s):
                 a = sent.start + m.start()
@@ -303,5 +322,6 @@ def coref(art: Annotated) -> None:
                         bodies[m.subject] = body
         focus = art.focus.get(sent.index)
         other_make = focus.make if focus is not None and focus.model is None and focus.kind != "carried" else None
+        prev_explicit = [e for e in explicit if e.model and not e.parenthetical]
         del recent[:-8]
         del topics[:-8]
