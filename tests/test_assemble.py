@@ -35,3 +35,10 @@ def test_a_round_up_gives_each_model_the_powertrain_named_next_to_it():
     got = {(c.subject, c.value) for c in claims if c.attribute == "powertrain"}
     assert ("Mazda CX-60", "phev") in got
     assert ("Mazda CX-80", "phev") not in got
+
+
+def test_a_powertrain_word_right_before_a_rival_describes_that_rival():
+    text = "The Rimac Nevera raced against the new hybrid Ferrari SF90 on a drag strip."
+    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    got = {(c.subject, c.value) for c in claims if c.attribute == "powertrain"}
+    assert ("Ferrari SF90 Stradale", "hybrid") in got or ("Ferrari SF90", "hybrid") in got

@@ -84,6 +84,11 @@ def _clause_start(text: str, pos: int) -> int:
     return start
 
 
+# Between a powertrain word and the model it describes: "hybrid Ferrari SF90", "electric-only Zed".
+_ATTRIBUTIVE_BEFORE = re.compile(r"[\s-]*")
+_ATTRIBUTIVE_AFTER = re.compile(r"\s+")
+
+
 def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
     """The model a value is grammatically tied to, if any."""
     models = [m for m in mentions if m.model]
@@ -91,6 +96,13 @@ def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
         inside = [m for m in models if f.start <= m.start and m.end <= f.end]
         if inside:
             return inside[0]  # "34,621 Song Plus SUVs": the model named inside the figure
+    if f.attribute == "powertrain":
+        for m in models:
+            # "the new hybrid Ferrari SF90", "the BYD Seal electric sedan": the word describes that car,
+            # even a rival's
+            if m.kind == "explicit" and (f.end <= m.start and _ATTRIBUTIVE_BEFORE.fullmatch(text[f.end:m.start])
+                                         or m.end <= f.start and _ATTRIBUTIVE_AFTER.fullmatch(text[m.end:f.start])):
+                return m
     for m in models:
         gap = text[m.end:f.start]
         if "partner" in m.words and "," in gap:
