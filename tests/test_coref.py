@@ -130,3 +130,12 @@ def test_the_latter_and_the_former_pick_from_the_models_just_named(which, owner,
     got = _facts(text)
     assert (owner, "power_hp", 320) in got
     assert (other, "power_hp", 320) not in got
+
+
+@pytest.mark.parametrize("opening", ["After the troubles that beset its Toyota bZ4X twin",
+                                     "Joining the Toyota bZ4X and Subaru Solterra",
+                                     "Unlike the Toyota bZ4X"])
+def test_models_in_an_opening_clause_are_not_the_sentence_focus(opening):
+    art = annotate(Document(doc="t", date="2025-06-15",
+                            text=f"{opening}, the Lexus RZ will reach South Africa in 2024."))
+    assert art.focus[0].subject == "Lexus RZ"

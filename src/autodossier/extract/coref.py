@@ -170,6 +170,29 @@ def _of_make(explicit: list[Mention], pos: int, recent: list[Mention]) -> Mentio
     return next((m for m in reversed(recent) if m.make == make), None)
 
 
+# A sentence opening with an adverbial or participle clause ("After ... troubles that beset its bZ4X twin,
+# the RZ will ...", "Joining the Fortuner and Innova, the Hilux will ..."): the models named there are
+# not what the sentence is about.
+_INTRO = re.compile(r"^\W*(?:after|following|despite|although|though|while|whilst|since|unlike|like|joining|"
+                    r"alongside|besides|beyond|compared|apart from|aside from|in addition to|as with|just as|"
+                    r"much like|just like|riding on|building on|replacing|succeeding|(?!according)[a-z]+ing)\b", re.I)
+# From the comma that ends the opening clause (the sentence's first) to the model that starts the main one.
+_MAIN_START = re.compile(r",\s*(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+\s+){0,3}$")
+
+
+def _main_clause_subject(models: list[Mention], text: str, offset: int) -> Mention:
+    """The sentence's first model, or the one starting its main clause after an opening clause."""
+    first = models[0]
+    if not _INTRO.match(text):
+        return first
+    comma = text.find(",")
+    for m in models[1:]:
+        start = _MAIN_START.search(text, 0, m.start - offset)
+        if start is not None and start.start() == comma:
+            return m
+    return first
+
+
 def _distinct(mentions: list[Mention]) -> list[Mention]:
     """Mentions in order, each subject once (at its last naming)."""
     out: list[Mention] = []
@@ -268,21 +291,24 @@ def coref(art: Annotated) -> None:
         allm = sorted(explicit + added, key=lambda m: m.start)
         art.mentions[sent.index] = allm
         previous: Mention | None = None
+        intro = bool(_INTRO.match(s))  # "Unlike the bZ4X, the RZ ...": the opening clause's comma ends no list
         for m in allm:
             if m.kind == "explicit" and comparative(m, s, sent.start):
                 m.words.add("comparative")
             elif m.kind == "explicit" and partner(m, s, sent.start):
                 m.words.add("partner")
             elif (m.kind == "explicit" and previous is not None and previous.words & {"partner", "comparative"}
-                  and _LIST_GAP.match(art.doc.text[previous.end:m.start])):
+                  and _LIST_GAP.match(art.doc.text[previous.end:m.start])
+                  and not (intro and s.find(",") == previous.end - sent.start)):
                 # "shares its platform with the Ioniq 5 and Kia EV6": the list's later names too
                 m.words |= previous.words & {"partner", "comparative"}
             previous = m
         models = [m for m in allm if m.model and not m.parenthetical and not m.words & {"comparative", "partner"}]
         partners = [m for m in allm if m.model and "partner" in m.words]
         if models:
-            art.focus[sent.index] = models[0]
-            topics.append(models[0])
+            main = _main_clause_subject(models, s, sent.start)
+            art.focus[sent.index] = main
+            topics.append(main)
         elif topics and _other_make(explicit, topics[-1], gaz):
             # "Mazda is considering ...": a sentence about another maker is not about the topic
             art.focus[sent.index] = next(m for m in explicit if not m.model and not m.parenthetical
