@@ -29,7 +29,9 @@ NOUN_PHRASE = gated(
     r"hatchback|wagon|estate|truck|pickup|convertible|roadster|edition|concept|version|newcomer)\b(?!\s+(?:segment|market|line-?up|world))",
     re.I,
 )
-PRONOUN = gated(r"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s))\b(?P<p>[Ii]t|[Ii]ts)\b(?!\s+(?:(?:is|was|may|might|could|would|will|remains|seems|appears)\s+(?:not\s+)?(?:be\s+)?)"
+# "It", "its" opening a clause; not an impersonal "it" ("it is not clear", "It may not be feasible").
+PRONOUN = gated(r"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s))\b(?P<p>[Ii]t|[Ii]ts)\b"
+                r"(?!\s+(?:(?:is|was|may|might|could|would|will|remains|seems|appears)\s+(?:not\s+)?(?:be\s+)?)"
                 r"(?:all|not|clear|likely|unlikely|unclear|worth|time|possible|impossible|feasible|hard|easy|difficult|"
                 r"expected|understood|thought|believed|rumou?red|said|the brand)\b)")
 BRAND = gated(r"\b(?:the|its)\s+(?:brand|company|automaker|carmaker|marque|firm|manufacturer)\b", re.I)
@@ -229,7 +231,8 @@ def coref(art: Annotated) -> None:
             a, b = sent.start + m.start(), sent.start + m.end()
             if _overlaps(a, b, explicit):
                 continue
-            target = editions.get(m.group()) or _named_with(explicit, b) or _topic(topics, title, named_at, sent.index) or last
+            target = (editions.get(m.group()) or _named_with(explicit, b)
+                      or _topic(topics, title, named_at, sent.index) or last)
             if target:
                 editions.setdefault(m.group(), target)
                 added.append(Mention(a, b, target.make, target.model, m.group(), kind="anaphor"))
