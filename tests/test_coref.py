@@ -139,3 +139,12 @@ def test_models_in_an_opening_clause_are_not_the_sentence_focus(opening):
     art = annotate(Document(doc="t", date="2025-06-15",
                             text=f"{opening}, the Lexus RZ will reach South Africa in 2024."))
     assert art.focus[0].subject == "Lexus RZ"
+
+
+def test_a_model_the_text_goes_on_to_describe_keeps_the_topic_over_the_title_model():
+    text = ("The Audi R8 will return in 2027. "
+            "Last year Lamborghini launched the Lamborghini Temerario, which swapped the V10 for a hybrid V8. "
+            "This yields a system capable of 677kW.")
+    got = _facts(text, title="Audi R8 to return as a hybrid")
+    assert any(s == "Lamborghini Temerario" and a == "power_hp" for s, a, _ in got)
+    assert not any(s == "Audi R8" and a == "power_hp" for s, a, _ in got)

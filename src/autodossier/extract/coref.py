@@ -147,14 +147,16 @@ def title_models(art: Annotated) -> list[Mention]:
     return out
 
 
-def _topic(topics: list[Mention], title: set[str], named_at: dict[str, int], index: int) -> Mention | None:
+def _topic(topics: list[Mention], title: set[str], named_at: dict[str, int], index: int,
+           described: set[int]) -> Mention | None:
     """What the article is about at sentence ``index``: the last sentence's topic, unless that is a
     model outside the title while a title model was named within the last few sentences ("... the
-    Fortuner's engine will power the Hilux. Mated to the six-speed auto, the car ...": the Hilux)."""
+    Fortuner's engine will power the Hilux. Mated to the six-speed auto, the car ...": the Hilux).
+    A topic the text went on to describe ("launched the Temerario, which swapped ...") stays."""
     if not topics:
         return None
     last = topics[-1]
-    if title and last.subject not in title:
+    if title and last.subject not in title and id(last) not in described:
         near = {s for s in title if index - named_at.get(s, -TITLE_TOPIC_WINDOW - 1) <= TITLE_TOPIC_WINDOW}
         for t in reversed(topics):
             if t.subject in near:
@@ -222,6 +224,7 @@ def coref(art: Annotated) -> None:
     bodies: dict[str, str] = {}
     editions: dict[str, Mention] = {}
     prev_explicit: list[Mention] = []  # the models the previous sentence named ("the latter")
+    described: set[int] = set()  # topics a relative clause goes on about ("the Temerario, which ...")
     for sent in art.sentences:
         explicit = art.mentions.get(sent.index, [])
         added: list[Mention] = []
@@ -232,7 +235,7 @@ def coref(art: Annotated) -> None:
             if _overlaps(a, b, explicit):
                 continue
             target = (editions.get(m.group()) or _named_with(explicit, b)
-                      or _topic(topics, title, named_at, sent.index) or last)
+                      or _topic(topics, title, named_at, sent.index, described) or last)
             if target:
                 editions.setdefault(m.group(), target)
                 added.append(Mention(a, b, target.make, target.model, m.group(), kind="anaphor"))
@@ -246,7 +249,7 @@ def coref(art: Annotated) -> None:
                 if explicit and _NAMED_AS.match(s, m.end()):
                     continue  # "the vehicle is to be named TUV300": the name that follows is the referent
                 body = _BODY_NOUNS.get(m.group("noun").lower())
-                target = _topic(topics, title, named_at, sent.index) or last
+                target = _topic(topics, title, named_at, sent.index, described) or last
                 if body:
                     for cand in reversed(recent):
                         known = bodies.get(cand.subject) or gaz.body(cand.make, cand.model)
@@ -310,6 +313,8 @@ def coref(art: Annotated) -> None:
         partners = [m for m in allm if m.model and "partner" in m.words]
         if models:
             main = _main_clause_subject(models, s, sent.start)
+            if _described(art.doc.text, main.end):
+                described.add(id(main))
             art.focus[sent.index] = main
             topics.append(main)
         elif topics and _other_make(explicit, topics[-1], gaz):
@@ -320,7 +325,7 @@ def coref(art: Annotated) -> None:
             # the sentence after one about another maker stays with that maker, not the earlier model
             art.focus[sent.index] = Mention(sent.start, sent.start, other_make, None, None, kind="carried")
         elif topics:
-            topic = _topic(topics, title, named_at, sent.index)
+            topic = _topic(topics, title, named_at, sent.index, described)
             art.focus[sent.index] = Mention(sent.start, sent.start, topic.make, topic.model, None, kind="carried")
         elif partners:
             art.focus[sent.index] = partners[0]
