@@ -66,8 +66,10 @@ _ANY_COMPARATIVE = GateGroup([COMPARATIVE_BEFORE, COMPARATIVE_AFTER])
 def comparative(m: Mention, text: str, offset: int) -> bool:
     """Whether a mention sits in a comparison, or is the partner of a relation ("shared with
     the Nissan Z"), rather than being what the sentence is about."""
-    if _MODIFIER_SUFFIX.search(text, 0, m.end - offset) or _MODIFIER_SUFFIX.match(
-            text[m.end - offset:m.end - offset + 12].split(" ", 1)[0]):
+    end = m.end - offset
+    if "-" in text[max(0, end - 12):end + 1] and (
+            _MODIFIER_SUFFIX.search(text[max(0, end - 12):end])
+            or _MODIFIER_SUFFIX.match(text[end:end + 12].split(" ", 1)[0])):
         return True
     if not _ANY_COMPARATIVE.may_match(text):
         return False
