@@ -77,3 +77,12 @@ def test_chassis_codes_are_not_another_makes_model(text, makes, absent):
 ])
 def test_designations_of_named_makes_still_count(text, makes, subject):
     assert subject in [s for s, _ in subjects(text, makes)]
+
+
+def test_a_model_the_title_names_is_found_bare_in_the_text():
+    from autodossier.extract import extract
+    from autodossier.ingest.document import Document
+    doc = Document(doc="t", title="The 217mph Lamborghini Zorvane revealed", date="2025-06-15",
+                   text="Lamborghini has shown a new hybrid. The Zorvane makes 808 bhp.")
+    got = {(c.subject, c.attribute, c.value) for c in extract(doc)}
+    assert ("Lamborghini Zorvane", "power_hp", 808) in got

@@ -63,6 +63,8 @@ _POWERS = re.compile(r"\b(?:to\s+power|will\s+power|would\s+power|be\s+used\s+in
                      r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 # An engine spoken of as itself ("this engine", "the unit"), after its owner was named.
 _THIS_ENGINE = re.compile(r"\b(?:this|that)\s+(?:engine|unit|motor|powerplant|powertrain|mill)\b", re.I)
+# What an engine is paired with in the car that uses it.
+_PAIRING_ATTRS = frozenset({"transmission", "gears"})
 _ENGINE_TALK_ATTRS = frozenset({"displacement_l", "cylinders", "engine_layout", "aspiration", "engine_code",
                                 "power_hp", "torque_lbft"})
 
@@ -82,6 +84,11 @@ def _clause_start(text: str, pos: int) -> int:
     return start
 
 
+# Between a powertrain word and the model it describes: "hybrid Ferrari SF90", "electric-only Zed".
+_ATTRIBUTIVE_BEFORE = re.compile(r"[\s-]*")
+_ATTRIBUTIVE_AFTER = re.compile(r"\s+")
+
+
 def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
     """The model a value is grammatically tied to, if any."""
     models = [m for m in mentions if m.model]
@@ -89,6 +96,13 @@ def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
         inside = [m for m in models if f.start <= m.start and m.end <= f.end]
         if inside:
             return inside[0]  # "34,621 Song Plus SUVs": the model named inside the figure
+    if f.attribute == "powertrain":
+        for m in models:
+            # "the new hybrid Ferrari SF90", "the BYD Seal electric sedan": the word describes that car,
+            # even a rival's
+            if m.kind == "explicit" and (f.end <= m.start and _ATTRIBUTIVE_BEFORE.fullmatch(text[f.end:m.start])
+                                         or m.end <= f.start and _ATTRIBUTIVE_AFTER.fullmatch(text[m.end:f.start])):
+                return m
     for m in models:
         gap = text[m.end:f.start]
         if "partner" in m.words and "," in gap:
@@ -96,7 +110,8 @@ def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
         if m.end <= f.start and _AFTER_MENTION.match(gap) and f.start - m.end < 30:
             if f.attribute in ("power_hp", "torque_lbft", "body_style") and m.kind != "carried":
                 return m
-        if f.attribute == "body_style" and m.end <= f.start and m.kind != "carried" and _BODY_GAP.fullmatch(gap):
+        if (f.attribute == "body_style" and m.end <= f.start and m.kind != "carried" and _BODY_GAP.fullmatch(gap)
+                and "comparative" not in m.words):
             return m  # "the Trailblazer compact SUV", "GR 86 and Subaru BRZ – twin rear-drive sports coupes"
         if m.start >= f.end and m.start - f.end < 40 and _BEFORE_MENTION.match(text[f.end:m.start]):
             if f.attribute in ("power_hp", "torque_lbft", "body_style", "sales_units", "market"):
@@ -226,6 +241,11 @@ def assemble(art: Annotated) -> None:
                 if subject is not None and subject.start >= f.end:
                     # "stopped building the Ghibli and the Levante": every model of the list
                     pending += [(f, other, None, status) for other in _chain(subject, mentions, text)[1:]]
+                elif subject is not None and subject.kind == "explicit" and subject.end <= f.start:
+                    # "the Civic and CR-V have been discontinued": the list that ends at the model
+                    group = _coordinated(mentions, text)
+                    if subject in group:
+                        pending += [(f, other, None, status) for other in group if other is not subject]
             elif (f.attribute == "market" and not any(m.model and m.kind == "explicit" for m in mentions)
                   and not any(g.attribute == "price" for g in found)):  # a price is a model's
                 # "BYD, Xpeng and Aiways have begun selling in Europe": a sentence that names makes
@@ -255,7 +275,10 @@ def assemble(art: Annotated) -> None:
                     status = "confirmed"  # a figure stated for another, existing model
                     if _same_as(sent.text, subject, sent.start):
                         pending.append((f, focus, None, status_for(sent.text, rel, sent_cues, 0)))
-            if engine_talk and f.attribute in _ENGINE_TALK_ATTRS:
+            if engine_talk and (f.attribute in _ENGINE_TALK_ATTRS or (
+                    f.attribute in _PAIRING_ATTRS and subject is not None and subject.subject == engine_owner.subject)):
+                # "Mated to the six-speed auto, this engine ...": the gearbox it is paired with is as
+                # certain as the engine's use in the car
                 subject = engine_owner
                 if engine_status and CERTAINTY_RANK[engine_status] < CERTAINTY_RANK.get(status or "confirmed", 0):
                     status = engine_status
@@ -277,6 +300,8 @@ def assemble(art: Annotated) -> None:
                     group = _coordinated(mentions, text)
                     if subject in group:
                         pending += [(f, other, None, status) for other in group if other is not subject]
+        if "respectively" in sent.text:
+            pending = _respectively(pending, found, mentions)
         partner_subjects = {p.subject for p in partners} | {
             m.subject for m in mentions if "partner" in m.words and (focus is None or m.subject != focus.subject)}
         plural = [m for m in mentions if m.kind == "plural"]
@@ -326,7 +351,8 @@ def to_claims(art: Annotated, proposals: list[Proposal]) -> list[Claim]:
 AFTER_PENALTY = 1.5
 # Figures a round-up states model by model; markets, dates and states follow the sentence's subject.
 NEAREST_ATTRS = frozenset({"displacement_l", "cylinders", "engine_layout", "aspiration", "power_hp", "torque_lbft",
-                           "price", "range_km", "battery_kwh", "accel_0_60_s", "accel_0_100_s", "top_speed_mph"})
+                           "price", "range_km", "battery_kwh", "accel_0_60_s", "accel_0_100_s", "top_speed_mph",
+                           "powertrain"})
 
 
 def _nearest(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
@@ -371,6 +397,36 @@ def _clause_subject(f: Finding, mentions: list[Mention], text: str, offset: int)
         if m.model and start <= m.start - offset < rel and "comparative" not in m.words:
             return m if re.fullmatch(r"[\s,]*(?:the\s+|its\s+)?(?:new\s+)?", text[start:m.start - offset]) else None
     return None
+
+
+def _respectively(pending: list, found: list[Finding], mentions: list[Mention]) -> list:
+    """"The Golf R and WRX STI make 235kW and 295kW respectively": the values of one attribute go,
+    in order, to the models named before them (a range each when there are twice as many values)."""
+    by_attr: dict[str, list[Finding]] = {}
+    for f in sorted(found, key=lambda f: f.start):
+        if f.attribute not in ENTITY_ATTRIBUTES and f.value is not None:
+            by_attr.setdefault(f.attribute, []).append(f)
+    owners: dict[int, Mention] = {}
+    for values in by_attr.values():
+        models: list[Mention] = []
+        for m in mentions:
+            if m.model and m.kind == "explicit" and not m.parenthetical and m.end <= values[0].start:
+                models = [x for x in models if x.subject != m.subject] + [m]
+        n = len(values)
+        k = next((k for k in (n, n // 2) if 2 <= k <= len(models) and n % k == 0), 0)
+        if not k:
+            continue
+        for i, f in enumerate(values):
+            owners[id(f)] = models[len(models) - k + i // (n // k)]
+    if not owners:
+        return pending
+    out = [p for p in pending if id(p[0]) not in owners or p[2] is not None]
+    done: set[int] = set()
+    for f, subject, value_override, status in pending:
+        if id(f) in owners and value_override is None and id(f) not in done:
+            done.add(id(f))
+            out.append((f, owners[id(f)], None, status))
+    return out
 
 
 def _is_prose(sentence: str) -> bool:

@@ -81,7 +81,7 @@ def _doc_context(art: Annotated) -> dict:
     firsts: dict[str, Mention] = {}
     for sent in art.sentences:
         for m in art.mentions.get(sent.index, []):
-            if m.model and m.kind == "explicit":
+            if m.model and m.kind == "explicit" and "comparative" not in m.words:
                 counts[m.subject] += 1
                 firsts.setdefault(m.subject, m)
                 if first is None:

@@ -443,6 +443,9 @@ def mentions(art: Annotated) -> None:
     for alias in _make_aliases().found(art.doc.text.lower()):
         doc_makes.add(gaz.makes[alias])
     current: str | None = None  # the make the article spoke of last
+    if art.doc.title:
+        # the title's models by shape ("the 217mph Lamborghini Sian"): the text may name them bare
+        find_mentions(art.doc.title, 0, doc_makes, doc_models)
     for s in art.sentences:
         found = find_mentions(s.text, s.start, doc_makes, doc_models)
         if current or found:
@@ -454,9 +457,10 @@ def mentions(art: Annotated) -> None:
             current = found[-1].make
 
 
-# Words before a bare name that make it a model ("the new Tekton", "its TUV300", "the upcoming VF3").
+# Words before a bare name that make it a model ("the new Tekton", "its TUV300", "the upcoming VF3",
+# "is to be named TUV300").
 _NAME_LEAD = frozenset("the its their new all-new upcoming latest facelifted updated entry-level flagship "
-                       "forthcoming next-generation next-gen a an".split())
+                       "forthcoming next-generation next-gen a an named called dubbed badged christened".split())
 # A designation by shape: letters then digits ("GV90", "TUV300", "VF3", "i10"), not an engine code.
 # One capital and digits is a chassis or engine code far more often ("C8", "G90", "V10").
 _BARE_DESIGNATION = re.compile(r"(?:[A-Z]{2,4}|[a-z]{1,2}[A-Z]?)-?\d{1,4}[a-z]?")
@@ -471,7 +475,7 @@ _EMISSION = re.compile(r"BS-?\d|Euro-?\d")
 # Most sentences hold no bare name: one scan for the shapes the loop below accepts skips them.
 _BARE_HINT = re.compile(
     r"\b(?:the|its|their|new|all-new|upcoming|latest|facelifted|updated|entry-level|flagship|forthcoming|"
-    r"next-generation|next-gen|a|an)\s+(?:[A-Z]{2,4}|[a-z]{1,2}[A-Z]?)-?\d"
+    r"next-generation|next-gen|a|an|named|called|dubbed|badged|christened)\s+(?:[A-Z]{2,4}|[a-z]{1,2}[A-Z]?)-?\d"
     r"|\b(?:new|all-new|upcoming|latest|facelifted|updated|entry-level|flagship|forthcoming|next-generation|next-gen)\s+[A-Z][a-z]"
     r"|\b[\w-]+\s+(?i:suvs?|sedans?|saloons?|hatchbacks?|hatch|crossovers?|coupes?|wagon|estate|pickups?|utes?|mpv|ev|"
     r"roadsters?|convertibles?|supercars?|hypercars?)\b"
