@@ -59,3 +59,14 @@ def test_relative_month_without_publication_date_yields_nothing():
 def test_relative_weeks_days_and_years_ago(text, value):
     from autodossier.extract.dates import find_dates, parse_pub_date
     assert [d.value for d in find_dates(text, parse_pub_date("2021-08-18"), 0)] == [value]
+
+
+@pytest.mark.parametrize("text, pub, value", [
+    ("It lands during this year's third quarter.", date(2023, 5, 1), "2023-Q3"),
+    ("Sales begin in 2026's first half.", date(2025, 5, 1), "2026-H1"),
+    ("It should debut by next summer.", date(2013, 8, 21), "2014"),
+    ("It should debut by next summer.", date(2013, 2, 10), "2013"),
+    ("The wagon is due spring 2016.", date(2015, 9, 1), "2016"),
+])
+def test_possessive_parts_and_relative_seasons(text, pub, value):
+    assert value in [d.value for d in find_dates(text, pub)]

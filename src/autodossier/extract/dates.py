@@ -58,8 +58,14 @@ PATTERNS: list[tuple[GatedPattern | re.Pattern, str]] = [
     (gated(rf"\b(?P<edge>(?:the )?end of|(?:the )?beginning of|(?:the )?start of|early|late|mid|"
            rf"the middle of|the latter part of)[\s-]+{_YEAR_WORDS}", re.I), "edge"),
     (gated(rf"\b{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?{_YEAR_WORDS})?(?![\w-])", re.I), "month"),
+    # "this year's fourth quarter", "2024's second half"
+    (gated(r"\b(?P<year>(?:19|20)\d\d|(?:this|last|next) year)['’]s\s+(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+           r"\s+(?P<part>quarter|half)\b", re.I), "possessive_part"),
+    # "next summer", "this autumn", "last spring"
+    (gated(r"\b(?P<which>this|last|next|this coming|this past)\s+(?P<season>spring|summer(?:time)?|autumn|fall|winter)\b",
+           re.I), "relative_season"),
     (gated(r"\b(?:in |during |over )?(?:the )?(?P<season>spring|summer(?:time)?|autumn|fall|winter)"
-           r"(?:\s+of\s+(?P<year>(?:19|20)\d\d|this year|last year|next year))?\b", re.I), "season"),
+           r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d|this year|last year|next year))?\b", re.I), "season"),
     (gated(r"\b(?:from|between)\s+(?P<a>(?:19|20)\d\d)\s+(?:to|and|until|through)\s+(?P<b>(?:19|20)\d\d)\b", re.I), "range"),
     (gated(r"\b(?P<a>(?:19|20)\d\d)\s?[-–]\s?(?P<b>(?:19|20)\d\d)\b"), "range"),
     (gated(r"\b(?:the\s+)?(?P<year>(?:19|20)\d\d)\s+model[\s-]year\b", re.I), "model_year"),
@@ -144,6 +150,24 @@ def _resolve(m: re.Match, kind: str, pub: date | None, text: str) -> DateExpr | 
             if first > pub.month and _past_context(text, m.start()):
                 y -= 1
         value = y and str(y)
+    elif kind == "possessive_part":
+        y = _year(g["year"], pub)
+        n = _ORD[g["ord"].lower()]
+        if g["part"].lower() == "half" and n > 2:
+            return None
+        value = y and f"{y}-{'H' if g['part'].lower() == 'half' else 'Q'}{n}"
+    elif kind == "relative_season":
+        if pub is None:
+            return None
+        first, _ = SEASON_MONTHS[g["season"].lower()]
+        which = g["which"].lower()
+        if which == "next":  # the next one to begin: this year's while it is still ahead
+            y = pub.year if first > pub.month else pub.year + 1
+        elif which in ("last", "this past"):
+            y = pub.year if first < pub.month else pub.year - 1
+        else:
+            y = pub.year
+        value = str(y)
     elif kind == "range":
         value, range_end = g["a"], g["b"]
         if int(range_end) < int(value):

@@ -11,6 +11,7 @@ import re
 from autodossier.extract.certainty import cues, status_for
 from autodossier.extract.dates import DateExpr, find_dates, parse_pub_date
 from autodossier.extract.findings import Finding
+from autodossier.extract.markets import Home, launch_region
 from autodossier.extract.pipeline import Annotated, component
 from autodossier.extract.prefilter import GateGroup, gated, match_part, search_part
 from autodossier.extract.specs import UNKNOWN
@@ -50,37 +51,52 @@ UPCOMING = gated(r"\b(?:next[\s-]gen(?:eration)?|upcoming|forthcoming)\b(?!\s+(?
                  r"battery|batteries|technology|tech|motors?|powertrains?|architecture|software|models?\b))", re.I)
 
 EVENTS = [
-    (r"go(?:es)? on sale|went on sale|on sale|sales (?:are expected|are due|will (?:start|begin)|start|begin|"
+    # "stays on sale through 2024", "already on sale": a model on sale, not a sales start
+    (r"go(?:es)? on sale|went on sale|(?<!stay )(?<!stays )(?<!remain )(?<!remains )(?<!still )(?<!already )on sale|"
+     r"sales (?:are expected|are due|will (?:start|begin)|start|begin|"
      r"kick off)|(?:arrive|arrives|arriving|land|lands) (?:in|at) (?:[\w.]+ )?(?:showrooms|dealers|dealerships|retailers)|"
      r"hit (?:dealerships|showrooms|the market|the road|dealers)|deliveries (?:start|begin|will start|to start)|"
-     r"(?:introduced|launched|arrived) (?:to|in|on) the (?:\w+ )?market|officially launched|launch(?:es|ed)?|"
+     r"(?:introduced|launched|arrived) (?:to|in|on) the (?:\w+ )?market|officially launched|launch(?:es|ed|ing)?|"
      r"available (?:from|in)|will be available|to be available|market launch|expected (?:to arrive|in dealers)|"
      # "first deliveries will take place in Q2", "reach local showrooms before the end of this year",
      # "will reach South Africa in 2024", "joins the line-up early next year", "rejoined the lineup in 2006"
      r"first\s+deliveries|deliveries\s+(?:will|are|of|to|start|begin|commence|scheduled|slated|due|expected|in)\b|reach(?:es|ing)?\s+(?:local\s+|[A-Z]\w+\s+)?(?:showrooms|dealers|dealerships|customers|buyers)|"
-     r"(?:will\s+)?(?:reach|arrive\s+in|land\s+in|enter)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?=in\b|by\b|before\b|from\b|next\b|later\b|early\b|this\b)|"
+     r"(?:will\s+)?(?:reach|arrive\s+in|land\s+in|enter)\s+(?:the\s+)?(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?=in\b|by\b|before\b|from\b|next\b|later\b|early\b|this\b)|"
      r"(?:re)?join(?:s|ed|ing)?\s+the\s+(?:\w+\s+)?line-?up|revived|sales\s+(?:are\s+expected\s+to|will|are\s+due\s+to|to)\s+(?:begin|start|commence)|"
      # "readying the GV90 for launch in 2025", "launch of the Persona is scheduled for August",
      # "with the new Saga to follow in September", "arriving this year", "landing in 2015"
      r"for\s+(?:a\s+|its\s+)?(?:local\s+|market\s+)?launch|launch\s+of|(?:to\s+)?follow\s+in|arriv(?:e|es|ed|ing)|landing\s+in|"
      r"(?:will\s+)?lands?\s+in\s+(?=\d|early|late|mid|the\s+(?:first|second|spring|summer|autumn|fall|winter))|"
-     r"release\s+in|scheduled\s+for\s+release",
+     r"release\s+in|scheduled\s+for\s+release|"
+     # "ahead of sales getting under way in 2026", "the arrival in showrooms last year", "Australian showroom
+     # arrivals", "due spring 2016", "looking to introduce the VF3 by early next year", "brought the Wigo to the
+     # Philippine market in 2014", "enters the Indian market in March"
+     r"sales\s+(?:get(?:s|ting)?|got|are\s+getting)\s+under\s*way|arrivals?\s+in\s+(?:local\s+|[\w]+\s+)?(?:showrooms|dealers|dealerships)|"
+     r"showroom\s+arrivals?|arrivals?\b|due\s+(?=(?:in\s+|by\s+|from\s+|out\s+in\s+)?(?:early|late|mid|the\s+(?:first|second|third|fourth|end)|"
+     r"spring|summer|autumn|fall|winter|next|this|(?:19|20)\d\d\b|Q[1-4]\b|(?-i:[A-Z][a-z]+)\s+20\d\d))|"
+     r"(?:will|to|set\s+to|plans?\s+to|looking\s+to)\s+(?:also\s+)?introduce\b|"
+     r"brought(?=\s+(?:[\w-]+\s+){0,3}?to\s+the\s+(?:[\w-]+\s+)?market)|enter(?:s|ed|ing)?\s+the\s+(?:[\w-]+\s+)?market",
      "on_sale"),
     (r"reveal(?:ed|s)?|unveil(?:ed|s|ing)?|debut(?:ed|s)?|premiere(?:d|s)?|show(?:ed|n|s)?\s+(?:off|the|its|a|an|their|at|in|to)\b|"
      # "announced" reveals a model, not a statement ("announced that", "announced back in 2021", "…, Honda has announced,")
      r"present(?:ed|s)|first announced|announced(?!\s+(?:that|back|plans|on|in\s+a|today\s+that)\b|\s*[,.])|"
-     r"teased|took the wraps off|world premiere", "reveal"),
+     r"teased|took the wraps off|world premiere|"
+     # "made its first appearance as far back as 2012", "breaks cover", "before the car's official announcement"
+     r"first\s+appearance|(?:public|world|global)\s+(?:debut|bow)|br(?:eaks?|oke)\s+cover|official\s+announcement", "reveal"),
     (r"production (?:starts|begins|will (?:start|begin)|to (?:start|begin)|kicks off|started|began|is slated)|"
      r"start(?:s|ed)? production|enter(?:s|ed)? production|(?:produced|built|made) from|begin(?:s)? production|"
      r"series production|(?:start|begin)(?:s|ning|ed)? (?:building|producing|assembling|assembly of)|"
-     r"(?:started|began|begun) (?:building|producing|assembling|making)|"
+     r"(?:started|began|begun) (?:building|producing|assembling|making)|(?:produced|built|made)\s+between|"
      # "to go into production in 2027", "leave the assembly line in November 2025"
      r"go(?:es)? into production|(?:leave|roll off|come off)\s+the\s+(?:assembly|production)\s+line|"
      r"production\s+gets?\s+(?:under\s*way|going)", "production_start"),
     (r"stop(?:s|ped|ping)? production|end(?:s|ed)? production|"
      r"(?:stop(?:s|ped|ping)?|cease[sd]?|quit) (?:building|making|producing|manufacturing)|production (?:ended|ceased|will end|ends)|"
      r"discontinu(?:ed|es|e)|in production (?:through|until)|remain in production through|final model year|"
-     r"last model year|ax(?:ed|es)\b|killed off|"
+     r"last model year|ax(?:ed|es)\b|killed off|bow(?:s|ed)?\s+out\s+of\s+production|"
+     # "GM will end Chevrolet Malibu production in November 2024", "halt Cadillac XT4 output", "production has ceased"
+     r"(?:end|stop|halt|cease)(?:s|ed|ing)?(?=\s+(?:[\w-]+\s+){1,3}?(?:production|output)\b)|"
+     r"production\s+(?:has|have|had)\s+(?:ceased|ended|stopped)|"
      # "whose production quietly came to an end last year", "the last R8 left the production line"
      r"production\s+(?:\w+\s+)?came\s+to\s+an\s+end|(?:last|final)\s+(?:[\w-]+\s+){0,3}?(?:left|rolled\s+off)\s+the\s+(?:production|assembly)\s+line",
      "production_end"),
@@ -95,14 +111,20 @@ _HOLD_NOT_MODEL = gated(r"^\s+(?:construction|work|building|investment|hiring|ex
                         r"|^\s+(?:its|the|their|a)\s+(?:[\w-]+\s+){0,4}?(?:factory|plant|facility|gigafactory)\b", re.I)
 _WEEKDAY = re.compile(r"day\b", re.I)
 # What else gets revealed: prices, details, specifications ("Pricing ... is expected to be revealed").
-_DETAILS_BEFORE = re.compile(r"\b(?:pricing|prices?|details|specs|specifications|figures|name)\b(?:\s+[\w-]+){0,7}\s+(?:to\s+be\s+|be\s+|been\s+|was\s+|were\s+|are\s+|is\s+)?$", re.I)
+_DETAILS_BEFORE = re.compile(r"\b(?:pricing|prices?|details|specs|specifications|figures|name)\b(?:\s+[\w-]+){0,9}\s+(?:to\s+be\s+|be\s+|been\s+|was\s+|were\s+|are\s+|is\s+)?$", re.I)
+# How far before a reveal word a "pricing ..." subject is looked for.
+DETAILS_WINDOW = 80
+# What else is unveiled: a goal, a plan, a strategy ("unveiled a goal of building 280,000 units").
+_NOT_A_CAR_AFTER = re.compile(r"\s+(?:a|an|its|their|the)\s+(?:new\s+|\w+-year\s+)?(?:goals?|plans?|targets?|strateg(?:y|ies)|"
+                              r"roadmap|investments?|vision|programmes?|programs?|business\s+plan)\b", re.I)
 # A present perfect right before the event word ("has unveiled", "have officially revealed").
-_JUST_DONE = re.compile(r"\b(?:has|have)\s+(?:just\s+|now\s+|officially\s+|finally\s+)?$", re.I)
+_JUST_DONE = re.compile(r"\b(?:has|have)\s+(?:just\s+|now\s+|officially\s+|finally\s+)?"
+                        r"(?:made\s+(?:its|their|a)\s+(?:[\w-]+\s+)?)?$", re.I)
 _PLANS_BEFORE = gated(r"\b(?:plans?|strategy|project|idea)\b[^.]{0,25}$", re.I)
 
 
-def find_lifecycle(sent, pub) -> list[Finding]:
-    """Lifecycle and dated-event findings of one sentence."""
+def find_lifecycle(sent, pub, home: Home | None = None) -> list[Finding]:
+    """Lifecycle and dated-event findings of one sentence (``home``: the article's home market)."""
     s, off, i = sent.text, sent.start, sent.index
     if not _ANY_STATE.may_match(s) or UNKNOWN.search(s):
         return []
@@ -120,7 +142,8 @@ def find_lifecycle(sent, pub) -> list[Finding]:
     # Dates only matter to an event word; most sentences have none, so skip the date grammar.
     dates = find_dates(s, pub, off) if events else []
     for m, attribute in events:
-        date = _date_for(dates, off + m.start(), off + m.end(), attribute, s, off)
+        later = [e.start() for e, _ in events if e.start() >= m.end()]
+        date = _date_for(dates, off + m.start(), off + m.end(), attribute, s, off, later[0] + off if later else None)
         if date is None and attribute == "reveal" and pub is not None and _JUST_DONE.search(s, 0, m.start()):
             # "Genesis has unveiled the GV60": news of a reveal is dated by its own publication
             out.append(Finding(i, off + m.start(), off + m.end(), attribute, f"{pub.year}-{pub.month:02d}"))
@@ -129,17 +152,53 @@ def find_lifecycle(sent, pub) -> list[Finding]:
             continue
         if attribute == "reveal" and m.group().lower() == "announced" and _WEEKDAY.search(date.text):
             continue  # "the company announced on Monday": when it was said, not a reveal
-        if attribute == "reveal" and _DETAILS_BEFORE.search(s, max(0, m.start() - 60), m.start()):
+        if attribute == "reveal" and (_DETAILS_BEFORE.search(s, max(0, m.start() - DETAILS_WINDOW), m.start())
+                                      or _NOT_A_CAR_AFTER.match(s, m.end())):
             continue  # "pricing ... is expected to be revealed in late October": not the car's reveal
-        out.append(Finding(i, off + m.start(), off + m.end(), attribute, date.value))
+        region = launch_region(s, m.start(), m.end(), home) if attribute == "on_sale" else None
+        negated = _called_off(s, m.start(), date.start - off)
+        status = None
+        if negated and search_part(_FAILED_PLAN_BEFORE, s[max(0, m.start() - 40):m.start()], s):
+            status = "confirmed"  # "had been scheduled to debut in 2025, but ...": what did not happen is a fact
+        elif attribute == "on_sale" and m.group().lower().startswith("due"):
+            # "due spring 2016": a schedule, stated as likely rather than done
+            status = status_for(s, m.start(), cues(s), 0)
+            status = "expected" if status == "confirmed" else status
+        out.append(Finding(i, off + m.start(), off + m.end(), attribute, date.value, region=region, negated=negated,
+                           status=status))
+        if region and region != "global":
+            # a launch in a market says the model is sold there ("would not arrive": is not)
+            out.append(Finding(i, off + m.start(), off + m.end(), "market", region, negated=negated))
         if date.range_end and attribute == "production_start":
             out.append(Finding(i, off + m.start(), off + m.end(), "production_end", date.range_end))
     return _dedupe(out)
 
 
-def _date_for(dates: list[DateExpr], start: int, end: int, attribute: str, s: str, off: int):
-    """The date expression an event word governs: the next in its clause, else the one just before."""
-    clause_end = _clause_bound(s, end - off, forward=True) + off
+# A negation governing an event word: "would not arrive in 2023", "won't debut".
+_NOT_BEFORE = gated(r"(?:\b(?:not|never)\b|n['’]t\b)\s+(?:\w+\s+){0,2}$", re.I)
+# A plan told in the past perfect did not happen: "had been scheduled to debut in 2025, but ...".
+_FAILED_PLAN_BEFORE = gated(r"\bhad\s+(?:also\s+)?been\s+(?:scheduled|due|set|slated|planned|expected|supposed)\s+to\s+"
+                            r"(?:\w+\s+){0,2}$", re.I)
+# "won't reach showrooms before 2017": a date bound, so the event does happen, later.
+_DATE_BOUND_BEFORE = gated(r"\b(?:before|until|till|prior\s+to)\s+$", re.I)
+
+
+def _called_off(s: str, start: int, date_start: int) -> bool:
+    """Whether the event at ``start`` is said not to happen at its date."""
+    window = s[max(0, start - 40):start]
+    if search_part(_FAILED_PLAN_BEFORE, window, s):
+        return True
+    return bool(search_part(_NOT_BEFORE, window, s)) and not search_part(
+        _DATE_BOUND_BEFORE, s[max(0, date_start - 15):max(0, date_start)], s)
+
+
+def _date_for(dates: list[DateExpr], start: int, end: int, attribute: str, s: str, off: int,
+              next_event: int | None = None):
+    """The date expression an event word governs: the next in its clause (not past the next
+    event word, whose date it would be), else the one just before."""
+    clause_end = _clause_bound(s, end - off, forward=True, nominal=bool(_OF_AFTER.match(s, end - off))) + off
+    if next_event is not None:
+        clause_end = min(clause_end, next_event)
     clause_start = _clause_bound(s, start - off, forward=False) + off
     after = [d for d in dates if d.start >= start and d.end > end and d.start <= clause_end]
     # A date before the event word counts when it stands next to it or frames the sentence
@@ -158,9 +217,15 @@ def _date_for(dates: list[DateExpr], start: int, end: int, attribute: str, s: st
 _CLAUSE = gated(r"[;:—–]| and (?:is|was|will|has|discontinued|the)\b|, (?:and|but|which|while|leaving)\b|\bwhich\b")
 
 
-def _clause_bound(s: str, pos: int, forward: bool) -> int:
+# An event named as a noun with its object: "first deliveries of the 001 and the X are due in autumn".
+_OF_AFTER = re.compile(r"\s*of\b|(?<=of)\b")
+# Clause ends for such a noun phrase: "and the" joins its objects, not two clauses.
+_NOMINAL_CLAUSE = gated(r"[;:—–]| and (?:is|was|will|has|discontinued)\b|, (?:and|but|which|while|leaving)\b|\bwhich\b")
+
+
+def _clause_bound(s: str, pos: int, forward: bool, nominal: bool = False) -> int:
     if forward:
-        m = _CLAUSE.search(s, pos)
+        m = (_NOMINAL_CLAUSE if nominal else _CLAUSE).search(s, pos)
         return m.start() if m else len(s)
     last = 0
     for m in _CLAUSE.finditer(s, 0, pos):
@@ -178,9 +243,9 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-@component("lifecycle", requires=("sentences",), provides=("findings",))
+@component("lifecycle", requires=("sentences", "home"), provides=("findings",))
 def lifecycle(art: Annotated) -> None:
     """Find lifecycle states and dated events in every sentence."""
     pub = parse_pub_date(art.doc.date)
     for sent in art.sentences:
-        art.findings.extend(find_lifecycle(sent, pub))
+        art.findings.extend(find_lifecycle(sent, pub, art.home))

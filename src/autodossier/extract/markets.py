@@ -1,0 +1,197 @@
+"""The article's home market, and markets said with words that only it can resolve.
+
+Journalism written for one country ("Kia Australia has confirmed ...", prices in rand,
+"reach local showrooms", "sold here") names its market once, in the title or by the
+local distributor, and then speaks of "local" buyers and of cars coming "here". This
+component reads that home market from the whole article (title, local distributors,
+local currencies, the outlet's country domain, the countries named) and turns the
+local words of each sentence into ``market`` findings for it.
+
+The home is never the US or North America: English-language journalism treats them as
+the unmarked default, so an American article's launches carry no market of their own.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from autodossier.extract.findings import Finding
+from autodossier.extract.gazetteer import load_gazetteer
+from autodossier.extract.pipeline import Annotated, component
+from autodossier.extract.prefilter import gated, search_part
+from autodossier.extract.regions import REGION_RE, region_code
+
+# Codes that are never an article's implicit home (see the module docstring).
+NOT_HOME = frozenset({"US", "NA", "global"})
+
+# Evidence weights. A title that names where the car is launched or sold, and a local
+# distributor ("BMW South Africa"), say outright which market the article serves; a price
+# in a local currency nearly does; the outlet's country domain and the countries the text
+# names most only lean (an Australian site also covers reveals in Japan).
+TITLE_WEIGHT = 3.0
+DISTRIBUTOR_WEIGHT = 3.0
+CURRENCY_WEIGHT = 2.0
+DOMAIN_WEIGHT = 1.5
+MENTION_WEIGHT = 0.5
+MAX_MENTION_VOTES = 4  # a long round-up naming one country often is no stronger than a local title
+# Score from title, distributor or currency at which the home also dates unmarked launches.
+STRONG_SCORE = 2.0
+
+# Market words around a country in a title: "headed to Australia", "launched in India",
+# "priced in South Africa", "for South Africa", "South African comeback", "India launch".
+_TITLE_BEFORE = gated(
+    r"\b(?:launch\w*|arriv\w*|head(?:s|ed|ing)?|com(?:e|es|ing)|bound|bring\w*|brought|pric(?:ed|es?|ing)|"
+    r"on\s+sale|sales?|due|confirm\w*|(?:pre-?)?orders?|costs?|sold|sells?|selling|"
+    r"return\w*|lands?|landing|available|offered|coming|market|cars?)\b(?:\s+\S+){0,4}?\s+(?:to|for|in|into)\s+(?:the\s+)?$",
+    re.I)
+_TITLE_AFTER = gated(r"[\s-]+(?:launch|market|sales|arrival|comeback|entry|prices?|pricing|debut|showrooms?|"
+                     r"-?bound|top-selling|best-?sell\w*)\b", re.I)
+# A local distributor: a make followed by a country ("Kia Australia", "Hyundai Motor India",
+# "Toyota Motor Philippines", "Honda Cars India").
+_DISTRIBUTOR = re.compile(r"\b(?P<make>[A-Z][\w-]+)\s+(?:(?:Motors?|Cars|Automobiles|Motor\s+Company)\s+)?"
+                          r"(?P<region>(?:South\s+|New\s+|North\s+)?[A-Z][a-z]+)\b")
+# Prices in a local currency: rupees (and the Indian scale words), rand, ringgit, pesos, and
+# the marked dollars. The bare "$" and "€" name no one country.
+_CURRENCIES = [
+    (gated(r"\bRs\.?\s?\d|₹\s?\d|\bINR\s?\d|\d\s(?:lakh|crore)\b"), "IN"),
+    (gated(r"(?<![\w$])R\d{1,3}(?:[ ,]\d{3})+\b"), "ZA"),
+    (gated(r"\bRM\s?\d"), "MY"),
+    (gated(r"₱\s?\d|\bPHP\s?\d|(?<![\w$])P\d{1,3}(?:,\d{3})+\b"), "PH"),
+    (gated(r"\bA\$\s?\d|\bAU\$\s?\d|\bAUD\s?\d"), "AU"),
+    (gated(r"\bNZ\$\s?\d"), "NZ"),
+    (gated(r"\bS\$\s?\d"), "SG"),
+    (gated(r"\bC\$\s?\d|\bCA\$\s?\d"), "CA"),
+    (gated(r"£\s?\d"), "GB"),
+]
+# A pound price leans only: British magazines price the European cars they preview in pounds
+# without writing for a British launch.
+LEANING_CURRENCIES = frozenset({"GB"})
+# Country domains of outlets ("drive.com.au", "citizen.co.za", "autocar.co.uk", "uk.motor1.com").
+_DOMAIN = re.compile(r"\.(?P<tld>au|za|in|uk|my|ph|nz|sg|ca|ie|id)\b|^(?:https?://)?(?P<sub>uk|au|in|za)\.", re.I)
+_TLD_CODES = {"au": "AU", "za": "ZA", "in": "IN", "uk": "GB", "my": "MY", "ph": "PH", "nz": "NZ", "sg": "SG",
+              "ca": "CA", "ie": "IE", "id": "ID"}
+
+# Local words that say the home market in a sentence.
+_LOCAL = gated(
+    # "reach local showrooms", "a local launch", "local deliveries", "the local line-up"
+    r"\blocal(?:ly)?\s+(?:showrooms?|dealers(?:hips)?|launch|arrival|deliveries|sales|market|buyers|customers|"
+    r"line-?up|range|pricing|prices|introduction|release|debut|importers?|distributors?)\b"
+    # "sold here", "with 10 headed here", "import the Coupe and Roadster here", "offered locally"
+    r"|\b(?:sold|sell|sells|selling|offered|available|on\s+sale|launch(?:ed|es|ing)?|import(?:ed|s|ing)?|"
+    r"introduc(?:ed|e|es|ing)|arriv(?:e|es|ed|ing)|headed|heading|com(?:e|es|ing)|bring(?:s|ing)?|brought)"
+    r"\s+(?:[\w-]+\s+){0,6}?(?:here|locally)\b(?!['’])"
+    # "on sale in the country", "coming to this market", "back to market"
+    r"|\b(?:sold|on\s+sale|available|offered|launch(?:ed)?|arriv(?:e|es|ed|ing))\s+in\s+(?:this|the|our)\s+country\b"
+    r"|\bback\s+to\s+(?:the\s+)?(?:local\s+)?market\b",
+    re.I)
+# A negation shortly before the local words: "won't be sold here".
+_NEG_BEFORE = gated(r"(?:\b(?:not|never|no\s+longer)\b|n['’]t\b)[^.;,]{0,30}$", re.I)
+
+
+@dataclass(frozen=True)
+class Home:
+    """An article's home market: its code, and whether the article states it outright."""
+
+    code: str
+    strong: bool
+
+
+def home_market(title: str | None, text: str, outlet: str | None = None, url: str | None = None) -> Home | None:
+    """The market an article is written for, or None when it serves no one country."""
+    scores: Counter = Counter()
+    stated: Counter = Counter()  # the part of the score stated outright
+
+    def vote(code: str | None, weight: float, outright: bool) -> None:
+        if code and code not in NOT_HOME:
+            scores[code] += weight
+            if outright:
+                stated[code] += weight
+
+    if title:
+        for m in REGION_RE.finditer(title):
+            if search_part(_TITLE_BEFORE, title[max(0, m.start() - 60):m.start()], title) or \
+                    _TITLE_AFTER.match(title, m.end()):
+                vote(region_code(m.group("region")), TITLE_WEIGHT, True)
+    makes = load_gazetteer().makes
+    seen: set[str] = set()
+    for m in _DISTRIBUTOR.finditer(text):
+        code = region_code(m.group("region"))
+        if code and m.group("make").lower() in makes and m.group("region") not in seen:
+            seen.add(m.group("region"))
+            vote(code, DISTRIBUTOR_WEIGHT, True)
+    for rx, code in _CURRENCIES:
+        if rx.search(text):
+            vote(code, CURRENCY_WEIGHT, code not in LEANING_CURRENCIES)
+    for where in (outlet, url):
+        m = _DOMAIN.search(where or "")
+        if m:
+            vote(_TLD_CODES[(m.group("tld") or m.group("sub")).lower()], DOMAIN_WEIGHT, False)
+            break
+    named = Counter(region_code(m.group("region")) for m in REGION_RE.finditer(text))
+    for code, n in named.items():
+        vote(code, MENTION_WEIGHT * min(n, MAX_MENTION_VOTES), False)
+    if not scores:
+        return None
+    code, _ = scores.most_common(1)[0]
+    return Home(code, stated[code] >= STRONG_SCORE)
+
+
+def find_local_markets(sent, home: Home | None) -> list[Finding]:
+    """Market findings for the local words of one sentence ("reach local showrooms", "sold here")."""
+    if home is None:
+        return []
+    s, off, i = sent.text, sent.start, sent.index
+    out = []
+    for m in _LOCAL.finditer(s):
+        negated = bool(search_part(_NEG_BEFORE, s[max(0, m.start() - 40):m.start()], s))
+        out.append(Finding(i, off + m.start(), off + m.end(), "market", home.code, negated=negated))
+    return out
+
+
+# A country word that names who makes or reports, not where a launch happens.
+_NOT_A_PLACE_AFTER = gated(r"[\s-]+(?:car\s*makers?|automakers?|makers?|brands?|companies|company|firms?|giants?|"
+                           r"manufacturers?|marques?|media|outlets?|press|reports?|news|publications?|magazines?|"
+                           r"EV\s+makers?|engineering|rivals?|compatriots?)\b", re.I)
+# Where a model comes from or is built, not where it is sold: "imported from Japan", "built in Canada".
+_ORIGIN_BEFORE = gated(r"\b(?:from|built\s+in|made\s+in|produced\s+in|assembled\s+in|plant\s+in|factory\s+in)\s+(?:the\s+)?$",
+                       re.I)
+# How far (in characters) from its launch word a country still says where the launch is.
+NEAR_LAUNCH = 50
+# Words that put a launch in the home market without naming it.
+_HOME_WORDS = gated(r"\b(?:local(?:ly)?|here|in\s+(?:this|the|our)\s+country)\b(?!['’])", re.I)
+
+
+def launch_region(s: str, start: int, end: int, home: Home | None) -> str | None:
+    """Where a launch stated at ``s[start:end]`` happens: the country named in its clause
+    (nearest first), else the home market when the sentence says "local" or "here", or
+    when the article states its home outright."""
+    clause_start = max((m.end() for m in _CLAUSE.finditer(s, 0, start)), default=0)
+    bound = _CLAUSE.search(s, end)
+    clause_end = bound.start() if bound else len(s)
+    best: tuple[int, str] | None = None
+    for m in REGION_RE.finditer(s, max(clause_start, start - NEAR_LAUNCH), min(clause_end, end + NEAR_LAUNCH)):
+        if _NOT_A_PLACE_AFTER.match(s, m.end()) or search_part(_ORIGIN_BEFORE, s[max(0, m.start() - 25):m.start()], s):
+            continue
+        code = region_code(m.group("region")) or region_code(m.group("region").rstrip("."))
+        if code:
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or distance < best[0]:
+                best = (distance, code)
+    if best:
+        return best[1]
+    if home is not None and (home.strong or _HOME_WORDS.search(s)):
+        return home.code
+    return None
+
+
+# Where a launch's clause ends: a semicolon or dash, a new clause, a relative clause.
+_CLAUSE = gated(r"[;:—–]|, (?:and|but|which|while|whereas|though|although)\b|\bwhich\b")
+
+
+@component("markets", requires=("sentences",), provides=("findings", "home"))
+def markets(art: Annotated) -> None:
+    """Work out the article's home market and find the local words that name it."""
+    art.home = home_market(art.doc.title, art.doc.text, art.doc.outlet, art.doc.url)
+    for sent in art.sentences:
+        art.findings.extend(find_local_markets(sent, art.home))

@@ -1,0 +1,63 @@
+"""Dated events: which words name a launch, a reveal or the end of production, and which date they take."""
+from datetime import date
+
+import pytest
+
+from autodossier.extract.lifecycle import find_lifecycle
+from autodossier.extract.pipeline import Sentence
+
+PUB = date(2024, 6, 12)
+
+
+def _events(text: str, pub=PUB) -> set:
+    return {(f.attribute, f.value, f.negated) for f in find_lifecycle(Sentence(text, 0, len(text), 0), pub)
+            if f.attribute != "market"}
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The van is due spring 2026.", ("on_sale", "2026", False)),
+    ("Its arrival in showrooms last year lifted sales.", ("on_sale", "2023", False)),
+    ("Dealers are ready ahead of sales getting under way in 2025.", ("on_sale", "2025", False)),
+    ("The maker is looking to introduce the hatch by early next year.", ("on_sale", "2025-H1", False)),
+    ("Honda brought the Jazz to the Thai market in 2009.", ("on_sale", "2009", False)),
+    ("The coupe made its first appearance back in 2012.", ("reveal", "2012", False)),
+    ("The roadster will bow out of production next year.", ("production_end", "2025", False)),
+    ("Ford will end Fiesta production in July 2023.", ("production_end", "2023-07", False)),
+    ("Just 300 were made between 1990 and 1994.", ("production_start", "1990", False)),
+    ("Just 300 were made between 1990 and 1994.", ("production_end", "1994", False)),
+])
+def test_event_phrasings(text, event):
+    assert event in _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Only the estate and the SUV stay on sale through 2025.",
+    "The group unveiled a goal of building 200,000 cars in 2026.",
+])
+def test_not_events(text):
+    assert not {e for e in _events(text) if e[0] in ("on_sale", "reveal")}
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The saloon had been scheduled to debut in 2025, but its launch was pushed back.", ("reveal", "2025", True)),
+    ("Toyota confirmed the SUV would not arrive in 2023.", ("on_sale", "2023", True)),
+    ("The coupe won't reach showrooms before 2027.", ("on_sale", "2027", False)),
+])
+def test_negated_events(text, event):
+    assert event in _events(text)
+
+
+def test_a_date_belongs_to_the_nearer_event_word():
+    got = _events("Revealed last year, the base model had been due to enter production early in 2025.")
+    assert ("reveal", "2023", False) in got
+    assert not [e for e in got if e[0] == "reveal" and e[1] == "2025"]
+
+
+def test_deliveries_of_two_models_take_the_date_after_both():
+    got = _events("First deliveries of the 001 estate and the X crossover are scheduled for the autumn.")
+    assert ("on_sale", "2024", False) in got
+
+
+def test_on_sale_from_a_due_date_is_expected():
+    [f] = [f for f in find_lifecycle(Sentence("The van: due June 2026", 0, 22, 0), PUB) if f.attribute == "on_sale"]
+    assert f.status == "expected"
