@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from autodossier.extract.findings import Finding
 from autodossier.extract.gazetteer import load_gazetteer
 from autodossier.extract.pipeline import Annotated, component
-from autodossier.extract.prefilter import gated, search_part
-from autodossier.extract.regions import REGION_RE, region_code
+from autodossier.extract.prefilter import LiteralFinder, gated, search_part
+from autodossier.extract.regions import REGION_RE, REGIONS, region_code
 
 # Codes that are never an article's implicit home (see the module docstring).
 NOT_HOME = frozenset({"US", "NA", "global"})
@@ -47,22 +47,34 @@ _TITLE_BEFORE = gated(
     re.I)
 _TITLE_AFTER = gated(r"[\s-]+(?:launch|market|sales|arrival|comeback|entry|prices?|pricing|debut|showrooms?|"
                      r"-?bound|top-selling|best-?sell\w*)\b", re.I)
-# A local distributor: a make followed by a country ("Kia Australia", "Hyundai Motor India",
+# Country names and adjectives as written in prose, for counting with ``str.count`` (a regex
+# over the whole article costs more than the rest of this component). Shorter names than
+# this are codes and abbreviations ("UK", "U.S.") that need word bounds.
+MIN_NAME_CHARS = 4
+_CAPITALISED = dict(sorted({(" ".join(w.capitalize() for w in name.split()), code) for name, code in REGIONS.items()
+                            if len(name) >= MIN_NAME_CHARS and code not in NOT_HOME and "." not in name}))
+_NAME_FINDER = LiteralFinder(_CAPITALISED)
+# A local distributor: a make right before a country ("Kia Australia", "Hyundai Motor India",
 # "Toyota Motor Philippines", "Honda Cars India").
-_DISTRIBUTOR = re.compile(r"\b(?P<make>[A-Z][\w-]+)\s+(?:(?:Motors?|Cars|Automobiles|Motor\s+Company)\s+)?"
-                          r"(?P<region>(?:South\s+|New\s+|North\s+)?[A-Z][a-z]+)\b")
+_DISTRIBUTOR_BEFORE = re.compile(r"\b(?P<make>[A-Z][\w-]+)\s+(?:(?:Motors?|Cars|Automobiles|Motor\s+Company)\s+)?$")
+# How far before a country name its distributor's make is looked for.
+DISTRIBUTOR_WINDOW = 40
 # Prices in a local currency: rupees (and the Indian scale words), rand, ringgit, pesos, and
 # the marked dollars. The bare "$" and "€" name no one country.
+# Each with the literals it needs, tested with ``in`` before the regex runs (the article is long,
+# and most name no such currency); the rand and peso patterns start with a literal letter, which
+# ``re`` scans for quickly by itself.
 _CURRENCIES = [
-    (gated(r"\bRs\.?\s?\d|₹\s?\d|\bINR\s?\d|\d\s(?:lakh|crore)\b"), "IN"),
-    (gated(r"(?<![\w$])R\d{1,3}(?:[ ,]\d{3})+\b"), "ZA"),
-    (gated(r"\bRM\s?\d"), "MY"),
-    (gated(r"₱\s?\d|\bPHP\s?\d|(?<![\w$])P\d{1,3}(?:,\d{3})+\b"), "PH"),
-    (gated(r"\bA\$\s?\d|\bAU\$\s?\d|\bAUD\s?\d"), "AU"),
-    (gated(r"\bNZ\$\s?\d"), "NZ"),
-    (gated(r"\bS\$\s?\d"), "SG"),
-    (gated(r"\bC\$\s?\d|\bCA\$\s?\d"), "CA"),
-    (gated(r"£\s?\d"), "GB"),
+    (("Rs", "₹", "INR", "lakh", "crore"), re.compile(r"\bRs\.?\s?\d|₹\s?\d|\bINR\s?\d|\d\s(?:lakh|crore)\b"), "IN"),
+    (None, re.compile(r"R\d{1,3}(?:[ ,]\d{3})+\b"), "ZA"),
+    (("RM",), re.compile(r"\bRM\s?\d"), "MY"),
+    (("₱", "PHP"), re.compile(r"₱\s?\d|\bPHP\s?\d"), "PH"),
+    (None, re.compile(r"P\d{1,3}(?:,\d{3})+\b"), "PH"),
+    (("A$", "AU$", "AUD"), re.compile(r"\bA\$\s?\d|\bAU\$\s?\d|\bAUD\s?\d"), "AU"),
+    (("NZ$",), re.compile(r"\bNZ\$\s?\d"), "NZ"),
+    (("S$",), re.compile(r"\bS\$\s?\d"), "SG"),
+    (("C$", "CA$"), re.compile(r"\bC\$\s?\d|\bCA\$\s?\d"), "CA"),
+    (("£",), re.compile(r"£\s?\d"), "GB"),
 ]
 # A pound price leans only: British magazines price the European cars they preview in pounds
 # without writing for a British launch.
@@ -114,27 +126,41 @@ def home_market(title: str | None, text: str, outlet: str | None = None, url: st
                     _TITLE_AFTER.match(title, m.end()):
                 vote(region_code(m.group("region")), TITLE_WEIGHT, True)
     makes = load_gazetteer().makes
-    seen: set[str] = set()
-    for m in _DISTRIBUTOR.finditer(text):
-        code = region_code(m.group("region"))
-        if code and m.group("make").lower() in makes and m.group("region") not in seen:
-            seen.add(m.group("region"))
-            vote(code, DISTRIBUTOR_WEIGHT, True)
-    for rx, code in _CURRENCIES:
-        if rx.search(text):
-            vote(code, CURRENCY_WEIGHT, code not in LEANING_CURRENCIES)
+    named: Counter = Counter()
+    distributors: set[str] = set()
+    for name in sorted(_NAME_FINDER.found(text)):
+        code = _CAPITALISED[name]
+        n = text.count(name)
+        named[code] += n
+        at = text.find(name)
+        while at >= 0 and code not in distributors:
+            m = _DISTRIBUTOR_BEFORE.search(text, max(0, at - DISTRIBUTOR_WINDOW), at)
+            if m and m.group("make").lower() in makes:
+                distributors.add(code)
+            at = text.find(name, at + len(name))
+    for code in distributors:
+        vote(code, DISTRIBUTOR_WEIGHT, True)
+    currencies = {code for markers, rx, code in _CURRENCIES
+                  if ((any(mark in text for mark in markers) and rx.search(text)) if markers else _standalone(rx, text))}
+    for code in currencies:
+        vote(code, CURRENCY_WEIGHT, code not in LEANING_CURRENCIES)
     for where in (outlet, url):
         m = _DOMAIN.search(where or "")
         if m:
             vote(_TLD_CODES[(m.group("tld") or m.group("sub")).lower()], DOMAIN_WEIGHT, False)
             break
-    named = Counter(region_code(m.group("region")) for m in REGION_RE.finditer(text))
     for code, n in named.items():
         vote(code, MENTION_WEIGHT * min(n, MAX_MENTION_VOTES), False)
     if not scores:
         return None
     code, _ = scores.most_common(1)[0]
     return Home(code, stated[code] >= STRONG_SCORE)
+
+
+def _standalone(rx: re.Pattern, text: str) -> bool:
+    """Whether ``rx`` (a letter-led amount, "R919,735") matches as a word of its own, not inside "XR1,200"."""
+    return any(m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "$_")
+               for m in rx.finditer(text))
 
 
 def find_local_markets(sent, home: Home | None) -> list[Finding]:
