@@ -61,3 +61,32 @@ def test_deliveries_of_two_models_take_the_date_after_both():
 def test_on_sale_from_a_due_date_is_expected():
     [f] = [f for f in find_lifecycle(Sentence("The van: due June 2026", 0, 22, 0), PUB) if f.attribute == "on_sale"]
     assert f.status == "expected"
+
+
+def _states(text: str) -> set:
+    return {f.value for f in find_lifecycle(Sentence(text, 0, len(text), 0), PUB) if f.attribute == "lifecycle"}
+
+
+@pytest.mark.parametrize("text, state", [
+    ("The turbo version looks set to be dropped from the range.", "discontinued"),
+    ("Nissan has teased its soon-to-return pickup.", "planned"),
+    ("A smaller crossover is also in the pipeline.", "planned"),
+])
+def test_lifecycle_phrasings(text, state):
+    assert state in _states(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Lockdowns stopped production at the Fremont, California factory for weeks.",
+    "Output was paused for equipment upgrades in December.",
+    "We do not know when growth will return.",
+    "The coupe was revived in 2008 and built in Canada ever since.",
+])
+def test_not_lifecycle_states(text):
+    assert not _states(text) & {"discontinued", "on-hold", "planned"}
+
+
+@pytest.mark.parametrize("text", ["Growth hinges on what the upcoming Budget announces.",
+                                  "Prices may rise in the forthcoming quarter."])
+def test_upcoming_events_that_are_not_cars(text):
+    assert "planned" not in _states(text)

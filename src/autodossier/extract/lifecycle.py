@@ -25,14 +25,15 @@ LIFECYCLE = [
      # "whose production quietly came to an end", "the last R8 left the production line",
      # "to bring Malibu production to an end", "the decision to drop the Spark", "which was dropped"
      r"production\s+(?:\w+\s+)?came\s+to\s+an\s+end|(?:last|final)\s+(?:[\w-]+\s+){0,3}?(?:left|rolled\s+off)\s+the\s+(?:production|assembly)\s+line|"
-     r"bring\s+(?:[\w-]+\s+){0,3}?production\s+to\s+an\s+end|drop(?:s|ped|ping)?\s+the\b|(?:was|were|been|being)\s+dropped|"
+     r"bring\s+(?:[\w-]+\s+){0,3}?production\s+to\s+an\s+end|drop(?:s|ped|ping)?\s+the\b|(?:was|were|been|being|be)\s+dropped|"
      r"no\s+further\s+build\s+slots", "discontinued"),
     (r"cancel(?:l?ed|s|ling)|scrapped|scraps|came (?:tantalisingly |tantalizingly |very )?close to producing|"
      r"never (?:made it|reached) (?:in)?to production|killed the project|(?:will\s+)?(?:now\s+)?not\s+be\s+(?:built|produced|made)\b", "cancelled"),
     (r"on hold|put (?:those plans |it |them )?aside|paused|postponed|shelved|on the back burner|"
      r"delayed indefinitely|on ice", "on-hold"),
-    (r"(?:would|will|set to|is to|to) return|make a comeback|making a comeback|comeback|come back|revive[sd]?|"
-     r"revival|in the works|in development|under development|developing|plans? to (?:build|launch|produce|"
+    # ("was revived in 2008" is history, not a plan; "soon-to-return", "in the pipeline")
+    (r"(?:would|will|set to|is to|to)[\s-]return|make a comeback|making a comeback|comeback|come back|"
+     r"(?<!was )(?<!were )revive[sd]?|revival|in the works|in the pipeline|in development|under development|developing|plans? to (?:build|launch|produce|"
      r"introduce|bring)|(?:put|go|going|goes|enter) (?:\w+ )?into production|greenlit|green[\s-]?light(?:ed)?|"
      r"will build|going to build|intends? to (?:put|build|produce|launch)|next-generation version|"
      r"(?:is|are) coming(?!\s+to\b)|confirmed for production|production version|"
@@ -48,7 +49,10 @@ LIFECYCLE_RE = [(gated(rf"\b(?:{p})", re.I), v) for p, v in LIFECYCLE]
 # "the next-generation M5", "the upcoming WRX STI": a model still to come. A modifier states no
 # certainty of its own, so the claim takes the hedge that governs the whole sentence.
 UPCOMING = gated(r"\b(?:next[\s-]gen(?:eration)?|upcoming|forthcoming)\b(?!\s+(?:of\s+)?(?:platform|engine|"
-                 r"battery|batteries|technology|tech|motors?|powertrains?|architecture|software|models?\b))", re.I)
+                 r"battery|batteries|technology|tech|motors?|powertrains?|architecture|software|models?\b|"
+                 # "the upcoming Budget", "the forthcoming election": no car at all
+                 r"budget|elections?|festive|season|events?|quarters?|years?|months?|weeks?|results|policy|"
+                 r"regulations?|rules|meeting|talks))", re.I)
 
 EVENTS = [
     # "stays on sale through 2024", "already on sale": a model on sale, not a sales start
@@ -109,6 +113,12 @@ _ANY_STATE = GateGroup([rx for rx, _ in LIFECYCLE_RE + EVENTS_RE] + [UPCOMING])
 # What a pause is about when it is not a model: building work, a plant, hiring.
 _HOLD_NOT_MODEL = gated(r"^\s+(?:construction|work|building|investment|hiring|expansion|recruitment)\b"
                         r"|^\s+(?:its|the|their|a)\s+(?:[\w-]+\s+){0,4}?(?:factory|plant|facility|gigafactory)\b", re.I)
+# A stop that is a plant's, for a while: "stopped production at the Fremont factory", "paused for upgrades".
+_PLANT_STOP_AFTER = gated(r"^\s+(?:at\s+(?:the|its|their)\s+(?:[\w,-]+\s+){0,4}?(?:factory|plant|facility|site)\b|"
+                          r"for\s+(?:\w+\s+)?(?:equipment|upgrades?|retooling|maintenance|a\s+(?:week|month|few))\b)", re.I)
+# What returns when it is not a model: growth, demand, production, the market.
+_NOT_A_MODEL_RETURNING = gated(r"\b(?:growth|demand|sales|profits?|profitability|confidence|normality|supply|"
+                               r"production|output|customers|buyers|market|prices)\s+$", re.I)
 _WEEKDAY = re.compile(r"day\b", re.I)
 # What else gets revealed: prices, details, specifications ("Pricing ... is expected to be revealed").
 _DETAILS_BEFORE = re.compile(r"\b(?:pricing|prices?|details|specs|specifications|figures|name)\b(?:\s+[\w-]+){0,9}\s+(?:to\s+be\s+|be\s+|been\s+|was\s+|were\s+|are\s+|is\s+)?$", re.I)
@@ -134,6 +144,10 @@ def find_lifecycle(sent, pub, home: Home | None = None) -> list[Finding]:
             if value == "on-hold" and (search_part(_PLANS_BEFORE, s[:m.start()], s)
                                        or match_part(_HOLD_NOT_MODEL, s[m.end():], s)):
                 continue  # "put those EV plans on hold", "paused construction of its plant": not the model
+            if value in ("discontinued", "on-hold") and match_part(_PLANT_STOP_AFTER, s[m.end():m.end() + 60], s):
+                continue  # "stopped production at the Fremont factory", "output was paused for upgrades": a plant's pause
+            if value == "planned" and search_part(_NOT_A_MODEL_RETURNING, s[max(0, m.start() - 25):m.start()], s):
+                continue  # "when growth will return"
             out.append(Finding(i, off + m.start(), off + m.end(), "lifecycle", value))
     for m in UPCOMING.finditer(s):
         status = status_for(s, len(s), cues(s), 0)
