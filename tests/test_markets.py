@@ -89,3 +89,12 @@ def test_local_launch_end_to_end():
 
 def test_no_market_claim_without_a_home_or_a_named_country():
     assert not [f for f in facts("The Mazda CX-5 goes on sale in March.") if f[1] == "market"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The Chinese brands now present in Chile include Haval and Changan.", "CL"),
+    ("Two more brands plan to move into Peru's automotive market next year.", "PE"),
+])
+def test_presence_and_possessive_markets(text, code):
+    from autodossier.extract.sales import find_sales
+    assert code in [f.value for f in find_sales(_sentence(text), None) if f.attribute == "market"]

@@ -40,11 +40,12 @@ _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eig
 MARKET = gated(
     r"(?P<neg>(?:\b(?:not|never|no longer|neither|nor|unlikely|no plans)\b|n't|n’t)[^.;]{0,40}?)?"
     r"\b(?:sold|sell|sells|selling|on sale|available|offered|launch(?:ed|es)?|come|coming|arrive|arriving|head(?:ed|ing)?|bound|"
-    r"destined|export(?:ed)?|imported|market(?:ed)?|introduced|go|return|ship(?:ped|ping)?|reach(?:es|ing)?|orders)\b"
+    r"destined|export(?:ed)?|imported|market(?:ed)?|introduced|go|return|ship(?:ped|ping)?|reach(?:es|ing)?|orders|present)\b"
     r"(?:\s+\w+){0,4}?\s+"
     r"(?:in|to|for|into|across)\s+(?:the\s+)?"
     r"(?P<region>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)"
-    r"|\b(?P<region2>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)[\s-]market\b"
+    # "the North American market", "Mexico's automotive market"
+    r"|\b(?P<region2>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)(?:[\s-]|['’]s\s+(?:(?:automotive|car|auto|EV|new-car|vehicle)\s+)?)market\b"
     # "weighing a European debut for the Mona M03", "a US launch"
     r"|\b(?P<region3>[A-Z][a-z]+|US|UK|U\.S\.)\s+(?:debut|launch|market launch|arrival|introduction|roll-?out)\b"
     r"|(?P<removed>\b(?:removed|pulled|withdrawn|withdrew|dropped)\b)",
