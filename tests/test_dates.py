@@ -70,3 +70,7 @@ def test_relative_weeks_days_and_years_ago(text, value):
 ])
 def test_possessive_parts_and_relative_seasons(text, pub, value):
     assert value in [d.value for d in find_dates(text, pub)]
+
+
+def test_this_past_week_is_the_week_before_publication():
+    assert [d.value for d in find_dates("This past week, Honda showed the car.", date(2023, 7, 3))] == ["2023-06"]

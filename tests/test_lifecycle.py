@@ -25,6 +25,11 @@ def _events(text: str, pub=PUB) -> set:
     ("Ford will end Fiesta production in July 2023.", ("production_end", "2023-07", False)),
     ("Just 300 were made between 1990 and 1994.", ("production_start", "1990", False)),
     ("Just 300 were made between 1990 and 1994.", ("production_end", "1994", False)),
+    ("The pickup goes on sale once the new engine lands, possibly by mid-2025.", ("on_sale", "2025", False)),
+    ("A concept gave a preview of it earlier this year.", ("reveal", "2024", False)),
+    ("Analysts expect it to make its debut as a 2026 model by next summer.", ("reveal", "2025", False)),
+    ("Last year the firm stopped building the hatch at its old plant, readying the site to make vans from 2026.",
+     ("production_end", "2023", False)),
 ])
 def test_event_phrasings(text, event):
     assert event in _events(text)
@@ -90,3 +95,16 @@ def test_not_lifecycle_states(text):
                                   "Prices may rise in the forthcoming quarter."])
 def test_upcoming_events_that_are_not_cars(text):
     assert "planned" not in _states(text)
+
+
+def test_an_opening_participle_phrase_describes_the_main_subject():
+    from extract_helpers import facts
+    got = facts("Arriving in March, the Kia Sonet will take on the Hyundai Venue and the Nissan Magnite.")
+    assert ("Kia Sonet", "on_sale", "2025-03") in got
+    assert not [f for f in got if f[1] == "on_sale" and f[0] != "Kia Sonet"]
+
+
+def test_an_opening_phrase_about_an_unknown_name_gives_its_launch_to_no_rival():
+    from extract_helpers import facts
+    got = facts("Arriving in March, the Zorblax Q9 will take on the Hyundai Venue and the Nissan Magnite.")
+    assert not [f for f in got if f[1] in ("on_sale", "market")]

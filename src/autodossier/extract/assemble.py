@@ -119,6 +119,37 @@ def _object(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
     return before[-1] if before else None
 
 
+# A sentence that opens with a participle phrase: "Arriving this year, the Tiggo 4 Pro will ...",
+# "Scheduled for release in 2022, the Tiggo 7 Pro ...", "Having debuted at Geneva, the 208 ...".
+_OPENING = re.compile(r"\s*(?:(?:First|Officially|Recently|Originally|Only)\s+)?(?!According\b)(?:[A-Z][a-z]{2,}(?:ed|ing)|"
+                      r"Shown|Seen|Given|Driven|Taken|Built|Made|Sold|Due|Set)\b[^,;:]*,")
+# A capitalised name right after the opening phrase: "..., the Tiggo 4 Pro".
+_UNKNOWN_NAME = re.compile(r"\s*(?:the\s+|its\s+)?(?:(?:new|all-new|updated|one-up)\s+)?[A-Z0-9][\w-]*")
+# From the opening phrase's comma to the model it describes: "the", "its", an adjective or two.
+_OPENING_GAP = re.compile(r"\s*(?:the\s+|its\s+|this\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$")
+
+
+# The main clause's subject is a name the gazetteer lacks: the event is about no model we know.
+UNNAMED = Mention(0, 0, "", None, kind="carried")
+
+
+def _opening_subject(f: Finding, mentions: list[Mention], sent: Sentence) -> Mention | None:
+    """The model an opening participle phrase holding an event word describes: the main clause's
+    subject, named right after the phrase's comma (``UNNAMED`` when that subject is a name not known)."""
+    m = _OPENING.match(sent.text)
+    if m is None or f.end - sent.start > m.end():
+        return None
+    comma = sent.start + m.end()
+    if any(x.start < comma for x in mentions if x.kind != "carried"):
+        return None  # the phrase names its own model
+    for x in mentions:
+        if x.model and x.start >= comma:
+            if _OPENING_GAP.match(sent.text[m.end():x.start - sent.start]):
+                return x
+            break
+    return UNNAMED if _UNKNOWN_NAME.match(sent.text, m.end()) else None
+
+
 # Between two partners of one relation: "the Zeekr X and the Smart #1", "the Grande Panda, Opel Frontera".
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?"
                        r"(?:(?:new|expected|upcoming|next-generation|next-gen|current|all-new|updated|forthcoming)\s+)?$")
@@ -216,13 +247,16 @@ def assemble(art: Annotated) -> None:
                         if g.attribute in _ENGINE_ATTRS and g.value is not None:
                             pending.append((g, partner, None, "confirmed"))
                 continue
-            if f.attribute in ("lifecycle", "reveal", "on_sale", "production_start", "production_end"):
+            if f.attribute in ("lifecycle", "reveal", "on_sale", "production_start", "production_end") or f.event:
                 # "the boxy Lexus GX, which is now confirmed for a local launch": a relative clause's event
                 # is about the model it follows, even a relation's partner
                 subject = _relative_subject(f, mentions, sent.text, sent.start)
                 if subject is not None:
                     about_partner.add(id(f))
-                subject = subject or _object(f, mentions, text) or focus
+                opening = None if subject is not None else _opening_subject(f, mentions, sent)
+                if opening is UNNAMED:
+                    continue  # "Arriving this year, the Tiggo 4 Pro will target the EcoSport": a model we cannot name
+                subject = subject or opening or _object(f, mentions, text) or focus
                 if subject is not None and subject.start >= f.end:
                     # "stopped building the Ghibli and the Levante": every model of the list
                     pending += [(f, other, None, status) for other in _chain(subject, mentions, text)[1:]]

@@ -73,7 +73,7 @@ PATTERNS: list[tuple[GatedPattern | re.Pattern, str]] = [
     (gated(r"\b(?:(?:earlier|later)\s+)?(?P<which>this|last|next|the following|the previous)\s+month\b", re.I),
      "relative_month"),
     # "this week", "earlier this week", "today", "within weeks": the publication's own month
-    (gated(r"\b(?:(?:earlier|later)\s+)?(?P<wk>this|last|next|the coming|the past)\s+week\b|\b(?P<day>today|yesterday|tonight)\b"
+    (gated(r"\b(?:(?:earlier|later)\s+)?(?P<wk>this|last|next|the coming|the past|this past)\s+week\b|\b(?P<day>today|yesterday|tonight)\b"
            r"|\b(?:with)?in\s+(?:the\s+)?(?:coming\s+|next\s+few\s+|a\s+few\s+)?weeks\b", re.I), "relative_week"),
     # "three years ago", "a year ago", "two years later" (after the publication: ahead)
     (gated(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+(?P<dir>ago|earlier|before)\b",
@@ -194,7 +194,7 @@ def _resolve(m: re.Match, kind: str, pub: date | None, text: str) -> DateExpr | 
             return None
         day = pub.toordinal()
         which = (g.get("wk") or "").lower()
-        if which in ("last", "the past") or (g.get("day") or "").lower() == "yesterday":
+        if which in ("last", "the past", "this past") or (g.get("day") or "").lower() == "yesterday":
             day -= 7 if which else 1
         elif which in ("next", "the coming") or not (g.get("wk") or g.get("day")):
             day += 7 if which else 21  # "within weeks": about three weeks on

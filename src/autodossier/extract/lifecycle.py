@@ -70,7 +70,7 @@ EVENTS = [
      # "readying the GV90 for launch in 2025", "launch of the Persona is scheduled for August",
      # "with the new Saga to follow in September", "arriving this year", "landing in 2015"
      r"for\s+(?:a\s+|its\s+)?(?:local\s+|market\s+)?launch|launch\s+of|(?:to\s+)?follow\s+in|arriv(?:e|es|ed|ing)|landing\s+in|"
-     r"(?:will\s+)?lands?\s+in\s+(?=\d|early|late|mid|the\s+(?:first|second|spring|summer|autumn|fall|winter))|"
+     r"lands?(?=,?\s+(?:possibly\s+|probably\s+|likely\s+)?(?:by|around)\s)|(?:will\s+)?lands?\s+in\s+(?=\d|early|late|mid|the\s+(?:first|second|spring|summer|autumn|fall|winter))|"
      r"release\s+in|scheduled\s+for\s+release|"
      # "ahead of sales getting under way in 2026", "the arrival in showrooms last year", "Australian showroom
      # arrivals", "due spring 2016", "looking to introduce the VF3 by early next year", "brought the Wigo to the
@@ -86,7 +86,7 @@ EVENTS = [
      r"present(?:ed|s)|first announced|announced(?!\s+(?:that|back|plans|on|in\s+a|today\s+that)\b|\s*[,.])|"
      r"teased|took the wraps off|world premiere|"
      # "made its first appearance as far back as 2012", "breaks cover", "before the car's official announcement"
-     r"first\s+appearance|(?:public|world|global)\s+(?:debut|bow)|br(?:eaks?|oke)\s+cover|official\s+announcement", "reveal"),
+     r"first\s+appearance|previewed|(?:gave|give|gives|giving)\s+(?:a\s+|us\s+a\s+)?(?:first\s+)?(?:preview|glimpse)|(?:public|world|global)\s+(?:debut|bow)|br(?:eaks?|oke)\s+cover|official\s+announcement", "reveal"),
     (r"production (?:starts|begins|will (?:start|begin)|to (?:start|begin)|kicks off|started|began|is slated)|"
      r"start(?:s|ed)? production|enter(?:s|ed)? production|(?:produced|built|made) from|begin(?:s)? production|"
      r"series production|(?:start|begin)(?:s|ning|ed)? (?:building|producing|assembling|assembly of)|"
@@ -182,7 +182,7 @@ def find_lifecycle(sent, pub, home: Home | None = None) -> list[Finding]:
                            status=status))
         if region and region != "global":
             # a launch in a market says the model is sold there ("would not arrive": is not)
-            out.append(Finding(i, off + m.start(), off + m.end(), "market", region, negated=negated))
+            out.append(Finding(i, off + m.start(), off + m.end(), "market", region, negated=negated, event=True))
         if date.range_end and attribute == "production_start":
             out.append(Finding(i, off + m.start(), off + m.end(), "production_end", date.range_end))
     return _dedupe(out)
@@ -206,6 +206,12 @@ def _called_off(s: str, start: int, date_start: int) -> bool:
         _DATE_BOUND_BEFORE, s[max(0, date_start - 15):max(0, date_start)], s)
 
 
+# A date this far (characters) after its event word, past other words, loses to one framing the sentence.
+FAR_AFTER = 60
+# A date that starts within this many characters of the sentence start frames the whole sentence.
+FRAME_CHARS = 15
+
+
 def _date_for(dates: list[DateExpr], start: int, end: int, attribute: str, s: str, off: int,
               next_event: int | None = None):
     """The date expression an event word governs: the next in its clause (not past the next
@@ -218,12 +224,14 @@ def _date_for(dates: list[DateExpr], start: int, end: int, attribute: str, s: st
     # A date before the event word counts when it stands next to it or frames the sentence
     # ("Back in the summertime, ... Infiniti showed off"), not from an earlier clause.
     before = [d for d in dates if d.end <= start and d.end >= clause_start
-              and (start - d.end <= 40 or d.start - off <= 15)]
+              and (start - d.end <= 40 or d.start - off <= FRAME_CHARS)]
+    if attribute not in ("production_end", "production_start"):
+        after = [d for d in after if not d.model_year]  # "its debut as a 2015 model by next summer"
+    before = [d for d in before if not d.model_year]  # "2025 Infiniti QX60 revealed": a model year, not when
+    if after and before and after[0].start - end > FAR_AFTER and before[-1].start - off <= FRAME_CHARS:
+        # "Last year the automaker stopped building the Bolt ..., readying the plant to build pickups from 2025"
+        return before[-1]
     for d in after[:1] + before[-1:]:
-        if d.model_year and attribute not in ("production_end", "production_start"):
-            continue
-        if d.model_year and d.start < start:
-            continue  # "2025 Infiniti QX60 revealed": a model year, not when
         return d
     return None
 
