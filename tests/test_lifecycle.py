@@ -108,3 +108,12 @@ def test_an_opening_phrase_about_an_unknown_name_gives_its_launch_to_no_rival():
     from extract_helpers import facts
     got = facts("Arriving in March, the Zorblax Q9 will take on the Hyundai Venue and the Nissan Magnite.")
     assert not [f for f in got if f[1] in ("on_sale", "market")]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The carmaker is looking to introduce the hatch by early next year.", "expected"),
+    ("The diesel arrives once the new generation lands, possibly by mid-2025.", "speculative"),
+])
+def test_event_status_from_intent_and_hedges(text, status):
+    got = [f.status for f in find_lifecycle(Sentence(text, 0, len(text), 0), PUB) if f.attribute == "on_sale"]
+    assert got and got[-1] == status

@@ -155,6 +155,7 @@ def find_lifecycle(sent, pub, home: Home | None = None) -> list[Finding]:
     events = [(m, attribute) for rx, attribute in EVENTS_RE for m in rx.finditer(s)]
     # Dates only matter to an event word; most sentences have none, so skip the date grammar.
     dates = find_dates(s, pub, off) if events else []
+    sent_cues = cues(s) if events else []
     for m, attribute in events:
         later = [e.start() for e, _ in events if e.start() >= m.end()]
         date = _date_for(dates, off + m.start(), off + m.end(), attribute, s, off, later[0] + off if later else None)
@@ -174,20 +175,26 @@ def find_lifecycle(sent, pub, home: Home | None = None) -> list[Finding]:
         status = None
         if negated and search_part(_FAILED_PLAN_BEFORE, s[max(0, m.start() - 40):m.start()], s):
             status = "confirmed"  # "had been scheduled to debut in 2025, but ...": what did not happen is a fact
-        elif attribute == "on_sale" and m.group().lower().startswith("due"):
-            # "due spring 2016": a schedule, stated as likely rather than done
-            status = status_for(s, m.start(), cues(s), 0)
+        elif attribute == "on_sale" and (m.group().lower().startswith("due") or _INTENT.match(m.group())):
+            # "due spring 2016", "looking to introduce it by next year": a schedule or an intent, likely, not done
+            status = status_for(s, m.start(), sent_cues, 0)
             status = "expected" if status == "confirmed" else status
+        hedge = [c for c in sent_cues if m.end() <= c[0] < date.start - off and c[2] in ("speculative", "rumored")]
+        if hedge:
+            status = hedge[-1][2]  # "once it lands, possibly by mid-2014": the hedge between event and date
         out.append(Finding(i, off + m.start(), off + m.end(), attribute, date.value, region=region, negated=negated,
                            status=status))
         if region and region != "global":
             # a launch in a market says the model is sold there ("would not arrive": is not)
-            out.append(Finding(i, off + m.start(), off + m.end(), "market", region, negated=negated, event=True))
+            out.append(Finding(i, off + m.start(), off + m.end(), "market", region, negated=negated, event=True,
+                               status=status))
         if date.range_end and attribute == "production_start":
             out.append(Finding(i, off + m.start(), off + m.end(), "production_end", date.range_end))
     return _dedupe(out)
 
 
+# An intention rather than a plan fixed: "looking to introduce", "plans to introduce".
+_INTENT = re.compile(r"(?:plans?|looking|aims?|hopes?|wants?)\s+to\b", re.I)
 # A negation governing an event word: "would not arrive in 2023", "won't debut".
 _NOT_BEFORE = gated(r"(?:\b(?:not|never)\b|n['’]t\b)\s+(?:\w+\s+){0,2}$", re.I)
 # A plan told in the past perfect did not happen: "had been scheduled to debut in 2025, but ...".
