@@ -98,3 +98,12 @@ def test_no_market_claim_without_a_home_or_a_named_country():
 def test_presence_and_possessive_markets(text, code):
     from autodossier.extract.sales import find_sales
     assert code in [f.value for f in find_sales(_sentence(text), None) if f.attribute == "market"]
+
+
+def test_a_market_the_model_has_left_is_only_negated():
+    doc = Document(doc="t", date="2024-05-01", text=(
+        "The Honda Jazz was launched in Thailand in 2019. "
+        "Honda has now discontinued the Jazz in Thailand."))
+    got = {(c.subject, c.attribute, c.value, c.negated) for c in extract(doc) if c.attribute == "market"}
+    assert ("Honda Jazz", "market", "TH", True) in got
+    assert ("Honda Jazz", "market", "TH", False) not in got

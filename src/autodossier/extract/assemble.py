@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from autodossier.claims import CERTAINTY_RANK, ENTITY_ATTRIBUTES, Claim
 from autodossier.extract.certainty import CLAUSE_BOUNDARY, cues, source_of, status_for
 from autodossier.extract.findings import Finding
+from autodossier.extract.markets import withdrawn_markets
 from autodossier.extract.mentions import Mention
 from autodossier.extract.pipeline import Annotated, Sentence, component
 
@@ -352,7 +353,7 @@ def to_claims(art: Annotated, proposals: list[Proposal]) -> list[Claim]:
         if old is None or rank > ranks[key]:
             best[key] = claim
             ranks[key] = rank
-    return sorted(best.values(), key=lambda c: (c.start or 0, c.subject, c.attribute))
+    return sorted(withdrawn_markets(best.values()), key=lambda c: (c.start or 0, c.subject, c.attribute))
 
 
 # How much farther a model after a value may stand than one before it and still be the nearer

@@ -175,6 +175,18 @@ def find_local_markets(sent, home: Home | None) -> list[Finding]:
     return out
 
 
+def withdrawn_markets(claims):
+    """The claims less a market the article says the model has left: "launched in India in 2020"
+    and "now discontinued in India" leave only the withdrawal (a hedged one leaves both)."""
+    claims = list(claims)
+    gone = {(c.subject, str(c.value).lower()) for c in claims
+            if c.attribute == "market" and c.negated and c.status == "confirmed"}
+    if not gone:
+        return claims
+    return [c for c in claims if not (c.attribute == "market" and not c.negated
+                                      and (c.subject, str(c.value).lower()) in gone)]
+
+
 # A country word that names who makes or reports, not where a launch happens.
 _NOT_A_PLACE_AFTER = gated(r"[\s-]+(?:car\s*makers?|automakers?|makers?|brands?|companies|company|firms?|giants?|"
                            r"manufacturers?|marques?|media|outlets?|press|reports?|news|publications?|magazines?|"
