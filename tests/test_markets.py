@@ -103,7 +103,7 @@ def test_presence_and_possessive_markets(text, code):
 def test_a_market_the_model_has_left_is_only_negated():
     doc = Document(doc="t", date="2024-05-01", text=(
         "The Honda Jazz was launched in Thailand in 2019. "
-        "Honda has now discontinued the Jazz in Thailand."))
+        "The Honda Jazz has now been discontinued in Thailand."))
     got = {(c.subject, c.attribute, c.value, c.negated) for c in extract(doc) if c.attribute == "market"}
     assert ("Honda Jazz", "market", "TH", True) in got
     assert ("Honda Jazz", "market", "TH", False) not in got
