@@ -107,3 +107,18 @@ def test_a_market_the_model_has_left_is_only_negated():
     got = {(c.subject, c.attribute, c.value, c.negated) for c in extract(doc) if c.attribute == "market"}
     assert ("Honda Jazz", "market", "TH", True) in got
     assert ("Honda Jazz", "market", "TH", False) not in got
+
+
+def test_a_year_between_listed_regions_and_an_excepted_region():
+    from autodossier.extract.sales import find_sales
+    got = find_sales(_sentence("The wagon was withdrawn from sale in Germany in 2021, and in France in 2023."), None)
+    assert {(f.value, f.negated) for f in got if f.attribute == "market"} == {("DE", True), ("FR", True)}
+    got = find_sales(_sentence("It is sold in Japan and Korea, though not Australia."), None)
+    assert {(f.value, f.negated) for f in got if f.attribute == "market"} == {("JP", False), ("KR", False),
+                                                                              ("AU", True)}
+
+
+def test_a_bracketed_aside_about_markets_is_the_preceding_models():
+    got = facts("The Toyota GR86 may borrow the hybrid of the Toyota Crown (a model sold in Japan and Korea).")
+    assert ("Toyota Crown", "market", "JP") in got
+    assert ("Toyota GR86", "market", "JP") not in got

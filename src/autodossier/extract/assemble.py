@@ -23,7 +23,7 @@ _AFTER_MENTION = re.compile(r"^[\s,]*(?:'s\s+|’s\s+)?(?:(?:with|makes|making|p
 _BEFORE_MENTION = re.compile(r"^\s*(?:(?:units|examples|cars|vehicles)\s+of\s+(?:the\s+|its\s+)?|(?:in|on|for|as|of)\s+(?:the\s+)?(?:(?:[\w-]+[\s-]){0,2}market\s+|standard\s+|"
                              r"regular\s+|base\s+|smaller\s+|larger\s+|new\s+|upcoming\s+)?|[\w-]+\s+)?$", re.I)
 _OBJECT_GAP = re.compile(r"^\s*(?:plans?\s+(?:to\s+(?:build|make|launch|produce|sell|offer)|for)\s+)?"
-                         r"(?:(?:off|the|its|their|a|an|new|all-new|revised|redesigned|updated|electric|hybrid|"
+                         r"(?:(?:off|the|its|their|a|an|new|all-new|all|revised|redesigned|updated|electric|hybrid|"
                          r"couple of|concepts?|based on|version of)\s+){0,5}$", re.I)
 # Modifier words between a model and its body word.
 _BODY_GAP = re.compile(r"\s+(?:[–—-]\s+)?(?:[a-z][a-z-]*\s+){1,3}")
@@ -149,6 +149,18 @@ def _opening_subject(f: Finding, mentions: list[Mention], sent: Sentence) -> Men
                 return x
             break
     return UNNAMED if _UNKNOWN_NAME.match(sent.text, m.end()) else None
+
+
+def _aside_owner(f: Finding, mentions: list[Mention], sent: Sentence) -> Mention | None:
+    """The model a bracketed aside holding ``f`` describes: the one named right before the bracket."""
+    rel = f.start - sent.start
+    opening = sent.text.rfind("(", 0, rel)
+    if opening < 0 or ")" in sent.text[opening:rel]:
+        return None
+    for m in mentions:
+        if m.model and m.kind == "explicit" and 0 <= opening - (m.end - sent.start) <= 2:
+            return m
+    return None
 
 
 # Between two partners of one relation: "the Zeekr X and the Smart #1", "the Grande Panda, Opel Frontera".
@@ -282,6 +294,11 @@ def assemble(art: Annotated) -> None:
                     subject = before[-1] if before else focus
             else:
                 subject = _bound(f, mentions, text)
+                if subject is None and f.attribute == "market":
+                    # "the new Toyota Crown (a model bound for Japan and the USA)": the aside's model
+                    subject = _aside_owner(f, mentions, sent)
+                    if subject is not None:
+                        status = "confirmed"  # an aside states what it says as fact
                 if subject is not None and f.attribute == "body_style":
                     status = "confirmed"
                 if subject is None:

@@ -90,7 +90,7 @@ _LOCAL = gated(
     r"\blocal(?:ly)?\s+(?:showrooms?|dealers(?:hips)?|launch|arrival|deliveries|sales|market|buyers|customers|"
     r"line-?up|range|pricing|prices|introduction|release|debut|importers?|distributors?)\b"
     # "sold here", "with 10 headed here", "import the Coupe and Roadster here", "offered locally"
-    r"|\b(?:sold|sell|sells|selling|offered|available|on\s+sale|launch(?:ed|es|ing)?|import(?:ed|s|ing)?|"
+    r"|\b(?P<verb>sold|sell|sells|selling|offered|available|on\s+sale|launch(?:ed|es|ing)?|import(?:ed|s|ing)?|"
     r"introduc(?:ed|e|es|ing)|arriv(?:e|es|ed|ing)|headed|heading|com(?:e|es|ing)|bring(?:s|ing)?|brought)"
     r"\s+(?:[\w-]+\s+){0,6}?(?:here|locally)\b(?!['’])"
     # "on sale in the country", "coming to this market", "back to market"
@@ -171,7 +171,10 @@ def find_local_markets(sent, home: Home | None) -> list[Finding]:
     out = []
     for m in _LOCAL.finditer(s):
         negated = bool(search_part(_NEG_BEFORE, s[max(0, m.start() - 40):m.start()], s))
-        out.append(Finding(i, off + m.start(), off + m.end(), "market", home.code, negated=negated))
+        verb = m.group("verb")
+        # "import the Mini Coupe and Mini Roadster here": the verb's object is what is sold here
+        end = m.start() + len(verb) if verb else m.end()
+        out.append(Finding(i, off + m.start(), off + end, "market", home.code, negated=negated, event=bool(verb)))
     return out
 
 

@@ -83,7 +83,12 @@ _RULED_OUT_BEFORE = gated(r"\b(?:ruled\s+out|no\s+plans\s+for|scrapped|cancell?e
 
 
 # The next region of a list after a market's first one.
-_MORE_REGIONS = gated(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?(?P<region>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)")
+# ("in the United States in 2021, and in the United Kingdom in 2023": a year may stand between)
+_MORE_REGIONS = gated(r"(?:\s+in\s+(?:19|20)\d\d)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:in\s+)?(?:the\s+)?"
+                      r"(?P<region>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)")
+# The region a list excepts: "bound for Japan and the USA, though not Australia".
+_EXCEPT_REGION = gated(r",?\s+(?:but|though|although|yet)\s+not\s+(?:in\s+|to\s+|for\s+)?(?:the\s+)?"
+                       r"(?P<region>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)")
 
 
 # Words after a negation that leave the matter open rather than deny it.
@@ -142,6 +147,9 @@ def _listed_regions(s: str, end: int, i: int, off: int, negated: bool = False,
         out.append(Finding(i, off + more.start("region"), off + more.end(), "market", extra,
                            negated=negated, brand=False, status=status))
         end = more.end()
+    if (but := _EXCEPT_REGION.match(s, end)) and (code := region_code(but.group("region").rstrip("."))):
+        out.append(Finding(i, off + but.start("region"), off + but.end(), "market", code,
+                           negated=not negated, brand=False, status=status))
     return out
 
 
