@@ -117,3 +117,9 @@ def test_an_opening_phrase_about_an_unknown_name_gives_its_launch_to_no_rival():
 def test_event_status_from_intent_and_hedges(text, status):
     got = [f.status for f in find_lifecycle(Sentence(text, 0, len(text), 0), PUB) if f.attribute == "on_sale"]
     assert got and got[-1] == status
+
+
+def test_a_date_far_past_a_model_year_is_not_the_reveal():
+    got = _events("Mazda has finally revealed the 2025 CX-50 Hybrid, the first hybrid it will sell here since the "
+                  "Tribute Hybrid left in 2011.")
+    assert ("reveal", "2011", False) not in got

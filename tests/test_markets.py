@@ -122,3 +122,9 @@ def test_a_bracketed_aside_about_markets_is_the_preceding_models():
     got = facts("The Toyota GR86 may borrow the hybrid of the Toyota Crown (a model sold in Japan and Korea).")
     assert ("Toyota Crown", "market", "JP") in got
     assert ("Toyota GR86", "market", "JP") not in got
+
+
+def test_a_makers_country_is_not_where_it_launches():
+    text = "China's BYD will launch its cheapest model in Europe next month."
+    at = text.index("launch")
+    assert launch_region(text, at, at + 6, None) == "EU"

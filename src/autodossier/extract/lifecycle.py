@@ -215,6 +215,8 @@ def _called_off(s: str, start: int, date_start: int) -> bool:
 
 # A date this far (characters) after its event word, past other words, loses to one framing the sentence.
 FAR_AFTER = 60
+# How close (characters) a date past a model year must stand to its event word.
+NEAR_AFTER = 40
 # A date that starts within this many characters of the sentence start frames the whole sentence.
 FRAME_CHARS = 15
 
@@ -232,8 +234,9 @@ def _date_for(dates: list[DateExpr], start: int, end: int, attribute: str, s: st
     # ("Back in the summertime, ... Infiniti showed off"), not from an earlier clause.
     before = [d for d in dates if d.end <= start and d.end >= clause_start
               and (start - d.end <= 40 or d.start - off <= FRAME_CHARS)]
-    if attribute not in ("production_end", "production_start"):
-        after = [d for d in after if not d.model_year]  # "its debut as a 2015 model by next summer"
+    if attribute not in ("production_end", "production_start") and after and after[0].model_year:
+        # "its debut as a 2015 model by next summer": past a model year, a date close by
+        after = [d for d in after[1:] if not d.model_year and d.start - end <= NEAR_AFTER]
     before = [d for d in before if not d.model_year]  # "2025 Infiniti QX60 revealed": a model year, not when
     if after and before and after[0].start - end > FAR_AFTER and before[-1].start - off <= FRAME_CHARS:
         # "Last year the automaker stopped building the Bolt ..., readying the plant to build pickups from 2025"

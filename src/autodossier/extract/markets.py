@@ -214,6 +214,8 @@ def launch_region(s: str, start: int, end: int, home: Home | None) -> str | None
     for m in REGION_RE.finditer(s, max(clause_start, start - NEAR_LAUNCH), min(clause_end, end + NEAR_LAUNCH)):
         if _NOT_A_PLACE_AFTER.match(s, m.end()) or search_part(_ORIGIN_BEFORE, s[max(0, m.start() - 25):m.start()], s):
             continue
+        if s[m.end():m.end() + 2] in ("'s", "’s"):
+            continue  # "China's BYD will launch ... in Europe": the maker's country
         code = region_code(m.group("region")) or region_code(m.group("region").rstrip("."))
         if code:
             distance = start - m.end() if m.end() <= start else m.start() - end
