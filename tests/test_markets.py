@@ -63,9 +63,11 @@ def test_local_words_need_a_home_market():
     ("Sales start in May.", Home("ZA", True), "ZA"),
     ("Sales start in May.", Home("ZA", False), None),
     ("It arrives as an import from Japan in May.", Home("MY", True), "MY"),
+    ("Due in May, it will be built in Zaragoza, Spain.", None, None),
 ])
 def test_launch_region(text, home, region):
     at = text.index("in May") if "arriv" not in text.lower() else text.lower().index("arriv")
+    at = text.index("Due") if text.startswith("Due") else at
     assert launch_region(text, at, at + 3, home) == region
 
 

@@ -195,8 +195,8 @@ _NOT_A_PLACE_AFTER = gated(r"[\s-]+(?:car\s*makers?|automakers?|makers?|brands?|
                            r"manufacturers?|marques?|media|outlets?|press|reports?|news|publications?|magazines?|"
                            r"EV\s+makers?|engineering|rivals?|compatriots?)\b", re.I)
 # Where a model comes from or is built, not where it is sold: "imported from Japan", "built in Canada".
-_ORIGIN_BEFORE = gated(r"\b(?:from|built\s+in|made\s+in|produced\s+in|assembled\s+in|plant\s+in|factory\s+in)\s+(?:the\s+)?$",
-                       re.I)
+_ORIGIN_BEFORE = gated(r"\b(?:from|built\s+in|made\s+in|produced\s+in|assembled\s+in|plant\s+in|factory\s+in)\s+(?:the\s+)?"
+                       r"(?:[A-Z][\w-]+,\s+)?$", re.I)
 # How far (in characters) from its launch word a country still says where the launch is.
 NEAR_LAUNCH = 50
 # Words that put a launch in the home market without naming it.
