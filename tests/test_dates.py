@@ -74,3 +74,13 @@ def test_possessive_parts_and_relative_seasons(text, pub, value):
 
 def test_this_past_week_is_the_week_before_publication():
     assert [d.value for d in find_dates("This past week, Honda showed the car.", date(2023, 7, 3))] == ["2023-06"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The outlet had pointed to a debut this December.", "2023-12"),
+    ("It was shown last March.", "2023-03"),
+    ("It was shown last September.", "2022-09"),
+    ("It goes on sale next March.", "2024-03"),
+])
+def test_this_last_next_month_names(text, value):
+    assert [d.value for d in find_dates(text, date(2023, 7, 14))] == [value]

@@ -123,3 +123,8 @@ def test_a_date_far_past_a_model_year_is_not_the_reveal():
     got = _events("Mazda has finally revealed the 2025 CX-50 Hybrid, the first hybrid it will sell here since the "
                   "Tribute Hybrid left in 2011.")
     assert ("reveal", "2011", False) not in got
+
+
+def test_survivors_named_after_a_retirement_stay_in_production():
+    got = _states("With the two saloons being retired, only the SUVs and the estate stay on sale through 2025.")
+    assert "in-production" in got and "discontinued" not in got

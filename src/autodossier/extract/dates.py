@@ -140,7 +140,15 @@ def _resolve(m: re.Match, kind: str, pub: date | None, text: str) -> DateExpr | 
         if not m.group()[0].isupper():
             return None  # months are capitalised; "march" is a verb
         y = _year(g["year"], pub) if g.get("year") else (pub.year if pub else None)
-        if y and not g.get("year") and pub and month > pub.month and _past_context(text, m.start()):
+        which = _WHICH_MONTH.search(text, max(0, m.start() - 6), m.start()) if y and not g.get("year") and pub else None
+        if which:
+            # "this December": the publication's year; "last March", "next March": the one before or after it
+            step = which.group(1).lower()
+            if step == "last" and month >= pub.month:
+                y -= 1
+            elif step == "next" and month <= pub.month:
+                y += 1
+        elif y and not g.get("year") and pub and month > pub.month and _past_context(text, m.start()):
             y -= 1
         value = y and f"{y}-{month:02d}"
     elif kind == "season":
@@ -224,6 +232,8 @@ def _resolve(m: re.Match, kind: str, pub: date | None, text: str) -> DateExpr | 
     return DateExpr(m.start(), m.end(), value, m.group(), range_end=range_end)
 
 
+# "this", "last" or "next" right before a month name.
+_WHICH_MONTH = re.compile(r"\b(this|last|next)\s+$", re.I)
 _WORD_COUNT = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _FUTURE = gated(r"\b(?:will|'ll|is due|are due|set to|scheduled|slated|to be)\b", re.I)

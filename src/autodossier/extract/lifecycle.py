@@ -43,7 +43,9 @@ LIFECYCLE = [
     (r"concepts?\b(?!\s+car(?:s)?\s+(?:market|world))|show ?car|study", "concept"),
     (r"remain(?:s|ed)? in production(?!\s+(?:through|until|till))|still in production|currently (?:in production|produced|built)|"
      r"continues? (?:in production|to be (?:built|produced|sold))|"
-     r"(?:has|have) (?:started|begun) (?:building|producing|making|production of)|stay\s+in\s+production", "in-production"),
+     r"(?:has|have) (?:started|begun) (?:building|producing|making|production of)|stay\s+in\s+production|"
+     # "only the I-Pace and F-Pace stay on sale", "a new XE can still be ordered"
+     r"(?:stay|stays|remain|remains)\s+on\s+sale|can\s+still\s+be\s+(?:ordered|bought)", "in-production"),
 ]
 LIFECYCLE_RE = [(gated(rf"\b(?:{p})", re.I), v) for p, v in LIFECYCLE]
 # "the next-generation M5", "the upcoming WRX STI": a model still to come. A modifier states no
@@ -116,6 +118,9 @@ _HOLD_NOT_MODEL = gated(r"^\s+(?:construction|work|building|investment|hiring|ex
 # A stop that is a plant's, for a while: "stopped production at the Fremont factory", "paused for upgrades".
 _PLANT_STOP_AFTER = gated(r"^\s+(?:at\s+(?:the|its|their)\s+(?:[\w,-]+\s+){0,4}?(?:factory|plant|facility|site)\b|"
                           r"for\s+(?:\w+\s+)?(?:equipment|upgrades?|retooling|maintenance|a\s+(?:week|month|few))\b)", re.I)
+# The models that stay while others go: "only the I-Pace, E-Pace and F-Pace stay on sale".
+_SURVIVORS = gated(r"\bonly\b[^.;]{0,80}?\b(?:stay|stays|remain|remains|continue|continues|survive|survives)\s+"
+                   r"(?:on\s+sale|in\s+production|in\s+the\s+line-?up)", re.I)
 # What returns when it is not a model: growth, demand, production, the market.
 _NOT_A_MODEL_RETURNING = gated(r"\b(?:growth|demand|sales|profits?|profitability|confidence|normality|supply|"
                                r"production|output|customers|buyers|market|prices)\s+$", re.I)
@@ -139,6 +144,7 @@ def find_lifecycle(sent, pub, home: Home | None = None) -> list[Finding]:
     if not _ANY_STATE.may_match(s) or UNKNOWN.search(s):
         return []
     out: list[Finding] = []
+    survivors = search_part(_SURVIVORS, s, s)
     for rx, value in LIFECYCLE_RE:
         for m in rx.finditer(s):
             if value == "on-hold" and (search_part(_PLANS_BEFORE, s[:m.start()], s)
@@ -146,6 +152,8 @@ def find_lifecycle(sent, pub, home: Home | None = None) -> list[Finding]:
                 continue  # "put those EV plans on hold", "paused construction of its plant": not the model
             if value in ("discontinued", "on-hold") and match_part(_PLANT_STOP_AFTER, s[m.end():m.end() + 60], s):
                 continue  # "stopped production at the Fremont factory", "output was paused for upgrades": a plant's pause
+            if value == "discontinued" and survivors:
+                continue  # "with the saloons being retired, only the SUVs stay on sale": the named ones stay
             if value == "planned" and search_part(_NOT_A_MODEL_RETURNING, s[max(0, m.start() - 25):m.start()], s):
                 continue  # "when growth will return"
             out.append(Finding(i, off + m.start(), off + m.end(), "lifecycle", value))
