@@ -128,3 +128,21 @@ def test_a_date_far_past_a_model_year_is_not_the_reveal():
 def test_survivors_named_after_a_retirement_stay_in_production():
     got = _states("With the two saloons being retired, only the SUVs and the estate stay on sale through 2025.")
     assert "in-production" in got and "discontinued" not in got
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The hatch will touch down in Australia in March 2025.", ("on_sale", "2025-03", False)),
+    ("Order books open in April.", ("on_sale", "2024-04", False)),
+    ("The wagon hits showrooms in July.", ("on_sale", "2024-07", False)),
+    ("The SUV was launched at the Geneva motor show in March 2019.", ("reveal", "2019-03", False)),
+    ("BMW pulled the covers off the coupe in March 2023.", ("reveal", "2023-03", False)),
+    ("The sedan will make its public bow in October.", ("reveal", "2024-10", False)),
+    ("Production is scheduled to begin in May 2026.", ("production_start", "2026-05", False)),
+    ("The production run ended in 2019.", ("production_end", "2019", False)),
+])
+def test_more_event_phrasings(text, event):
+    assert event in _events(text)
+
+
+def test_a_launch_at_a_show_is_not_a_sales_start():
+    assert not [e for e in _events("The SUV was launched at the Geneva motor show in March 2019.") if e[0] == "on_sale"]

@@ -26,10 +26,10 @@ LIFECYCLE = [
      # "to bring Malibu production to an end", "the decision to drop the Spark", "which was dropped"
      r"production\s+(?:\w+\s+)?came\s+to\s+an\s+end|(?:last|final)\s+(?:[\w-]+\s+){0,3}?(?:left|rolled\s+off)\s+the\s+(?:production|assembly)\s+line|"
      r"bring\s+(?:[\w-]+\s+){0,3}?production\s+to\s+an\s+end|drop(?:s|ped|ping)?\s+the\b|(?:was|were|been|being|be)\s+dropped|"
-     r"no\s+further\s+build\s+slots", "discontinued"),
+     r"no\s+further\s+build\s+slots|culled", "discontinued"),
     (r"cancel(?:l?ed|s|ling)|scrapped|scraps|came (?:tantalisingly |tantalizingly |very )?close to producing|"
      r"never (?:made it|reached) (?:in)?to production|killed the project|(?:will\s+)?(?:now\s+)?not\s+be\s+(?:built|produced|made)\b", "cancelled"),
-    (r"on hold|put (?:those plans |it |them )?aside|paused|postponed|shelved|on the back burner|"
+    (r"on hold|put (?:those plans |it |them )?aside|paused|postponed|shelved|mothballed|on the back burner|"
      r"delayed indefinitely|on ice", "on-hold"),
     # ("was revived in 2008" is history, not a plan; "soon-to-return", "in the pipeline")
     (r"(?:would|will|set to|is to|to)[\s-]return|make a comeback|making a comeback|comeback|come back|"
@@ -61,7 +61,9 @@ EVENTS = [
     (r"go(?:es)? on sale|went on sale|(?<!stay )(?<!stays )(?<!remain )(?<!remains )(?<!still )(?<!already )on sale|"
      r"sales (?:are expected|are due|will (?:start|begin)|start|begin|"
      r"kick off)|(?:arrive|arrives|arriving|land|lands) (?:in|at) (?:[\w.]+ )?(?:showrooms|dealers|dealerships|retailers)|"
-     r"hit (?:dealerships|showrooms|the market|the road|dealers)|deliveries (?:start|begin|will start|to start)|"
+     r"(?:hit|hits|hitting) (?:dealerships|showrooms|the market|the road|dealers)|touch(?:es|ed)?\s+down\s+in|"
+     # "order books open in April", "orders were thrown open"
+     r"(?:order\s+books|orders)\s+(?:will\s+|are\s+set\s+to\s+|are\s+due\s+to\s+|were\s+|are\s+)?(?:thrown\s+)?open(?:ed|s)?\b|deliveries (?:start|begin|will start|to start)|"
      r"(?:introduced|launched|arrived) (?:to|in|on) the (?:\w+ )?market|officially launched|launch(?:es|ed|ing)?|"
      r"available (?:from|in)|will be available|to be available|market launch|expected (?:to arrive|in dealers)|"
      # "first deliveries will take place in Q2", "reach local showrooms before the end of this year",
@@ -86,17 +88,23 @@ EVENTS = [
     (r"reveal(?:ed|s)?|unveil(?:ed|s|ing)?|debut(?:ed|s)?|premiere(?:d|s)?|show(?:ed|n|s)?\s+(?:off|the|its|a|an|their|at|in|to)\b|"
      # "announced" reveals a model, not a statement ("announced that", "announced back in 2021", "…, Honda has announced,")
      r"present(?:ed|s)|first announced|announced(?!\s+(?:that|back|plans|on|in\s+a|today\s+that)\b|\s*[,.])|"
-     r"teased|took the wraps off|world premiere|"
+     r"teased|took the wraps off|world premiere|showcas(?:ed|es|ing)|"
+     # "pulled the covers off", "makes its bow"
+     r"(?:took|take|takes|taken|pulled|pull|pulls)\s+the\s+(?:covers|sheets?|wraps)\s+off|(?:make|makes|made|making)\s+(?:its|their)\s+(?:[\w-]+\s+)?bow\b|"
      # "made its first appearance as far back as 2012", "breaks cover", "before the car's official announcement"
      r"first\s+appearance|previewed|(?:gave|give|gives|giving)\s+(?:a\s+|us\s+a\s+)?(?:first\s+)?(?:preview|glimpse)|(?:public|world|global)\s+(?:debut|bow)|br(?:eaks?|oke)\s+cover|official\s+announcement", "reveal"),
     (r"production (?:starts|begins|will (?:start|begin)|to (?:start|begin)|kicks off|started|began|is slated)|"
+     # "production is scheduled to begin in May", "start of production"
+     r"production\s+(?:is|are|was)\s+(?:scheduled|set|slated|due|expected|planned)\s+to\s+(?:start|begin|commence|kick\s+off)|"
+     r"start\s+of\s+(?:series\s+)?production|"
      r"start(?:s|ed)? production|enter(?:s|ed)? production|(?:produced|built|made) from|begin(?:s)? production|"
      r"series production|(?:start|begin)(?:s|ning|ed)? (?:building|producing|assembling|assembly of)|"
      r"(?:started|began|begun) (?:building|producing|assembling|making)|(?:produced|built|made)\s+between|"
      # "to go into production in 2027", "leave the assembly line in November 2025"
      r"go(?:es)? into production|(?:leave|roll off|come off)\s+the\s+(?:assembly|production)\s+line|"
      r"production\s+gets?\s+(?:under\s*way|going)", "production_start"),
-    (r"stop(?:s|ped|ping)? production|end(?:s|ed)? production|"
+    (r"stop(?:s|ped|ping)? production|end(?:s|ed)? production|end\s+of\s+(?:its\s+)?production|"
+     r"production\s+run\s+(?:ends|ended|will\s+end|finishes|finished)|"
      r"(?:stop(?:s|ped|ping)?|cease[sd]?|quit) (?:building|making|producing|manufacturing)|production (?:ended|ceased|will end|ends)|"
      r"discontinu(?:ed|es|e)|in production (?:through|until)|remain in production through|final model year|"
      r"last model year|ax(?:ed|es)\b|killed off|bow(?:s|ed)?\s+out\s+of\s+production|"
@@ -178,6 +186,8 @@ def find_lifecycle(sent, pub, home: Home | None = None) -> list[Finding]:
         if attribute == "reveal" and (_DETAILS_BEFORE.search(s, max(0, m.start() - DETAILS_WINDOW), m.start())
                                       or _NOT_A_CAR_AFTER.match(s, m.end())):
             continue  # "pricing ... is expected to be revealed in late October": not the car's reveal
+        if attribute == "on_sale" and _AT_A_SHOW.match(s, m.end()):
+            attribute = "reveal"  # "launched at the Geneva motor show": shown, not sold (contract: "Launch")
         region = launch_region(s, m.start(), m.end(), home) if attribute == "on_sale" else None
         negated = _called_off(s, m.start(), date.start - off)
         status = None
@@ -201,6 +211,9 @@ def find_lifecycle(sent, pub, home: Home | None = None) -> list[Finding]:
     return _dedupe(out)
 
 
+# A launch at a show is a reveal: "launched at the Geneva motor show", "launched at Auto Expo 2023".
+_AT_A_SHOW = re.compile(r"\s+(?:\w+\s+){0,3}?at\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:motor\s+show|auto\s+show|show|salon|"
+                        r"expo|auto\s+expo|motor\s+expo|Auto\s+China|IAA|CES|Goodwood|event)\b", re.I)
 # An intention rather than a plan fixed: "looking to introduce", "plans to introduce".
 _INTENT = re.compile(r"(?:plans?|looking|aims?|hopes?|wants?)\s+to\b", re.I)
 # A negation governing an event word: "would not arrive in 2023", "won't debut".
