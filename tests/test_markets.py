@@ -130,3 +130,13 @@ def test_a_makers_country_is_not_where_it_launches():
     text = "China's BYD will launch its cheapest model in Europe next month."
     at = text.index("launch")
     assert launch_region(text, at, at + 6, None) == "EU"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The two SUVs will kick off the India innings of the brand.", "IN"),
+    ("The hatch leads its European expansion.", "EU"),
+    ("The crossover spearheads the brand's Brazil entry.", "BR"),
+])
+def test_market_entry_nouns(text, code):
+    from autodossier.extract.sales import find_sales
+    assert code in [f.value for f in find_sales(_sentence(text), None) if f.attribute == "market"]

@@ -47,7 +47,8 @@ MARKET = gated(
     # "the North American market", "Mexico's automotive market"
     r"|\b(?P<region2>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)(?:[\s-]|['’]s\s+(?:(?:automotive|car|auto|EV|new-car|vehicle)\s+)?)market\b"
     # "weighing a European debut for the Mona M03", "a US launch"
-    r"|\b(?P<region3>[A-Z][a-z]+|US|UK|U\.S\.)\s+(?:debut|launch|market launch|arrival|introduction|roll-?out)\b"
+    r"|\b(?P<region3>[A-Z][a-z]+|US|UK|U\.S\.)\s+(?:debut|launch|market launch|arrival|introduction|roll-?out|entry|foray|"
+    r"innings|expansion)\b"
     r"|(?P<removed>\b(?:removed|pulled|withdrawn|withdrew|dropped)\b)",
     )
 
