@@ -140,3 +140,8 @@ def test_a_makers_country_is_not_where_it_launches():
 def test_market_entry_nouns(text, code):
     from autodossier.extract.sales import find_sales
     assert code in [f.value for f in find_sales(_sentence(text), None) if f.attribute == "market"]
+
+
+def test_an_outlet_named_for_its_country_leans_the_home():
+    home = home_market(None, "The hatch gets a new engine.", "Top Gear Philippines")
+    assert home is not None and home.code == "PH" and not home.strong

@@ -149,6 +149,11 @@ def home_market(title: str | None, text: str, outlet: str | None = None, url: st
         if m:
             vote(_TLD_CODES[(m.group("tld") or m.group("sub")).lower()], DOMAIN_WEIGHT, False)
             break
+    else:
+        # an outlet named for its country: "Autocar India", "Top Gear Philippines", "Motor1 UK"
+        m = REGION_RE.search(outlet or "")
+        if m and m.group("region")[:1].isupper():
+            vote(region_code(m.group("region")), DOMAIN_WEIGHT, False)
     for code, n in named.items():
         vote(code, MENTION_WEIGHT * min(n, MAX_MENTION_VOTES), False)
     if not scores:
