@@ -145,3 +145,8 @@ def test_market_entry_nouns(text, code):
 def test_an_outlet_named_for_its_country_leans_the_home():
     home = home_market(None, "The hatch gets a new engine.", "Top Gear Philippines")
     assert home is not None and home.code == "PH" and not home.strong
+
+
+@pytest.mark.parametrize("text", ["Full specifications are available here.", "Our video review is available here."])
+def test_link_text_is_not_a_local_market(text):
+    assert find_local_markets(_sentence(text), Home("AU", True)) == []

@@ -97,6 +97,11 @@ _LOCAL = gated(
     r"|\b(?:sold|on\s+sale|available|offered|launch(?:ed)?|arriv(?:e|es|ed|ing))\s+in\s+(?:this|the|our)\s+country\b"
     r"|\bback\s+to\s+(?:the\s+)?(?:local\s+)?market\b",
     re.I)
+# Web page words around "here": a link's text, not the home market.
+_WEB_HERE = gated(r"\b(?:details|specs|specifications|information|info|review|video|gallery|story|article|link|"
+                  r"click|read|see|watch|download|brochure|newsletter)\b", re.I)
+# How far before the local words a link's words are looked for.
+WEB_WINDOW = 40
 # A negation shortly before the local words: "won't be sold here".
 _NEG_BEFORE = gated(r"(?:\b(?:not|never|no\s+longer)\b|n['’]t\b)[^.;,]{0,30}$", re.I)
 
@@ -175,6 +180,8 @@ def find_local_markets(sent, home: Home | None) -> list[Finding]:
     s, off, i = sent.text, sent.start, sent.index
     out = []
     for m in _LOCAL.finditer(s):
+        if search_part(_WEB_HERE, s[max(0, m.start() - WEB_WINDOW):m.end()], s):
+            continue  # "full specs are available here", "read our review here": a link, not a market
         negated = bool(search_part(_NEG_BEFORE, s[max(0, m.start() - 40):m.start()], s))
         verb = m.group("verb")
         # "import the Mini Coupe and Mini Roadster here": the verb's object is what is sold here
