@@ -60,10 +60,9 @@ _DISTRIBUTOR_BEFORE = re.compile(r"\b(?P<make>[A-Z][\w-]+)\s+(?:(?:Motors?|Cars|
 # How far before a country name its distributor's make is looked for.
 DISTRIBUTOR_WINDOW = 40
 # Prices in a local currency: rupees (and the Indian scale words), rand, ringgit, pesos, and
-# the marked dollars. The bare "$" and "€" name no one country.
-# Each with the literals it needs, tested with ``in`` before the regex runs (the article is long,
-# and most name no such currency); the rand and peso patterns start with a literal letter, which
-# ``re`` scans for quickly by itself.
+# the marked dollars; the bare "$" and "€" name no one country. Each comes with the literals it
+# needs, tested with ``in`` before the regex runs (the article is long and most name no such
+# currency); the rand and peso patterns start with a letter, which ``re`` scans for by itself.
 _CURRENCIES = [
     (("Rs", "₹", "INR", "lakh", "crore"), re.compile(r"\bRs\.?\s?\d|₹\s?\d|\bINR\s?\d|\d\s(?:lakh|crore)\b"), "IN"),
     (None, re.compile(r"R\d{1,3}(?:[ ,]\d{3})+\b"), "ZA"),
@@ -93,7 +92,7 @@ _LOCAL = gated(
     r"|\b(?P<verb>sold|sell|sells|selling|offered|available|on\s+sale|launch(?:ed|es|ing)?|import(?:ed|s|ing)?|"
     r"introduc(?:ed|e|es|ing)|arriv(?:e|es|ed|ing)|headed|heading|com(?:e|es|ing)|bring(?:s|ing)?|brought)"
     r"\s+(?:[\w-]+\s+){0,6}?(?:here|locally)\b(?!['’])"
-    # "on sale in the country", "coming to this market", "back to market"
+    # "on sale in the country", "brought its Accent back to market"
     r"|\b(?:sold|on\s+sale|available|offered|launch(?:ed)?|arriv(?:e|es|ed|ing))\s+in\s+(?:this|the|our)\s+country\b"
     r"|\bback\s+to\s+(?:the\s+)?(?:local\s+)?market\b",
     re.I)
