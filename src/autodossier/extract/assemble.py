@@ -125,7 +125,7 @@ def _object(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
 _OPENING = re.compile(r"\s*(?:(?:First|Officially|Recently|Originally|Only)\s+)?(?!According\b)(?:[A-Z][a-z]{2,}(?:ed|ing)|"
                       r"Shown|Seen|Given|Driven|Taken|Built|Made|Sold|Due|Set)\b[^,;:]*,")
 # A capitalised name right after the opening phrase: "..., the Tiggo 4 Pro".
-_UNKNOWN_NAME = re.compile(r"\s*(?:the\s+|its\s+)?(?:(?:new|all-new|updated|one-up)\s+)?[A-Z0-9][\w-]*")
+_UNKNOWN_NAME = re.compile(r"\s*(?:the\s+|its\s+)?(?:(?:new|all-new|updated)\s+)?[A-Z0-9][\w-]*")
 # From the opening phrase's comma to the model it describes: "the", "its", an adjective or two.
 _OPENING_GAP = re.compile(r"\s*(?:the\s+|its\s+|this\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$")
 
