@@ -84,3 +84,8 @@ def test_this_past_week_is_the_week_before_publication():
 ])
 def test_this_last_next_month_names(text, value):
     assert [d.value for d in find_dates(text, date(2023, 7, 14))] == [value]
+
+
+def test_a_year_before_a_show_name_is_a_date_not_a_model_year():
+    [d] = find_dates("It was a star of the 2019 Geneva motor show.", PUB)
+    assert not d.model_year and d.value == "2019"

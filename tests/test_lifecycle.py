@@ -146,3 +146,10 @@ def test_more_event_phrasings(text, event):
 
 def test_a_launch_at_a_show_is_not_a_sales_start():
     assert not [e for e in _events("The SUV was launched at the Geneva motor show in March 2019.") if e[0] == "on_sale"]
+
+
+def test_an_opening_phrase_about_the_articles_own_model_keeps_it():
+    from extract_helpers import facts
+    text = ("The Peugeot 208 is a supermini. Having debuted at the Paris event, the 208 was a star of the "
+            "2024 Paris motor show.")
+    assert ("Peugeot 208", "reveal", "2024") in facts(text)

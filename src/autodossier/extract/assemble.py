@@ -125,18 +125,14 @@ def _object(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
 _OPENING = re.compile(r"\s*(?:(?:First|Officially|Recently|Originally|Only)\s+)?(?!According\b)(?:[A-Z][a-z]{2,}(?:ed|ing)|"
                       r"Shown|Seen|Given|Driven|Taken|Built|Made|Sold|Due|Set)\b[^,;:]*,")
 # A capitalised name right after the opening phrase: "..., the Tiggo 4 Pro".
-_UNKNOWN_NAME = re.compile(r"\s*(?:the\s+|its\s+)?(?:(?:new|all-new|updated)\s+)?[A-Z0-9][\w-]*")
+_UNKNOWN_NAME = re.compile(r"\s*(?:the\s+|its\s+)?(?:(?:new|all-new|updated)\s+)?(?P<name>[A-Z0-9][\w-]*)")
 # From the opening phrase's comma to the model it describes: "the", "its", an adjective or two.
 _OPENING_GAP = re.compile(r"\s*(?:the\s+|its\s+|this\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$")
 
 
-# The main clause's subject is a name the gazetteer lacks: the event is about no model we know.
-UNNAMED = Mention(0, 0, "", None, kind="carried")
-
-
-def _opening_subject(f: Finding, mentions: list[Mention], sent: Sentence) -> Mention | None:
+def _opening_subject(f: Finding, mentions: list[Mention], sent: Sentence) -> Mention | str | None:
     """The model an opening participle phrase holding an event word describes: the main clause's
-    subject, named right after the phrase's comma (``UNNAMED`` when that subject is a name not known)."""
+    subject, named right after the phrase's comma (the name itself when no mention covers it)."""
     m = _OPENING.match(sent.text)
     if m is None or f.end - sent.start > m.end():
         return None
@@ -148,7 +144,8 @@ def _opening_subject(f: Finding, mentions: list[Mention], sent: Sentence) -> Men
             if _OPENING_GAP.match(sent.text[m.end():x.start - sent.start]):
                 return x
             break
-    return UNNAMED if _UNKNOWN_NAME.match(sent.text, m.end()) else None
+    name = _UNKNOWN_NAME.match(sent.text, m.end())
+    return name.group("name") if name else None
 
 
 def _aside_owner(f: Finding, mentions: list[Mention], sent: Sentence) -> Mention | None:
@@ -267,8 +264,12 @@ def assemble(art: Annotated) -> None:
                 if subject is not None:
                     about_partner.add(id(f))
                 opening = None if subject is not None else _opening_subject(f, mentions, sent)
-                if opening is UNNAMED:
-                    continue  # "Arriving this year, the Tiggo 4 Pro will target the EcoSport": a model we cannot name
+                if isinstance(opening, str):
+                    # "Arriving this year, the Tiggo 4 Pro will target the EcoSport": a model the mentions
+                    # missed; the article's topic when it bears that name, else no model we can name
+                    if focus is None or opening.lower() not in focus.subject.lower():
+                        continue
+                    opening = focus
                 subject = subject or opening or _object(f, mentions, text) or focus
                 if subject is not None and subject.start >= f.end:
                     # "stopped building the Ghibli and the Levante": every model of the list

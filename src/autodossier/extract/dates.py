@@ -224,7 +224,8 @@ def _resolve(m: re.Match, kind: str, pub: date | None, text: str) -> DateExpr | 
         after = text[m.end():m.end() + 2]
         if after[:1] == " " and after[1:2].isupper() and not re.match(r"\s(?:[A-Z][a-z]+ )?(?:and|to)\b", text[m.end():m.end() + 12]):
             nxt = re.match(r"\s+([A-Z][\w-]+)", text[m.end():])
-            if nxt and nxt.group(1) not in ("In", "At", "And", "The", "When", "After", "Before", "But"):
+            if nxt and nxt.group(1) not in ("In", "At", "And", "The", "When", "After", "Before", "But") \
+                    and not _SHOW_AFTER.match(text, m.end()):
                 return DateExpr(m.start(), m.end(), g["year"], m.group(), model_year=True)
         value = g["year"]
     if not value:
@@ -232,6 +233,9 @@ def _resolve(m: re.Match, kind: str, pub: date | None, text: str) -> DateExpr | 
     return DateExpr(m.start(), m.end(), value, m.group(), range_end=range_end)
 
 
+# A show named after its year: "the 2019 Geneva motor show", "the 2023 Tokyo Auto Salon" (a date, not a model year).
+_SHOW_AFTER = re.compile(r"\s+(?:[A-Z][\w-]+\s+){1,3}?(?:motor\s+show|auto\s+show|show|salon|expo|motor\s+expo|"
+                         r"auto\s+salon)\b", re.I)
 # "this", "last" or "next" right before a month name.
 _WHICH_MONTH = re.compile(r"\b(this|last|next)\s+$", re.I)
 _WORD_COUNT = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
