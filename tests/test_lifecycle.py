@@ -153,3 +153,9 @@ def test_an_opening_phrase_about_the_articles_own_model_keeps_it():
     text = ("The Peugeot 208 is a supermini. Having debuted at the Paris event, the 208 was a star of the "
             "2024 Paris motor show.")
     assert ("Peugeot 208", "reveal", "2024") in facts(text)
+
+
+def test_arriving_for_a_model_year_dates_the_sales_start_as_a_model_year():
+    text = "The pickup arrived for the 2019 model year, and a refresh followed."
+    [f] = [f for f in find_lifecycle(Sentence(text, 0, len(text), 0), PUB) if f.attribute == "on_sale"]
+    assert (f.value, f.qualifier_text) == ("2019", "model year")

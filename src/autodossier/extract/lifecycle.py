@@ -201,7 +201,7 @@ def find_lifecycle(sent, pub, home: Home | None = None) -> list[Finding]:
         if hedge:
             status = hedge[-1][2]  # "once it lands, possibly by mid-2014": the hedge between event and date
         out.append(Finding(i, off + m.start(), off + m.end(), attribute, date.value, region=region, negated=negated,
-                           status=status))
+                           status=status, qualifier_text="model year" if date.model_year else None))
         if region and region != "global":
             # a launch in a market says the model is sold there ("would not arrive": is not)
             out.append(Finding(i, off + m.start(), off + m.end(), "market", region, negated=negated, event=True,
@@ -236,6 +236,8 @@ def _called_off(s: str, start: int, date_start: int) -> bool:
 
 # A date this far (characters) after its event word, past other words, loses to one framing the sentence.
 FAR_AFTER = 60
+# "for the 2019 model year" right after a sales word.
+_FOR_MODEL_YEAR = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 # How close (characters) a date past a model year must stand to its event word.
 NEAR_AFTER = 40
 # A date that starts within this many characters of the sentence start frames the whole sentence.
@@ -255,6 +257,9 @@ def _date_for(dates: list[DateExpr], start: int, end: int, attribute: str, s: st
     # ("Back in the summertime, ... Infiniti showed off"), not from an earlier clause.
     before = [d for d in dates if d.end <= start and d.end >= clause_start
               and (start - d.end <= 40 or d.start - off <= FRAME_CHARS)]
+    if attribute == "on_sale" and after and after[0].model_year and _FOR_MODEL_YEAR.search(
+            s, max(0, after[0].start - off - 12), after[0].start - off) and after[0].start - end <= NEAR_AFTER:
+        return after[0]  # "arrived for the 2019 model year": the US way to date a sales start
     if attribute not in ("production_end", "production_start") and after and after[0].model_year:
         # "its debut as a 2015 model by next summer": past a model year, a date close by
         after = [d for d in after[1:] if not d.model_year and d.start - end <= NEAR_AFTER]
