@@ -89,3 +89,7 @@ def test_this_last_next_month_names(text, value):
 def test_a_year_before_a_show_name_is_a_date_not_a_model_year():
     [d] = find_dates("It was a star of the 2019 Geneva motor show.", PUB)
     assert not d.model_year and d.value == "2019"
+
+
+def test_early_in_the_month_is_the_publication_month():
+    assert [d.value for d in find_dates("the worldwide unveiling early in the month", date(2020, 1, 29))] == ["2020-01"]

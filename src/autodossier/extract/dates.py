@@ -70,7 +70,9 @@ PATTERNS: list[tuple[GatedPattern | re.Pattern, str]] = [
     (gated(r"\b(?P<a>(?:19|20)\d\d)\s?[-–]\s?(?P<b>(?:19|20)\d\d)\b"), "range"),
     (gated(r"\b(?:the\s+)?(?P<year>(?:19|20)\d\d)\s+model[\s-]year\b", re.I), "model_year"),
     (gated(r"\b(?:earlier|later)\s+this\s+year\b|\b(?:this|last|next)\s+year\b", re.I), "relative_year"),
-    (gated(r"\b(?:(?:earlier|later)\s+)?(?P<which>this|last|next|the following|the previous)\s+month\b", re.I),
+    (gated(r"\b(?:(?:earlier|later)\s+)?(?P<which>this|last|next|the following|the previous)\s+month\b"
+           # "early in the month", "late in the month": the publication's month
+           r"|\b(?:early|late|earlier|later)\s+in\s+(?P<which2>the)\s+month\b", re.I),
      "relative_month"),
     # "this week", "earlier this week", "today", "within weeks": the publication's own month
     (gated(r"\b(?:(?:earlier|later)\s+)?(?P<wk>this|last|next|the coming|the past|this past)\s+week\b|\b(?P<day>today|yesterday|tonight)\b"
@@ -185,8 +187,8 @@ def _resolve(m: re.Match, kind: str, pub: date | None, text: str) -> DateExpr | 
     elif kind == "relative_month":
         if pub is None:
             return None
-        step = {"this": 0, "last": -1, "the previous": -1, "next": 1, "the following": 1}[
-            " ".join(g["which"].lower().split())]
+        step = {"this": 0, "the": 0, "last": -1, "the previous": -1, "next": 1, "the following": 1}[
+            " ".join((g["which"] or g["which2"]).lower().split())]
         index = pub.year * 12 + pub.month - 1 + step
         value = f"{index // 12}-{index % 12 + 1:02d}"
     elif kind == "weekday":
