@@ -59,3 +59,37 @@ def test_relative_month_without_publication_date_yields_nothing():
 def test_relative_weeks_days_and_years_ago(text, value):
     from autodossier.extract.dates import find_dates, parse_pub_date
     assert [d.value for d in find_dates(text, parse_pub_date("2021-08-18"), 0)] == [value]
+
+
+@pytest.mark.parametrize("text, pub, value", [
+    ("It lands during this year's third quarter.", date(2023, 5, 1), "2023-Q3"),
+    ("Sales begin in 2026's first half.", date(2025, 5, 1), "2026-H1"),
+    ("It should debut by next summer.", date(2013, 8, 21), "2014"),
+    ("It should debut by next summer.", date(2013, 2, 10), "2013"),
+    ("The wagon is due spring 2016.", date(2015, 9, 1), "2016"),
+])
+def test_possessive_parts_and_relative_seasons(text, pub, value):
+    assert value in [d.value for d in find_dates(text, pub)]
+
+
+def test_this_past_week_is_the_week_before_publication():
+    assert [d.value for d in find_dates("This past week, Honda showed the car.", date(2023, 7, 3))] == ["2023-06"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The outlet had pointed to a debut this December.", "2023-12"),
+    ("It was shown last March.", "2023-03"),
+    ("It was shown last September.", "2022-09"),
+    ("It goes on sale next March.", "2024-03"),
+])
+def test_this_last_next_month_names(text, value):
+    assert [d.value for d in find_dates(text, date(2023, 7, 14))] == [value]
+
+
+def test_a_year_before_a_show_name_is_a_date_not_a_model_year():
+    [d] = find_dates("It was a star of the 2019 Geneva motor show.", PUB)
+    assert not d.model_year and d.value == "2019"
+
+
+def test_early_in_the_month_is_the_publication_month():
+    assert [d.value for d in find_dates("the worldwide unveiling early in the month", date(2020, 1, 29))] == ["2020-01"]

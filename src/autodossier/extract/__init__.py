@@ -10,7 +10,8 @@ mentions   sentences                      mentions (makes, models)
 coref      sentences, mentions            resolved mentions, focus
 quantities sentences                      findings (numbers + units)
 specs      sentences, mentions            findings (engine, drive...)
-lifecycle  sentences                      findings (states, dates)
+markets    sentences                      home market, findings (local words)
+lifecycle  sentences, home                findings (states, dates, launch markets)
 sales      sentences                      findings (sales, markets)
 relations  sentences                      findings (platform, engine)
 assemble   all of the above               proposals (rules' subject, status)
@@ -21,12 +22,12 @@ from __future__ import annotations
 
 from autodossier.claims import Claim
 from autodossier.extract import (  # noqa: F401  (importing registers the components)
-    assemble, attach, coref, lifecycle, mentions, quantities, relations, sales, sentences, specs,
+    assemble, attach, coref, lifecycle, markets, mentions, quantities, relations, sales, sentences, specs,
 )
 from autodossier.extract.pipeline import Annotated, build
 from autodossier.ingest.document import Document
 
-PIPELINE = ["sentences", "mentions", "coref", "quantities", "specs", "lifecycle", "sales", "relations",
+PIPELINE = ["sentences", "mentions", "coref", "quantities", "specs", "markets", "lifecycle", "sales", "relations",
             "assemble", "attach"]
 _STEPS = build(PIPELINE)
 

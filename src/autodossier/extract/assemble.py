@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from autodossier.claims import CERTAINTY_RANK, ENTITY_ATTRIBUTES, Claim
 from autodossier.extract.certainty import CLAUSE_BOUNDARY, cues, source_of, status_for
 from autodossier.extract.findings import Finding
+from autodossier.extract.markets import withdrawn_markets
 from autodossier.extract.mentions import Mention
 from autodossier.extract.pipeline import Annotated, Sentence, component
 
@@ -22,7 +23,7 @@ _AFTER_MENTION = re.compile(r"^[\s,]*(?:'s\s+|’s\s+)?(?:(?:with|makes|making|p
 _BEFORE_MENTION = re.compile(r"^\s*(?:(?:units|examples|cars|vehicles)\s+of\s+(?:the\s+|its\s+)?|(?:in|on|for|as|of)\s+(?:the\s+)?(?:(?:[\w-]+[\s-]){0,2}market\s+|standard\s+|"
                              r"regular\s+|base\s+|smaller\s+|larger\s+|new\s+|upcoming\s+)?|[\w-]+\s+)?$", re.I)
 _OBJECT_GAP = re.compile(r"^\s*(?:plans?\s+(?:to\s+(?:build|make|launch|produce|sell|offer)|for)\s+)?"
-                         r"(?:(?:off|the|its|their|a|an|new|all-new|revised|redesigned|updated|electric|hybrid|"
+                         r"(?:(?:off|the|its|their|a|an|new|all-new|all|revised|redesigned|updated|electric|hybrid|"
                          r"couple of|concepts?|based on|version of)\s+){0,5}$", re.I)
 # Modifier words between a model and its body word.
 _BODY_GAP = re.compile(r"\s+(?:[–—-]\s+)?(?:[a-z][a-z-]*\s+){1,3}")
@@ -134,6 +135,46 @@ def _object(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
     return before[-1] if before else None
 
 
+# A sentence that opens with a participle phrase: "Arriving this year, the Tiggo 4 Pro will ...",
+# "Scheduled for release in 2022, the Tiggo 7 Pro ...", "Having debuted at Geneva, the 208 ...".
+_OPENING = re.compile(r"\s*(?:(?:First|Officially|Recently|Originally|Only)\s+)?(?!According\b)(?:[A-Z][a-z]{2,}(?:ed|ing)|"
+                      r"Shown|Seen|Given|Driven|Taken|Built|Made|Sold|Due|Set)\b[^,;:]*,")
+# A capitalised name right after the opening phrase: "..., the Tiggo 4 Pro".
+_UNKNOWN_NAME = re.compile(r"\s*(?:the\s+|its\s+)?(?:(?:new|all-new|updated)\s+)?(?P<name>[A-Z0-9][\w-]*)")
+# From the opening phrase's comma to the model it describes: "the", "its", an adjective or two.
+_OPENING_GAP = re.compile(r"\s*(?:the\s+|its\s+|this\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$")
+
+
+def _opening_subject(f: Finding, mentions: list[Mention], sent: Sentence) -> Mention | str | None:
+    """The model an opening participle phrase holding an event word describes: the main clause's
+    subject, named right after the phrase's comma (the name itself when no mention covers it)."""
+    m = _OPENING.match(sent.text)
+    if m is None or f.end - sent.start > m.end():
+        return None
+    comma = sent.start + m.end()
+    if any(x.start < comma for x in mentions if x.kind != "carried"):
+        return None  # the phrase names its own model
+    for x in mentions:
+        if x.model and x.start >= comma:
+            if _OPENING_GAP.match(sent.text[m.end():x.start - sent.start]):
+                return x
+            break
+    name = _UNKNOWN_NAME.match(sent.text, m.end())
+    return name.group("name") if name else None
+
+
+def _aside_owner(f: Finding, mentions: list[Mention], sent: Sentence) -> Mention | None:
+    """The model a bracketed aside holding ``f`` describes: the one named right before the bracket."""
+    rel = f.start - sent.start
+    opening = sent.text.rfind("(", 0, rel)
+    if opening < 0 or ")" in sent.text[opening:rel]:
+        return None
+    for m in mentions:
+        if m.model and m.kind == "explicit" and 0 <= opening - (m.end - sent.start) <= 2:
+            return m
+    return None
+
+
 # Between two partners of one relation: "the Zeekr X and the Smart #1", "the Grande Panda, Opel Frontera".
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?"
                        r"(?:(?:new|expected|upcoming|next-generation|next-gen|current|all-new|updated|forthcoming)\s+)?$")
@@ -231,13 +272,20 @@ def assemble(art: Annotated) -> None:
                         if g.attribute in _ENGINE_ATTRS and g.value is not None:
                             pending.append((g, partner, None, "confirmed"))
                 continue
-            if f.attribute in ("lifecycle", "reveal", "on_sale", "production_start", "production_end"):
+            if f.attribute in ("lifecycle", "reveal", "on_sale", "production_start", "production_end") or f.event:
                 # "the boxy Lexus GX, which is now confirmed for a local launch": a relative clause's event
                 # is about the model it follows, even a relation's partner
                 subject = _relative_subject(f, mentions, sent.text, sent.start)
                 if subject is not None:
                     about_partner.add(id(f))
-                subject = subject or _object(f, mentions, text) or focus
+                opening = None if subject is not None else _opening_subject(f, mentions, sent)
+                if isinstance(opening, str):
+                    # "Arriving this year, the Tiggo 4 Pro will target the EcoSport": a model the mentions
+                    # missed; the article's topic when it bears that name, else no model we can name
+                    if focus is None or opening.lower() not in focus.subject.lower():
+                        continue
+                    opening = focus
+                subject = subject or opening or _object(f, mentions, text) or focus
                 if subject is not None and subject.start >= f.end:
                     # "stopped building the Ghibli and the Levante": every model of the list
                     pending += [(f, other, None, status) for other in _chain(subject, mentions, text)[1:]]
@@ -267,6 +315,11 @@ def assemble(art: Annotated) -> None:
                     subject = before[-1] if before else focus
             else:
                 subject = _bound(f, mentions, text)
+                if subject is None and f.attribute == "market":
+                    # "the new Toyota Crown (a model bound for Japan and the USA)": the aside's model
+                    subject = _aside_owner(f, mentions, sent)
+                    if subject is not None:
+                        status = "confirmed"  # an aside states what it says as fact
                 if subject is not None and f.attribute == "body_style":
                     status = "confirmed"
                 if subject is None:
@@ -343,7 +396,7 @@ def to_claims(art: Annotated, proposals: list[Proposal]) -> list[Claim]:
         if old is None or rank > ranks[key]:
             best[key] = claim
             ranks[key] = rank
-    return sorted(best.values(), key=lambda c: (c.start or 0, c.subject, c.attribute))
+    return sorted(withdrawn_markets(best.values()), key=lambda c: (c.start or 0, c.subject, c.attribute))
 
 
 # How much farther a model after a value may stand than one before it and still be the nearer

@@ -58,16 +58,24 @@ PATTERNS: list[tuple[GatedPattern | re.Pattern, str]] = [
     (gated(rf"\b(?P<edge>(?:the )?end of|(?:the )?beginning of|(?:the )?start of|early|late|mid|"
            rf"the middle of|the latter part of)[\s-]+{_YEAR_WORDS}", re.I), "edge"),
     (gated(rf"\b{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?{_YEAR_WORDS})?(?![\w-])", re.I), "month"),
+    # "this year's fourth quarter", "2024's second half"
+    (gated(r"\b(?P<year>(?:19|20)\d\d|(?:this|last|next) year)['’]s\s+(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+           r"\s+(?P<part>quarter|half)\b", re.I), "possessive_part"),
+    # "next summer", "this autumn", "last spring"
+    (gated(r"\b(?P<which>this|last|next|this coming|this past)\s+(?P<season>spring|summer(?:time)?|autumn|fall|winter)\b",
+           re.I), "relative_season"),
     (gated(r"\b(?:in |during |over )?(?:the )?(?P<season>spring|summer(?:time)?|autumn|fall|winter)"
-           r"(?:\s+of\s+(?P<year>(?:19|20)\d\d|this year|last year|next year))?\b", re.I), "season"),
+           r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d|this year|last year|next year))?\b", re.I), "season"),
     (gated(r"\b(?:from|between)\s+(?P<a>(?:19|20)\d\d)\s+(?:to|and|until|through)\s+(?P<b>(?:19|20)\d\d)\b", re.I), "range"),
     (gated(r"\b(?P<a>(?:19|20)\d\d)\s?[-–]\s?(?P<b>(?:19|20)\d\d)\b"), "range"),
     (gated(r"\b(?:the\s+)?(?P<year>(?:19|20)\d\d)\s+model[\s-]year\b", re.I), "model_year"),
     (gated(r"\b(?:earlier|later)\s+this\s+year\b|\b(?:this|last|next)\s+year\b", re.I), "relative_year"),
-    (gated(r"\b(?:(?:earlier|later)\s+)?(?P<which>this|last|next|the following|the previous)\s+month\b", re.I),
+    (gated(r"\b(?:(?:earlier|later)\s+)?(?P<which>this|last|next|the following|the previous)\s+month\b"
+           # "early in the month", "late in the month": the publication's month
+           r"|\b(?:early|late|earlier|later)\s+in\s+(?P<which2>the)\s+month\b", re.I),
      "relative_month"),
     # "this week", "earlier this week", "today", "within weeks": the publication's own month
-    (gated(r"\b(?:(?:earlier|later)\s+)?(?P<wk>this|last|next|the coming|the past)\s+week\b|\b(?P<day>today|yesterday|tonight)\b"
+    (gated(r"\b(?:(?:earlier|later)\s+)?(?P<wk>this|last|next|the coming|the past|this past)\s+week\b|\b(?P<day>today|yesterday|tonight)\b"
            r"|\b(?:with)?in\s+(?:the\s+)?(?:coming\s+|next\s+few\s+|a\s+few\s+)?weeks\b", re.I), "relative_week"),
     # "three years ago", "a year ago", "two years later" (after the publication: ahead)
     (gated(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+(?P<dir>ago|earlier|before)\b",
@@ -134,7 +142,15 @@ def _resolve(m: re.Match, kind: str, pub: date | None, text: str) -> DateExpr | 
         if not m.group()[0].isupper():
             return None  # months are capitalised; "march" is a verb
         y = _year(g["year"], pub) if g.get("year") else (pub.year if pub else None)
-        if y and not g.get("year") and pub and month > pub.month and _past_context(text, m.start()):
+        which = _WHICH_MONTH.search(text, max(0, m.start() - 6), m.start()) if y and not g.get("year") and pub else None
+        if which:
+            # "this December": the publication's year; "last March", "next March": the one before or after it
+            step = which.group(1).lower()
+            if step == "last" and month >= pub.month:
+                y -= 1
+            elif step == "next" and month <= pub.month:
+                y += 1
+        elif y and not g.get("year") and pub and month > pub.month and _past_context(text, m.start()):
             y -= 1
         value = y and f"{y}-{month:02d}"
     elif kind == "season":
@@ -144,6 +160,24 @@ def _resolve(m: re.Match, kind: str, pub: date | None, text: str) -> DateExpr | 
             if first > pub.month and _past_context(text, m.start()):
                 y -= 1
         value = y and str(y)
+    elif kind == "possessive_part":
+        y = _year(g["year"], pub)
+        n = _ORD[g["ord"].lower()]
+        if g["part"].lower() == "half" and n > 2:
+            return None
+        value = y and f"{y}-{'H' if g['part'].lower() == 'half' else 'Q'}{n}"
+    elif kind == "relative_season":
+        if pub is None:
+            return None
+        first, _ = SEASON_MONTHS[g["season"].lower()]
+        which = g["which"].lower()
+        if which == "next":  # the next one to begin: this year's while it is still ahead
+            y = pub.year if first > pub.month else pub.year + 1
+        elif which in ("last", "this past"):
+            y = pub.year if first < pub.month else pub.year - 1
+        else:
+            y = pub.year
+        value = str(y)
     elif kind == "range":
         value, range_end = g["a"], g["b"]
         if int(range_end) < int(value):
@@ -153,8 +187,8 @@ def _resolve(m: re.Match, kind: str, pub: date | None, text: str) -> DateExpr | 
     elif kind == "relative_month":
         if pub is None:
             return None
-        step = {"this": 0, "last": -1, "the previous": -1, "next": 1, "the following": 1}[
-            " ".join(g["which"].lower().split())]
+        step = {"this": 0, "the": 0, "last": -1, "the previous": -1, "next": 1, "the following": 1}[
+            " ".join((g["which"] or g["which2"]).lower().split())]
         index = pub.year * 12 + pub.month - 1 + step
         value = f"{index // 12}-{index % 12 + 1:02d}"
     elif kind == "weekday":
@@ -170,7 +204,7 @@ def _resolve(m: re.Match, kind: str, pub: date | None, text: str) -> DateExpr | 
             return None
         day = pub.toordinal()
         which = (g.get("wk") or "").lower()
-        if which in ("last", "the past") or (g.get("day") or "").lower() == "yesterday":
+        if which in ("last", "the past", "this past") or (g.get("day") or "").lower() == "yesterday":
             day -= 7 if which else 1
         elif which in ("next", "the coming") or not (g.get("wk") or g.get("day")):
             day += 7 if which else 21  # "within weeks": about three weeks on
@@ -192,7 +226,8 @@ def _resolve(m: re.Match, kind: str, pub: date | None, text: str) -> DateExpr | 
         after = text[m.end():m.end() + 2]
         if after[:1] == " " and after[1:2].isupper() and not re.match(r"\s(?:[A-Z][a-z]+ )?(?:and|to)\b", text[m.end():m.end() + 12]):
             nxt = re.match(r"\s+([A-Z][\w-]+)", text[m.end():])
-            if nxt and nxt.group(1) not in ("In", "At", "And", "The", "When", "After", "Before", "But"):
+            if nxt and nxt.group(1) not in ("In", "At", "And", "The", "When", "After", "Before", "But") \
+                    and not _SHOW_AFTER.match(text, m.end()):
                 return DateExpr(m.start(), m.end(), g["year"], m.group(), model_year=True)
         value = g["year"]
     if not value:
@@ -200,6 +235,11 @@ def _resolve(m: re.Match, kind: str, pub: date | None, text: str) -> DateExpr | 
     return DateExpr(m.start(), m.end(), value, m.group(), range_end=range_end)
 
 
+# A show named after its year: "the 2019 Geneva motor show", "the 2023 Tokyo Auto Salon" (a date, not a model year).
+_SHOW_AFTER = re.compile(r"\s+(?:[A-Z][\w-]+\s+){1,3}?(?:motor\s+show|auto\s+show|show|salon|expo|motor\s+expo|"
+                         r"auto\s+salon)\b", re.I)
+# "this", "last" or "next" right before a month name.
+_WHICH_MONTH = re.compile(r"\b(this|last|next)\s+$", re.I)
 _WORD_COUNT = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _FUTURE = gated(r"\b(?:will|'ll|is due|are due|set to|scheduled|slated|to be)\b", re.I)

@@ -30,3 +30,5 @@ class Finding:
     engine: bool = False  # an engine property: also true of an engine-sharing partner
     brand: bool = False  # may be a claim about a bare make (sales, markets)
     partners_too: bool = False  # also true of the partner in "the same engine as X"
+    # a market stated by a launch word or a verb ("import the Coupe here"): about the event's object
+    event: bool = False

@@ -40,6 +40,8 @@ class Annotated:
     # the rules' proposed (finding, subject, status): extract.assemble.Proposal
     proposals: list = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    # the market the article is written for: extract.markets.Home, or None
+    home: object = None
 
 
 Component = Callable[[Annotated], None]

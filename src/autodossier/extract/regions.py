@@ -22,6 +22,8 @@ REGIONS = {
     "turkey": "TR", "israel": "IL", "saudi arabia": "SA", "uae": "AE", "united arab emirates": "AE",
     "pakistan": "PK", "sri lanka": "LK", "nepal": "NP", "bangladesh": "BD", "egypt": "EG", "morocco": "MA",
     "nigeria": "NG", "kenya": "KE", "colombia": "CO", "peru": "PE", "hong kong": "HK",
+    "south african": "ZA", "philippine": "PH", "filipino": "PH", "malaysian": "MY", "thai": "TH",
+    "vietnamese": "VN", "singaporean": "SG", "new zealander": "NZ", "irish": "IE", "kiwi": "NZ",
     "global": "global", "worldwide": "global", "global markets": "global",
 }
 # Longest names first so "North American" wins over "American".

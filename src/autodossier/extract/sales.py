@@ -40,13 +40,15 @@ _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eig
 MARKET = gated(
     r"(?P<neg>(?:\b(?:not|never|no longer|neither|nor|unlikely|no plans)\b|n't|n’t)[^.;]{0,40}?)?"
     r"\b(?:sold|sell|sells|selling|on sale|available|offered|launch(?:ed|es)?|come|coming|arrive|arriving|head(?:ed|ing)?|bound|"
-    r"destined|export(?:ed)?|imported|market(?:ed)?|introduced|go|return|ship(?:ped|ping)?|reach(?:es|ing)?|orders)\b"
+    r"destined|export(?:ed)?|imported|market(?:ed)?|introduced|go|return|ship(?:ped|ping)?|reach(?:es|ing)?|orders|present)\b"
     r"(?:\s+\w+){0,4}?\s+"
     r"(?:in|to|for|into|across)\s+(?:the\s+)?"
     r"(?P<region>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)"
-    r"|\b(?P<region2>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)[\s-]market\b"
+    # "the North American market", "Mexico's automotive market"
+    r"|\b(?P<region2>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)(?:[\s-]|['’]s\s+(?:(?:automotive|car|auto|EV|new-car|vehicle)\s+)?)market\b"
     # "weighing a European debut for the Mona M03", "a US launch"
-    r"|\b(?P<region3>[A-Z][a-z]+|US|UK|U\.S\.)\s+(?:debut|launch|market launch|arrival|introduction|roll-?out)\b"
+    r"|\b(?P<region3>[A-Z][a-z]+|US|UK|U\.S\.)\s+(?:debut|launch|market launch|arrival|introduction|roll-?out|entry|foray|"
+    r"innings|expansion)\b"
     r"|(?P<removed>\b(?:removed|pulled|withdrawn|withdrew|dropped)\b)",
     )
 
@@ -82,7 +84,12 @@ _RULED_OUT_BEFORE = gated(r"\b(?:ruled\s+out|no\s+plans\s+for|scrapped|cancell?e
 
 
 # The next region of a list after a market's first one.
-_MORE_REGIONS = gated(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?(?P<region>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)")
+# ("in the United States in 2021, and in the United Kingdom in 2023": a year may stand between)
+_MORE_REGIONS = gated(r"(?:\s+in\s+(?:19|20)\d\d)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:in\s+)?(?:the\s+)?"
+                      r"(?P<region>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)")
+# The region a list excepts: "bound for Japan and the USA, though not Australia".
+_EXCEPT_REGION = gated(r",?\s+(?:but|though|although|yet)\s+not\s+(?:in\s+|to\s+|for\s+)?(?:the\s+)?"
+                       r"(?P<region>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)")
 
 
 # Words after a negation that leave the matter open rather than deny it.
@@ -141,6 +148,9 @@ def _listed_regions(s: str, end: int, i: int, off: int, negated: bool = False,
         out.append(Finding(i, off + more.start("region"), off + more.end(), "market", extra,
                            negated=negated, brand=False, status=status))
         end = more.end()
+    if (but := _EXCEPT_REGION.match(s, end)) and (code := region_code(but.group("region").rstrip("."))):
+        out.append(Finding(i, off + but.start("region"), off + but.end(), "market", code,
+                           negated=not negated, brand=False, status=status))
     return out
 
 
