@@ -95,3 +95,28 @@ def test_short_engine_codes_after_codenamed(text, code):
 
 def test_short_codes_without_codenamed_are_not_engine_codes():
     assert not [v for a, v in specs("The X50 engine is new.") if a == "engine_code"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The pickup keeps its 6.2L V8 L87 gas engine.", "L87"),
+    ("It uses a 2.0-litre XB03 turbocharged engine.", "XB03"),
+    ("Power comes from a supercharged LS7 V8.", "LS7"),
+    ("Under the bonnet sits the 2GR-FKS 3.5 litre unit.", "2GR-FKS"),
+    ("The hatch keeps the existing K15C engine.", "K15C"),
+    ("The sedan offers a 1.5-litre i-VTEC petrol.", "I-VTEC"),
+    ("The V8 (known internally as the LT9) revs to 8,000rpm.", "LT9"),
+    ("The new engine will take a designation such as LT8.", "LT8"),
+])
+def test_engine_codes_by_shape_and_place(text, code):
+    assert ("engine_code", code) in specs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The X50 engine is new.",
+    "The 2.0-litre engine of the GT-Line is carried over.",
+    "It has a V8 and a 48V mild-hybrid system with 4WD.",
+    "The 1.5-litre engine is also fitted to the AB12 concept.",
+    "The platform, known internally as the ZX1, underpins both cars.",
+])
+def test_model_and_unit_shapes_are_not_engine_codes(text):
+    assert not [v for a, v in specs(text) if a == "engine_code"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from autodossier.extract.engine_codes import CONTEXT as _CODE_CONTEXT, find_engine_codes
 from autodossier.extract.findings import Finding
 from autodossier.extract.numbers import WORD_NUMBERS
 from autodossier.extract.pipeline import Annotated, component
@@ -120,7 +121,7 @@ _REPLACED_WITH = gated(r"\breplac\w*\s+(?:the\s+)?[\w\s-]{1,30}?\bwith\s+(?:an?\
 _GATES = {id(table): GateGroup(rx for rx, _ in table)
           for table in (LAYOUTS, ASPIRATION, POWERTRAIN, DRIVETRAIN, TRANSMISSION)}
 _ANY_SPEC = GateGroup([rx for table in (LAYOUTS, ASPIRATION, POWERTRAIN, DRIVETRAIN, TRANSMISSION)
-                       for rx, _ in table] + [GEARS, ENGINE_CODE, BODY_RE])
+                       for rx, _ in table] + [GEARS, ENGINE_CODE, BODY_RE, _CODE_CONTEXT])
 
 
 def _count(text: str) -> int:
@@ -224,8 +225,13 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
     for m in GEARS.finditer(s):
         if not _blocked(s, m.start()):
             add(m, "gears", _count(m.group("n")))
+    codes = set()
     for m in ENGINE_CODE.finditer(s):
         if not inside_name(m) and _ENGINE_CONTEXT.search(s):
+            codes.add(m.start())
+            add(m, "engine_code", m.group().upper(), engine=True)
+    for m in find_engine_codes(s, inside_name):
+        if m.start() not in codes:  # "VR30DDTT" has both shapes
             add(m, "engine_code", m.group().upper(), engine=True)
     for m in BODY_RE.finditer(s):
         word = m.group("body")
