@@ -213,7 +213,10 @@ def assemble(art: Annotated) -> None:
                     pending.append((f, subject, other.subject, status))
                 if f.attribute == "shares_engine_with":
                     for g in found:
-                        if g.attribute in _ENGINE_ATTRS and g.value is not None:
+                        # the shared engine is the one described before its partner ("the 3.0-litre V6
+                        # shared with the Z"); one described after may be another ("..., and will get a
+                        # new 2.0-litre turbo")
+                        if g.attribute in _ENGINE_ATTRS and g.value is not None and g.start < partner.start:
                             pending.append((g, partner, None, "confirmed"))
                 continue
             if f.attribute in ("lifecycle", "reveal", "on_sale", "production_start", "production_end"):

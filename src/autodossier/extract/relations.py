@@ -12,19 +12,25 @@ from autodossier.extract.findings import Finding
 from autodossier.extract.pipeline import Annotated, component
 from autodossier.extract.prefilter import GateGroup, gated
 
-_ADJ = r"(?:(?:sporty|current|latest|outgoing|standard|regular|related|hot|new|popular|humble|mechanically[\s-]related|" \
-       r"Japanese|American|European|Chinese|larger|smaller|mainstream)\s+)*"
+# Words between a relation's cue and its partner: any lower-case words ("the boxy Lexus GX",
+# "the range-topping Aventador", "the anticipated electric Porsche Macan"), a year, or an
+# abbreviation in brackets ("the plug-in hybrid (PHEV) Temerario"); not a function word, which
+# would carry the cue past its partner.
+_FUNCTION_WORD = (r"(?:the|a|an|and|or|but|that|which|who|with|is|are|was|were|will|would|has|have|had|to|in|on|"
+                  r"for|of|as|by|at|its|it|from|than|not|be|been|this|these|those|their|his|her)")
+# Case-sensitive inside patterns compiled with re.I: a capital starts the partner's name.
+_ADJ = rf"(?-i:(?:(?:(?!{_FUNCTION_WORD}\b)[a-z][a-z]*(?:-[a-z0-9]+)*|\d{{4}}|\([A-Z]{{2,5}}\))\s+){{0,3}})"
 RELATIONS = [
     ("shares_platform_with", gated(
         r"\b(?:shar(?:es|ed|ing|e)|borrow(?:s|ed|ing)?|us(?:es|ed|ing))\s+(?:a\s+|its\s+|the\s+|their\s+)?(?:common\s+)?"
         r"(?:[A-Z][\w-]*\s+){0,2}"  # a named platform: "shares its MEB platform with"
         r"(?:structural\s+base|platform|underpinnings|architecture|chassis|bones|base|body\s?shell)"
-        rf"(?:\s+\w+)?\s+(?:with|of)\s+(?:the\s+)?{_ADJ}"
+        rf"(?:\s+\w+|\s+and\s+(?:powertrains?|engines?|mechanicals|running\s+gear))?\s+(?:with|of)\s+(?:the\s+)?{_ADJ}"
         rf"|\b(?:rebadg(?:ed|ing)|rebadge)\s+(?:version\s+of\s+|of\s+)?(?:the\s+)?{_ADJ}"
         rf"|\b(?:luxury|luxurious|upmarket|posh|posh-ified|plusher|premium|badge-engineered|rebadged|"
         rf"sportier|high-riding|twin|sister|cheaper)\s+(?:\w+[\s-]){{0,1}}?(?:version|twin|sibling|cousin|"
         rf"counterpart|take)\s+(?:of|to|on)\s+(?:the\s+)?{_ADJ}"
-        rf"|\b(?:sister\s+(?:car|model|vehicle)|twin|sibling)\s+(?:to|of)\s+(?:the\s+)?{_ADJ}"
+        rf"|\b(?:sister\s+(?:cars?|models?|vehicles?)|twin|sibling|(?:close\s+)?relative|cousin|clone)\s+(?:to|of)\s+(?:the\s+)?{_ADJ}"
         rf"|\bknown\s+(?:\w+\s+){{0,4}}?as\s+the\s+{_ADJ}"
         rf"|\b(?:based|built|riding|rides)\s+on\s+(?:the\s+)?(?:basis\s+of\s+the\s+)?{_ADJ}", re.I)),
     # Separate patterns, so each keeps a gate of its own (common words like "sold" would open the one above).
@@ -38,6 +44,24 @@ RELATIONS = [
         rf"as\s+(?:the\s+)?{_ADJ}"
         r"|\b(?:platform|architecture|underpinnings)\b[^.;]{0,40}?\b(?:that|which)\s+(?:it|they)\s+(?:will\s+|also\s+|already\s+)*"
         rf"shares?\s+with\s+(?:the\s+)?{_ADJ}", re.I)),
+    # "uses the Renault Duster as its basis", "will use the Grand i10 Nios as its base": the partner
+    # stands between the verb and the words that make it a base
+    ("shares_platform_with", gated(
+        rf"\b(?:us(?:es|ed|ing|e)|tak(?:es|en|ing|e)|took|adopts?)\s+(?:the\s+)?{_ADJ}"
+        r"(?=(?-i:[A-Z][\w.-]*)(?:\s+[A-Za-z0-9][\w.-]*){0,3}\s+as\s+(?:its|their)\s+"
+        r"(?:basis|base|starting\s+point|foundation|donor(?:\s+car)?)\b)"
+        # "its Toyota bZ4X twin", "its Skoda sibling": the partner named before the kinship word
+        r"|\b(?:its|their)\s+(?=(?-i:[A-Z][\w.-]*)(?:\s+[A-Za-z0-9][\w.-]*){0,2}\s+"
+        r"(?:twin|sibling|sister\s+(?:car|model)|cousin|counterpart|clone)\b)"
+        # "the Toyota Wigo, along with its derivatives the Daihatsu Ayla": the partners after the kinship word
+        r"|\b(?:its|their)\s+(?:\w+\s+)?(?:derivatives|twins|siblings|sister\s+models|rebadged\s+versions|clones)\s*,?\s+(?:the\s+)?"
+        # "underneath it is actually the current Aventador"
+        rf"|\bunderneath\s+(?:it\s+|this\s+|the\s+\w+\s+)?(?:is|lies|sits)\s+(?:\w+ly\s+)?(?:the\s+)?{_ADJ}"
+        # "a car developed alongside the GR86"
+        rf"|\b(?:developed|engineered|designed)\s+(?:alongside|together\s+with|jointly\s+with)\s+(?:the\s+)?{_ADJ}"
+        # "whose underpinnings were shared with the Lamborghini Huracan"
+        r"|\b(?:platform|architecture|underpinnings|chassis)\s+(?:is|are|was|were|will\s+be)\s+(?:also\s+)?"
+        rf"(?:shared\s+with|borrowed\s+from|taken\s+from|derived\s+from)\s+(?:the\s+)?{_ADJ}", re.I)),
     # "will also be sold by Toyota as the Urban Cruiser": a rebadge under another make
     ("shares_platform_with", gated(
         rf"\b(?:sold|offered|marketed|badged|rebadged)\s+(?:\w+\s+)?by\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+as\s+(?:the\s+)?{_ADJ}", re.I)),
@@ -51,6 +75,10 @@ RELATIONS = [
         rf"(?:shared\s+with|sourced\s+from|borrowed\s+from|lifted\s+from|from|of)\s+(?:the\s+)?{_ADJ}"
         rf"|\b(?:(?:that\s+is\s+|which\s+is\s+)?(?:currently|also|already)\s+)?used\s+in\s+(?:the\s+)?{_ADJ}"
         rf"|\bwith\s+an?\s+(?=(?:[A-Z][\w-]*\s){{1,2}}(?:drivetrain|engine|powertrain|V\d+))", re.I)),
+    # "uses the platform and powertrains of the Honda Accord": the engines come with the base
+    ("shares_engine_with", gated(
+        r"\b(?:platform|underpinnings|architecture)\s+and\s+(?:powertrains?|engines?)\s+(?:of|from)\s+"
+        rf"(?:the\s+)?{_ADJ}", re.I)),
     # "uses the same hybrid system as", "a dual-motor set-up shared with", "shares its hybrid drivetrain with",
     # "borrows its engine from": a drive unit named in other words than the pattern above
     ("shares_engine_with", gated(
@@ -63,7 +91,10 @@ RELATIONS = [
         rf"(?:the\s+)?{_ADJ}", re.I)),
     ("replaces", gated(
         rf"\b(?:successor\s+(?:to|of)|replac(?:es|ing|ement\s+for)|succeeds|takes\s+over\s+from|"
-        rf"will\s+replace|to\s+replace|took\s+over\s+from)\s+(?:the\s+)?{_ADJ}", re.I)),
+        rf"will\s+replace|to\s+replace|took\s+over\s+from)\s+(?:the\s+)?{_ADJ}"
+        # "introduced as the Huracan's replacement": the partner named before the word
+        r"|\b(?:as|is|was|becomes?|became)\s+the\s+(?=(?-i:[A-Z][\w.-]*)(?:\s+[A-Za-z0-9][\w.-]*){0,2}['’]s\s+"
+        r"(?:(?:\w+\s+)?replacement|(?:\w+\s+)?successor)\b)", re.I)),
 ]
 # "A version of that engine already powers the standard QX80": the partner is the model
 # whose engine the article described last.

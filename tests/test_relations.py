@@ -1,0 +1,50 @@
+"""Relation cues (shares platform / engine with, replaces) in the phrasings writers use."""
+import pytest
+
+from extract_helpers import facts
+
+
+@pytest.mark.parametrize("text, subject, attribute, partner", [
+    ("The Skoda Elroq is built on the basis of the boxy Volkswagen ID.4.",
+     "Skoda Elroq", "shares_platform_with", "Volkswagen ID.4"),
+    ("The Cupra Born is a twin of the plug-in hybrid (PHEV) Volkswagen ID.3.",
+     "Cupra Born", "shares_platform_with", "Volkswagen ID.3"),
+    ("The Audi A3 will be a sister model to the upcoming electric Volkswagen Golf.",
+     "Audi A3", "shares_platform_with", "Volkswagen Golf"),
+    ("The Subaru Solterra is expected to be a close relative of the Toyota bZ4X.",
+     "Subaru Solterra", "shares_platform_with", "Toyota bZ4X"),
+    ("Delays that beset its Toyota bZ4X twin are over, and the Subaru Solterra arrives in May.",
+     "Subaru Solterra", "shares_platform_with", "Toyota bZ4X"),
+    ("The Subaru BRZ, a car developed alongside the Toyota GR86, stays on sale.",
+     "Subaru BRZ", "shares_platform_with", "Toyota GR86"),
+    ("The Audi R8, whose underpinnings were shared with the Lamborghini Huracan, is gone.",
+     "Audi R8", "shares_platform_with", "Lamborghini Huracan"),
+    ("The Proton Perdana uses the platform and powertrains of the Honda Accord.",
+     "Proton Perdana", "shares_platform_with", "Honda Accord"),
+    ("The Proton Perdana uses the platform and powertrains of the Honda Accord.",
+     "Proton Perdana", "shares_engine_with", "Honda Accord"),
+    ("The Kia Stonic uses the Kia Rio as its basis.",
+     "Kia Stonic", "shares_platform_with", "Kia Rio"),
+    ("The Audi R8 GT looks new, but underneath it is essentially the current Lamborghini Huracan.",
+     "Audi R8", "shares_platform_with", "Lamborghini Huracan"),
+    ("The Lamborghini Temerario was introduced as the Huracan's replacement.",
+     "Lamborghini Temerario", "replaces", "Lamborghini Huracan"),
+    ("The Lamborghini Revuelto takes the V12 engine from the range-topping Lamborghini Aventador.",
+     "Lamborghini Revuelto", "shares_engine_with", "Lamborghini Aventador"),
+])
+def test_relation_phrasings(text, subject, attribute, partner):
+    assert (subject, attribute, partner) in facts(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Infiniti QX60 is new, and using the Nissan Pathfinder as a starting point seems odd.",
+    "A coupe derivative of the Genesis GV80, in the vein of a BMW X6, is due next year.",
+])
+def test_weak_relation_cues_name_no_relation(text):
+    assert not [f for f in facts(text) if f[1] == "shares_platform_with"]
+
+
+def test_a_shared_engine_keeps_only_the_figures_before_its_partner():
+    got = facts("The Proton Perdana uses the platform and powertrains of the Honda Accord, "
+                "and will get a new 2.0-litre turbocharged engine.")
+    assert ("Honda Accord", "displacement_l", 2) not in got and ("Honda Accord", "displacement_l", 2.0) not in got
