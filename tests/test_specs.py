@@ -120,3 +120,35 @@ def test_engine_codes_by_shape_and_place(text, code):
 ])
 def test_model_and_unit_shapes_are_not_engine_codes(text):
     assert not [v for a, v in specs(text) if a == "engine_code"]
+
+
+@pytest.mark.parametrize("text", [
+    "It is a hybrid-electric edition of the coupe.",
+    "The car is a petrol-electric hybrid with three motors.",
+    "It will be offered as a hybrid electric car.",
+    "Its pure electric range is short.",
+    "The firm will launch ten more EV models by 2030.",
+    "Chinese EV makers are arriving in Europe.",
+    "EV buyers get a discount this month.",
+    "Battery-electric and plug-in hybrid cars (BEV and PHEV) took a quarter of sales.",
+])
+def test_hybrids_and_ev_talk_in_general_name_no_ev(text):
+    assert not {v for a, v in specs(text) if a == "powertrain"} & {"ev", "phev"}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("It will also be hybridised.", "hybrid"),
+    ("The next model is hybridized, its maker says.", "hybrid"),
+    ("The battery-powered SUV arrives next year.", "ev"),
+])
+def test_powertrain_words(text, value):
+    assert ("powertrain", value) in specs(text)
+
+
+def test_a_non_hybridised_engine_is_no_hybrid():
+    assert ("powertrain", "hybrid") not in specs("Many models use a non-hybridised 2.4-litre turbo.")
+
+
+def test_no_diesel_engine_does_not_rule_out_combustion():
+    assert not [f for f in find_specs(Sentence("There is no diesel engine for the SUV.", 0, 38, 0))
+                if f.attribute == "powertrain" and f.value == "ice"]

@@ -40,21 +40,30 @@ ASPIRATION = [
     (gated(r"\bnaturally[\s\-\u2010\u2011]aspirated\b|\bnon-turbo\b", re.I), "naturally-aspirated"),
 ]
 # A powertrain word describes a model, not the market, unless followed by words like these.
-_GENERIC_AFTER = (r"(?!\s+(?:vehicles?|cars|demand|plans?|market|sales|transition|era|push|strategy|brands?|models|"
+_GENERIC_AFTER = gated(r"^\s+(?:vehicles?|cars|demand|plans?|market|sales|transition|era|push|strategy|brands?|models|"
                  r"future|lineup|line-up|offensive|charging|adoption|makers?|rivals|competitors|segment|space|aside|"
-                 r"ambitions|dreams|efforts|focus|shift|transformation|development|roadmap)\b)")
+                 r"ambitions|dreams|efforts|focus|shift|transformation|development|roadmap|buyers|owners|customers|"
+                 r"drivers|subsidies|incentives|tax|credits?|startups?|start-ups?|chargers?|infrastructure)\b", re.I)
+# "battery-electric and plug-in hybrid cars": the first of two kinds of car in general
+_COORDINATED_GENERIC = gated(r"^\s+(?:and|or|&)\s+(?:[\w-]+\s+){1,2}(?:vehicles|cars|models)\b", re.I)
+# An abbreviation in brackets after a generic noun ("electric and hybrid cars (BEV and PHEV)"): as generic.
+_BRACKET_AFTER_GENERIC = gated(r"\b(?:vehicles?|cars|models)\s*\((?:[\w\s-]*\s)?$", re.I)
 POWERTRAIN = [
-    (gated(r"\b(?:plug-in[\s\-\u2010\u2011]hybrid|PHEV|plug-in(?=\s+(?:version|variant|model|option)))\b"
-           + _GENERIC_AFTER, re.I), "phev"),
-    (gated(r"\b(?:hydrogen fuel[\s\-\u2010\u2011]cell|fuel[\s\-\u2010\u2011]cell|FCEV|hydrogen-powered)\b" + _GENERIC_AFTER, re.I), "fcev"),
-    (gated(r"\b(?:fully electric|all-electric|pure electric|battery[\s\-\u2010\u2011]electric|electric|BEV|EV)\b"
+    (gated(r"\b(?:plug-in[\s\-\u2010\u2011]hybrid|PHEV|plug-in(?=\s+(?:version|variant|model|option)))\b", re.I), "phev"),
+    (gated(r"\b(?:hydrogen fuel[\s\-\u2010\u2011]cell|fuel[\s\-\u2010\u2011]cell|FCEV|hydrogen-powered)\b", re.I), "fcev"),
+    # not "hybrid-electric", "petrol-electric hybrid", "electric hybrid": those name a hybrid
+    (gated(r"(?<!hybrid[\s-])(?<!petrol-)(?<!gasoline-)(?<!diesel-)(?<!gas-)"
+           r"\b(?:fully electric|all-electric|pure electric|battery[\s\-\u2010\u2011]electric|battery-powered|"
+           r"electric-powered|electric|BEV|EV)\b"
            r"(?:\s+(?:sedan|saloon|car|coupe|suv|crossover|hatchback|model|version|successor|"
-           r"replacement|powertrain|motor|drivetrain|variant|wagon|pickup|truck))?" + _GENERIC_AFTER, re.I), "ev"),
-    (gated(r"(?<!plug-in )(?<!plug-in-)\b(?:hybrid|HEV|e-power)\b" + _GENERIC_AFTER, re.I), "hybrid"),
+           r"replacement|powertrain|motor|drivetrain|variant|wagon|pickup|truck)\b)?(?![\s-]hybrid)", re.I), "ev"),
+    (gated(r"(?<!plug-in )(?<!plug-in-)(?<!non-)\b(?:hybrid|HEV|e-power|hybridi[sz]ed)\b", re.I), "hybrid"),
     # "a mild-hybrid petrol engine" is the engine of a hybrid
     (gated(r"(?<!hybrid )(?<!hybrid-)\b(?:internal[\s\-\u2010\u2011]combustion(?: engine)?|combustion engine|combustion-engined|gas-powered|petrol-powered|"
-           r"gasoline-powered|gasoline engine|petrol engine|diesel engine|ICE)\b" + _GENERIC_AFTER), "ice"),
+           r"gasoline-powered|gasoline engine|petrol engine|diesel engine|ICE)\b"), "ice"),
 ]
+# "no diesel engine": a fuel ruled out, not combustion as a whole
+_FUEL_ENGINE = gated(r"^(?:diesel|petrol|gasoline)", re.I)
 DRIVETRAIN = [
     (gated(r"\b(?:rear[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|rear[\s\-\u2010\u2011]drive|RWD|"
            r"(?:drive|power)\s+(?:goes\s+)?to\s+the\s+rear\s+wheels)\b", re.I), "rwd"),
@@ -144,7 +153,7 @@ _NEGATED_AFTER = gated(r"^[\w\s-]{0,40}?\b(?:(?:is|are|will be)\s+not|isn't|aren
 _ELECTRIC_MOTOR = gated(r"^[\w-]+\s+(?:motors?|range|mode|driving)\b", re.I)
 # Parts and modes that are electric in any car ("electric wastegate", "electric-only range",
 # "electric source of power", "electric power steering"): never the car's powertrain.
-_ELECTRIC_PART = gated(r"^(?:electric|EV)[\s-]+(?:only\s+)?(?:wastegate|range|mode|source|power\s+steering|steering|"
+_ELECTRIC_PART = gated(r"^(?:(?:pure|fully|all)[\s-])?(?:electric|EV)[\s-]+(?:only\s+)?(?:wastegate|range|mode|source|power\s+steering|steering|"
                        r"pump|turbo\w*|compressor|assist\w*|boost|axle|parking|driving|motor\s+draws|-only)\b", re.I)
 _HYBRID_WORD = gated(r"\b(?:hybrid|hybrids|PHEV|plug-in|electric\s+motors?|e-motors?)\b", re.I)
 _WITH_ENGINE = gated(r"\b(?:engine|V-?\d{1,2}|hybrid|cylinders?|petrol|gasoline|diesel)\b", re.I)
@@ -160,6 +169,15 @@ def _negated(s: str, m: re.Match) -> bool:
 # "won't offer a manual"): the contract's negated claim, not a blocked one.
 _DENIED_RIGHT_BEFORE = gated(r"(?:\b(?:no|not|never|without)|n't|n’t)\s+(?:(?:get|offer|be\s+offered\s+with|have|"
                              r"come\s+with)\s+)?(?:a|an|the|any)?\s*$", re.I)
+
+
+def _generic(s: str, m: re.Match, named_end) -> bool:
+    """Whether a powertrain word speaks of cars in general ("EV makers", "hybrid cars (HEV)"), not of
+    a model; right after a model's name ("the Model 3 electric vehicles") it names that model's."""
+    if named_end(m.start()):
+        return False  # "Seal EV buyers", "the Model 3 electric vehicles": that model's powertrain
+    after = s[m.end():]
+    return bool(match_part(_GENERIC_AFTER, after, s) or match_part(_COORDINATED_GENERIC, after, s) or search_part(_BRACKET_AFTER_GENERIC, s[max(0, m.start() - 40):m.start()], s))
 
 
 def _blocked(s: str, start: int) -> bool:
@@ -178,6 +196,9 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
 
     def inside_name(m):
         return any(a <= m.start() < b for a, b in mention_spans)
+
+    def named_end(pos):
+        return any(0 <= pos - b <= 1 for a, b in mention_spans)
 
     for rx, layout in LAYOUTS if _GATES[id(LAYOUTS)].may_match(s) else ():
         for m in rx.finditer(s):
@@ -206,8 +227,12 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
             for m in rx.finditer(s):
                 if any(a <= m.start() < b for a, b in taken) or inside_name(m):
                     continue
+                if attribute == "powertrain" and _generic(s, m, named_end):
+                    taken.append((m.start(), m.end()))
+                    continue  # "no electric vehicle has", "Chinese EV makers": cars in general
                 if _blocked(s, m.start()):
-                    if search_part(_DENIED_RIGHT_BEFORE, s[max(0, m.start() - 40):m.start()], s):
+                    if search_part(_DENIED_RIGHT_BEFORE, s[max(0, m.start() - 40):m.start()], s) and not (
+                            value == "ice" and match_part(_FUEL_ENGINE, m.group(), s)):
                         # "there is no automatic", "will not get a manual": a negative decision
                         taken.append((m.start(), m.end()))
                         add(m, attribute, value, negated=True)
@@ -221,7 +246,10 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
                     continue  # "an electric wastegate", "electric-only range": a part, not the car
                 if value == "ice" and _HYBRID_WORD.search(s):
                     continue  # "a petrol engine and a pair of electric motors": the engine of a hybrid
-                add(m, attribute, value, negated=_negated(s, m))
+                negated = _negated(s, m)
+                if negated and value == "ice" and match_part(_FUEL_ENGINE, m.group(), s):
+                    continue  # "no diesel engine" rules out a fuel, not combustion
+                add(m, attribute, value, negated=negated)
     for m in GEARS.finditer(s):
         if not _blocked(s, m.start()):
             add(m, "gears", _count(m.group("n")))
