@@ -118,3 +118,30 @@ def test_displacement_in_engine_names(text, litres):
 ])
 def test_engine_name_forms_need_the_engine_suffix(text):
     assert not [v for a, v, _ in q(text) if a == "displacement_l"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It runs 0-96km/h in 5.1 seconds.", ("accel_0_60_s", 5.1, "=")),
+    ("It goes from 0 to 60 in under four seconds.", ("accel_0_60_s", 4, "<")),
+    ("It needs only 2.3 seconds for 0-100km/h.", ("accel_0_100_s", 2.3, "=")),
+    ("It takes 3.6 seconds to get from 0 to 100 km/h.", ("accel_0_100_s", 3.6, "=")),
+    ("It needs 2.4 seconds to sprint from zero to 100kmh.", ("accel_0_100_s", 2.4, "=")),
+    ("It will top out beyond 190 miles per hour.", ("top_speed_mph", 190, ">")),
+    ("Its maximum speed is 300 km/hr.", ("top_speed_mph", 186.41, "=")),
+    ("The maker says it is capable of speeds beyond 210mph.", ("top_speed_mph", 210, ">")),
+    ("The cars can take 64- and 77.4kWh batteries.", ("battery_kwh", 64, "=")),
+    ("The cars can take 64- and 77.4kWh batteries.", ("battery_kwh", 77.4, "=")),
+    ("It uses the brand's 2.0 inline-four.", ("displacement_l", 2.0, "=")),
+    ("It has a hybridised 2.5 turbo.", ("displacement_l", 2.5, "=")),
+])
+def test_reads_more_phrasings_of_performance_and_size(text, expected):
+    assert expected in q(text)
+
+
+@pytest.mark.parametrize("text, attribute", [
+    ("Some versions can charge at a rate of 270kW.", "power_hp"),
+    ("Version 2.0 of the software arrives soon.", "displacement_l"),
+    ("It does 0-60mph in 4.0 seconds.", "accel_0_100_s"),
+])
+def test_figures_that_are_not_the_attribute(text, attribute):
+    assert not [a for a, _, _ in q(text) if a == attribute]

@@ -53,22 +53,30 @@ DISPLACEMENT = gated(
     # engine names that carry the size: "1.5 TSI", "2.0 TFSI", "2.0 EcoBoost"; a bare "T" only when glued
     # to the size ("3.0T"), since a spaced "T" is usually a trim letter
     r"|(?<![\d.])(?P<named>\d\.\d)(?:\s?(?:TSI|TFSI|TDI|TGDI|T-GDI|GDI|EcoBoost|SkyActiv|VTEC|PureTech|"
-    r"BlueHDi|e-TSI|eTSI|TCe|dCi|CRDi|TDCi|MultiJet|D-4D|EcoTec)|T)(?![\w-])",
+    r"BlueHDi|e-TSI|eTSI|TCe|dCi|CRDi|TDCi|MultiJet|D-4D|EcoTec)|T)(?![\w-])"
+    # a size before the engine's layout or fuel: "BMW's 3.0 straight-six", "a hybridised 2.4 turbo"
+    r"|(?<![\d.])(?P<bare>\d\.\d)(?=[\s-](?:straight|inline|in-line|flat|V-?\d|twin-turbo|turbo\b|"
+    r"(?:three|four|five|six|eight)-cylinder|petrol|diesel|engine))",
     re.I,
 )
+# Spelled-out seconds ("from 0 to 60 in under three seconds").
+_SECONDS_WORDS = "two|three|four|five|six|seven|eight|nine|ten"
 ACCEL = gated(
     r"(?:0|zero)\s?(?:-|–|to)\s?(?P<target>60|62|96|97|100)\s?(?P<tu>mph|km/h|kmh|kph)?"
-    rf"[^.;]{{0,40}}?(?P<num>\d{{1,2}}(?:\.\d{{1,2}})?)\s?(?:s\b|secs?\b|seconds\b)"
-    r"|(?P<num2>\d{1,2}(?:\.\d{1,2})?)\s?(?:s|secs?|seconds)\s?(?:to|from)?\s?(?:0|zero)?"
-    r"\s?(?:-|–|to)?\s?(?P<target2>60|62|100)\s?(?P<tu2>mph|km/h|kmh|kph)"
+    rf"[^.;]{{0,40}}?(?P<num>\d{{1,2}}(?:\.\d{{1,2}})?|{_SECONDS_WORDS})\s?(?:s\b|secs?\b|seconds\b)"
+    # "2.9 seconds to 60mph", "1.97 seconds for 0-100km/h", "3.3 seconds to get from 0 to 100 km/h"
+    r"|(?P<num2>\d{1,2}(?:\.\d{1,2})?)\s?(?:s|secs?|seconds)\s?(?:(?:to|from|for|in)\s)?"
+    r"(?:(?:get|go|sprint|run|rocket|accelerate|dash)\s)?(?:from\s)?(?:0|zero)?"
+    r"\s?(?:-|–|to)?\s?(?P<target2>60|62|96|100)\s?(?P<tu2>mph|km/h|kmh|kph)"
     r"|(?:hit(?:s|ting)?|reach(?:es|ing)?|sprint(?:s|ing)? to|gets? to|getting to|dash(?:es|ing)? to)\s(?P<target3>60|62|100)\s?(?P<tu3>mph|km/h|kmh|kph)"
     r"[^.;]{0,25}?(?P<num3>\d{1,2}(?:\.\d{1,2})?)\s?(?:s\b|secs?\b|seconds\b)",
     re.I,
 )
+_SPEED_UNIT = r"mph|km/h|kmh|kph|km/hr|miles per hour|kilomet(?:er|re)s per hour"
 TOP_SPEED = gated(
-    r"(?:top speed|tops? out|maximum speed|max(?:imum)? speed|v-?max|flat[\s-]out|limited to|"
-    rf"top end)[^.;]{{0,30}}?(?P<num>{NUMBER})\s?(?P<unit>mph|km/h|kmh|kph)"
-    rf"|(?P<num2>{NUMBER})\s?(?P<unit2>mph|km/h|kmh|kph)\s(?:top speed|maximum|flat[\s-]out|v-?max)",
+    r"(?:top speed|tops? out|topping out|maximum speed|max(?:imum)? speed|v-?max|flat[\s-]out|limited to|"
+    rf"top end|capable of (?:speeds|reaching|hitting))[^.;]{{0,30}}?(?P<num>{NUMBER})\s?(?P<unit>{_SPEED_UNIT})\b"
+    rf"|(?P<num2>{NUMBER})\s?(?P<unit2>{_SPEED_UNIT})\s(?:top speed|maximum|flat[\s-]out|v-?max)",
     re.I,
 )
 _CURRENCY_SYMBOL = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "rmb": "CNY",
@@ -129,7 +137,7 @@ _ON_FUEL = gated(r"[^.;\d]{0,20}?\b(?:tank|tankful|fill-up|of fuel|of diesel|of 
 # Words after a kW figure that make it a charging rate ("350 kW DC fast charger", "11kW onboard charging").
 _CHARGING_AFTER = gated(r"^\s*(?:\w+[\s-]){0,3}?(?:charg\w*|DC\b|AC\b|wallbox|onboard)", re.I)
 # Words before a kW figure that make it a charging rate ("can charge at up to 185kW").
-_CHARGING_BEFORE = gated(r"\bcharg\w*\s+(?:[\w-]+\s+){0,3}$", re.I)
+_CHARGING_BEFORE = gated(r"\bcharg\w*\s+(?:[\w-]+\s+){0,4}$", re.I)  # "charge at a rate of 350kW"
 # Words after an amount that make it a fee or a difference, not the car's price
 # ("a $1,175 destination fee", "undercuts it by £5000", "£3,000 cheaper").
 _NOT_PRICE_AFTER = gated(r"^\s*(?:destination|delivery|freight|shipping|handling|fee|charge|deposit|"
@@ -144,6 +152,8 @@ _CONVERSION_BEFORE = re.compile(r"(?:\d|\b(?:k|m|million|euros|pounds|dollars|yu
                                 r"(?:about|around|approx\.?|c\.|~|roughly)?\s*$", re.I)
 _CYCLE = gated(r"\b(WLTP|EPA|CLTC|NEDC)\b")
 BATTERY = gated(rf"(?P<num>{NUMBER})\s?-?kWh\b", re.I)
+# The first of two capacities that share one unit: "58- and 72.6kWh batteries", "64 or 77 kWh".
+BATTERY_FIRST = gated(r"(?<![\d.,])(?P<num>\d{2,3}(?:\.\d)?)-?\s+(?:and|or)\s+(?=\d{2,3}(?:\.\d)?\s?-?kWh\b)", re.I)
 # A plug-in hybrid's pack can be this small (Lamborghini's Revuelto: 3.8 kWh); below it, a kWh
 # figure is more likely an energy use than a battery.
 MIN_BATTERY_KWH = 1.5
@@ -208,8 +218,8 @@ def find_quantities(sent) -> list[Finding]:
     for m in DISPLACEMENT.finditer(s):
         if m.group("cc"):
             value = parse_number(m.group("cc")) / 1000
-        elif m.group("named"):
-            value = float(m.group("named"))
+        elif m.group("named") or m.group("bare"):
+            value = float(m.group("named") or m.group("bare"))
         else:
             value = float(m.group("num"))
         # 0.6-8.4 L: from kei cars to the largest production engines.
@@ -220,16 +230,18 @@ def find_quantities(sent) -> list[Finding]:
         num = m.group("num") or m.group("num2") or m.group("num3")
         target = m.group("target") or m.group("target2") or m.group("target3")
         tu = (m.group("tu") or m.group("tu2") or m.group("tu3") or "").lower()
-        value = float(num)
+        value = parse_number(num)
         if not 1.5 <= value <= 30:
             continue
-        metric = target in ("100", "96", "97") or tu in ("km/h", "kmh", "kph") or target == "62"
+        # 96-97 km/h is 60 mph; 62 mph is 100 km/h
+        metric = target not in ("96", "97") and (target in ("100", "62") or tu in ("km/h", "kmh", "kph"))
         attribute = "accel_0_100_s" if metric else "accel_0_60_s"
+        # "0 to 60 in under three seconds": the qualifier stands before the time
         out.append(_numeric(sent.index, offset, m, attribute, value, "s",
-                            qualifier_before(s, m.start())))
+                            qualifier_before(s, m.start("num") if m.group("num") else m.start())))
     for m in TOP_SPEED.finditer(s):
         num, unit = m.group("num") or m.group("num2"), (m.group("unit") or m.group("unit2")).lower()
-        value = parse_number(num) * (KMH_TO_MPH if unit != "mph" else 1)
+        value = parse_number(num) * (1 if unit in ("mph", "miles per hour") else KMH_TO_MPH)
         if 50 <= value <= 320:
             pos = m.start("num") if m.group("num") else m.start()
             out.append(_numeric(sent.index, offset, m, "top_speed_mph", value, "mph",
@@ -272,7 +284,7 @@ def find_quantities(sent) -> list[Finding]:
             out.append(_numeric(sent.index, offset, m, "range_km", value, "km",
                                 qualifier_before(s, m.start("num") if m.group("num") else m.start()),
                                 qualifier_text=cycle.group(1) if cycle else None))
-    for m in BATTERY.finditer(s):
+    for m in (*BATTERY_FIRST.finditer(s), *BATTERY.finditer(s)):
         value = parse_number(m.group("num"))
         if MIN_BATTERY_KWH <= value <= 250:
             out.append(_numeric(sent.index, offset, m, "battery_kwh", value, "kWh",
