@@ -145,3 +145,21 @@ def test_reads_more_phrasings_of_performance_and_size(text, expected):
 ])
 def test_figures_that_are_not_the_attribute(text, attribute):
     assert not [a for a, _, _ in q(text) if a == attribute]
+
+
+@pytest.mark.parametrize("text, attribute", [
+    ("It has about 150 lb-ft more torque than the base car.", "torque_lbft"),
+    ("A small motor chips in an extra 30bhp.", "power_hp"),
+    ("Output was raised by 25hp.", "power_hp"),
+])
+def test_differences_are_not_outputs(text, attribute):
+    assert not [a for a, _, _ in q(text) if a == attribute]
+
+
+def test_a_motor_figure_gives_way_to_the_combined_output():
+    got = q("It pairs a V6 with a 90bhp axial-flux electric motor, giving a combined 650bhp.")
+    assert [v for a, v, _ in got if a == "power_hp"] == [650]
+
+
+def test_a_motor_figure_alone_is_kept():
+    assert ("power_hp", 200, "=") in q("Its 200hp electric motor drives the rear wheels.")

@@ -152,3 +152,15 @@ def test_a_non_hybridised_engine_is_no_hybrid():
 def test_no_diesel_engine_does_not_rule_out_combustion():
     assert not [f for f in find_specs(Sentence("There is no diesel engine for the SUV.", 0, 38, 0))
                 if f.attribute == "powertrain" and f.value == "ice"]
+
+
+def test_non_turbo_is_not_turbo():
+    assert ("aspiration", "turbo") not in specs("The non-turbo 2.0-litre boxer engine stays.")
+
+
+@pytest.mark.parametrize("text", [
+    "Rivals turn to automatic transmissions to widen their appeal.",
+    "Few makers still offer manual gearboxes.",
+])
+def test_gearboxes_in_general_are_no_transmission(text):
+    assert not [v for a, v in specs(text) if a == "transmission"]

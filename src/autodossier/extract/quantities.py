@@ -159,6 +159,21 @@ BATTERY_FIRST = gated(r"(?<![\d.,])(?P<num>\d{2,3}(?:\.\d)?)-?\s+(?:and|or)\s+(?
 MIN_BATTERY_KWH = 1.5
 
 
+# A gain or a gap, not an output: "230 lb-ft more torque than", "an extra 34bhp", "boosted by 50hp".
+_MORE_AFTER = gated(r"^\s+(?:more|less|extra|fewer)\b", re.I)
+_EXTRA_BEFORE = gated(r"\b(?:extra|additional|another|further|by)\s+$", re.I)
+# The system output named as such ("a combined 671bhp", "total output of 450hp").
+_COMBINED_BEFORE = gated(r"\b(?:combined|total|system)\b[^,.;\d]{0,15}$", re.I)
+# Right after a figure: it is one motor's ("a 94bhp axial-flux electric motor").
+_MOTOR_AFTER = gated(r"^\s*(?:[\w-]+\s+){0,2}?(?:electric\s+)?(?:e-)?motors?\b", re.I)
+
+
+def _difference(s: str, m: re.Match) -> bool:
+    """Whether an output figure is a difference ("30hp more", "an extra 34bhp"), not an output."""
+    return bool(match_part(_MORE_AFTER, s[m.end():], s)
+                or search_part(_EXTRA_BEFORE, s[max(0, m.start() - 15):m.start()], s))
+
+
 def qualifier_before(text: str, pos: int) -> str:
     """The qualifier the words just before ``pos`` give a number ("more than 450" -> ">")."""
     window = text[max(0, pos - 30):pos]
@@ -206,13 +221,19 @@ def find_quantities(sent) -> list[Finding]:
     s, offset, out = sent.text, sent.start, []
     if not _ANY_DIGIT.search(s):
         return out
-    for m in POWER.finditer(s):
+    powers = list(POWER.finditer(s))
+    combined = any(search_part(_COMBINED_BEFORE, s[max(0, m.start() - 25):m.start()], s) for m in powers)
+    for m in powers:
         if m.group("unit").lower() == "kw" and (match_part(_CHARGING_AFTER, s[m.end():], s) or
                                                 search_part(_CHARGING_BEFORE, s[max(0, m.start() - 40):m.start()], s)):
             continue  # "a 350 kW DC fast charger", "charges at up to 185kW": a charging rate, not the car's power
+        if _difference(s, m) or (combined and match_part(_MOTOR_AFTER, s[m.end():], s)):
+            continue  # "230 lb-ft more torque", "a 94bhp electric motor, giving a combined 671bhp"
         # 40-2,500 hp spans road cars from city cars to hypercars; outside is a misread.
         out += _with_range(sent, s, offset, m, "power_hp", _power_hp, "hp", 40, 2500)
     for m in TORQUE.finditer(s):
+        if _difference(s, m):
+            continue
         conv = (lambda n, u: n * NM_TO_LBFT if u.lower().startswith(("nm", "n·m", "newton")) else n)
         out += _with_range(sent, s, offset, m, "torque_lbft", conv, "lb-ft", 40, 2500)
     for m in DISPLACEMENT.finditer(s):

@@ -35,7 +35,7 @@ LAYOUTS = [
 ]
 ASPIRATION = [
     (gated(r"\b(?:twin|bi|quad|triple)[\s\-\u2010\u2011]?turbo(?:charged|s)?\b|\btwin[\s\-\u2010\u2011]turbochargers\b", re.I), "twin-turbo"),
-    (gated(r"\bturbo(?:charged)?\b(?![\s\-\u2010\u2011]?(?:lag|charger technology))", re.I), "turbo"),
+    (gated(r"(?<!non-)\bturbo(?:charged)?\b(?![\s\-\u2010\u2011]?(?:lag|charger technology))", re.I), "turbo"),
     (gated(r"\bsupercharged\b|\bsupercharger\b", re.I), "supercharged"),
     (gated(r"\bnaturally[\s\-\u2010\u2011]aspirated\b|\bnon-turbo\b", re.I), "naturally-aspirated"),
 ]
@@ -77,9 +77,10 @@ TRANSMISSION = [
     (gated(r"\b(?:dual[\s\-\u2010\u2011]clutch|DCT|PDK|DSG)\b", re.I), "dct"),
     (gated(r"\b(?:CVT|continuously variable)\b"), "cvt"),
     (gated(r"\b(?:manual(?:\s+(?:transmission|gearbox|option|configuration))?|stick[\s\-\u2010\u2011]shift|"
-           r"three[\s\-\u2010\u2011]pedal|row-your-own)\b(?!\s*(?:labour|labor|work|mode|override))", re.I), "manual"),
+           r"three[\s\-\u2010\u2011]pedal|row-your-own)\b(?!\s*(?:labour|labor|work|mode|override|transmissions|gearboxes))", re.I), "manual"),
+    # not "rivals turn to automatic transmissions": gearboxes in general
     (gated(r"\b(?:automatic(?:\s+(?:transmission|gearbox))?|torque[\s\-\u2010\u2011]converter|auto gearbox)\b"
-           r"(?!\s+(?:emergency|braking|climate|headlights|high))", re.I), "automatic"),
+           r"(?!\s+(?:emergency|braking|climate|headlights|high|transmissions|gearboxes))", re.I), "automatic"),
     # "a 6-speed MT", "a five-speed AMT": the gearbox abbreviations Indian and Asian outlets use
     (gated(r"(?<=speed )(?:MT|manual)\b|\bMT\s+(?:gearbox|transmission)\b"), "manual"),
     (gated(r"(?<=speed )(?:AT|AMT|auto)\b|\b(?:AMT|AT)\s+(?:gearbox|transmission)\b"), "automatic"),
