@@ -299,3 +299,12 @@ def test_sharing_phrasings(text, subject, attribute, partner):
 def test_markets_from_launch_delivery_and_price_phrasings(text, subject, region, negated):
     got = {(c.subject, c.value, bool(c.negated)) for c in claims_of(text) if c.attribute == "market"}
     assert (subject, region, negated) in got
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Our friend got to pit the quick Rimac Nevera hypercar against the new hybrid Ferrari SF90.", "Ferrari SF90"),
+    ("The Lucid Air was compared with an all-electric Porsche Taycan.", "Porsche Taycan"),
+])
+def test_a_powertrain_word_right_before_a_model_is_that_models(text, subject):
+    got = {(c.subject, c.value) for c in claims_of(text) if c.attribute == "powertrain"}
+    assert any(s == subject for s, _ in got), got

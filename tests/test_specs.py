@@ -164,3 +164,15 @@ def test_non_turbo_is_not_turbo():
 ])
 def test_gearboxes_in_general_are_no_transmission(text):
     assert not [v for a, v in specs(text) if a == "transmission"]
+
+
+@pytest.mark.parametrize("text", [
+    "By then an electric car can take over from it in Europe.",
+    "An electric sports car is likely to take its place.",
+])
+def test_powertrain_of_an_unnamed_successor_is_not_the_models(text):
+    assert not [v for a, v in specs(text) if a == "powertrain"]
+
+
+def test_minus_a_feature_is_not_having_it():
+    assert ("aspiration", "turbo") not in specs("It arrives here minus the choice of turbo power.")

@@ -101,6 +101,8 @@ def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
         if m.start >= f.end and m.start - f.end < 40 and _BEFORE_MENTION.match(text[f.end:m.start]):
             if f.attribute in ("power_hp", "torque_lbft", "body_style", "sales_units", "market"):
                 return m
+        if f.attribute == "powertrain" and 0 <= m.start - f.end <= 1 and m.kind == "explicit":
+            return m  # "the new hybrid Ferrari SF90", "an all-electric Porsche Macan"
     return None
 
 

@@ -14,7 +14,7 @@ from autodossier.extract.prefilter import GateGroup, gated, match_part, search_p
 
 _COUNT = r"(three|four|five|six|eight|ten|twelve|sixteen|3|4|5|6|8|10|12|16)"
 _NOT_BEFORE = gated(
-    r"(?:ditch(?:es|ed|ing)?|drop(?:s|ped|ping)?|los(?:e|es|ing)|abandon(?:s|ed)?|instead of|"
+    r"(?:ditch(?:es|ed|ing)?|drop(?:s|ped|ping)?|los(?:e|es|ing)|abandon(?:s|ed)?|instead of|minus|"
     r"rather than|not|no|without|replac(?:es|ed|ing)|swap(?:s|ped)? (?:out )?(?:its|the)|than)"
     r"\s+(?:the|its|a|an|their)?\s*(?:(?!(?:for|with|to|and|by|in)\b)\w+[\s\-\u2010\u2011]){0,2}$",
     re.I,
@@ -124,6 +124,10 @@ UNKNOWN = gated(
 
 _DETERMINER = gated(r"\b(?:a|an|the|this|its|their|as)\s+(?:[\w\u2010\u2011-]+\s+){0,3}$", re.I)
 # "replace the Q50 with a pure electric model": the powertrain of the successor, not of the Q50.
+# "an electric car can take over from it", "an electric sports car likely to take its place": the
+# powertrain of an unnamed successor, not of the model.
+_SUCCESSOR_AFTER = gated(r"^\s+(?:[\w-]+\s+){0,3}?(?:(?:can|will|could|would|may|might|is\s+likely\s+to|likely\s+to|set\s+to|to)\s+)?"
+                         r"(?:take\s+over\s+from|replace|succeed|take\s+(?:its|their)\s+place)\b", re.I)
 _REPLACED_WITH = gated(r"\breplac\w*\s+(?:the\s+)?[\w\s-]{1,30}?\bwith\s+(?:an?\s+)?(?:\w+\s+)?$", re.I)
 
 
@@ -239,7 +243,8 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
                         add(m, attribute, value, negated=True)
                     continue
                 taken.append((m.start(), m.end()))
-                if attribute == "powertrain" and search_part(_REPLACED_WITH, s[:m.start()], s):
+                if attribute == "powertrain" and (search_part(_REPLACED_WITH, s[:m.start()], s)
+                                                  or match_part(_SUCCESSOR_AFTER, s[m.end():m.end() + 80], s)):
                     continue
                 if value == "ev" and match_part(_ELECTRIC_MOTOR, s[m.start():], s) and _WITH_ENGINE.search(s):
                     continue  # "an engine with two electric motors": a hybrid's motors, not an EV
