@@ -48,3 +48,9 @@ def test_a_shared_engine_keeps_only_the_figures_before_its_partner():
     got = facts("The Proton Perdana uses the platform and powertrains of the Honda Accord, "
                 "and will get a new 2.0-litre turbocharged engine.")
     assert ("Honda Accord", "displacement_l", 2) not in got and ("Honda Accord", "displacement_l", 2.0) not in got
+
+
+def test_a_platform_derived_from_anothers_is_not_shared():
+    got = facts("The Audi Q6 e-tron is new. Derived from the J9 platform that underpins the Porsche Taycan, "
+                "the PPE architecture is meant for large models.")
+    assert ("Audi Q6 e-tron", "shares_platform_with", "Porsche Taycan") not in got

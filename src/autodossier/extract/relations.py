@@ -10,7 +10,7 @@ import re
 
 from autodossier.extract.findings import Finding
 from autodossier.extract.pipeline import Annotated, component
-from autodossier.extract.prefilter import GateGroup, gated
+from autodossier.extract.prefilter import GateGroup, gated, search_part
 
 # Words between a relation's cue and its partner: any lower-case words ("the boxy Lexus GX",
 # "the range-topping Aventador", "the anticipated electric Porsche Macan"), a year, or an
@@ -119,6 +119,10 @@ MUTUAL = [
         r"|\b(?:share|sharing)\s+(?:the\s+same\s+|an?\s+|their\s+)?(?:[\w.-]+\s+){0,2}?(?:engine|powertrain|V\d+|motors?)\b", re.I)),
 ]
 
+# Before a platform that underpins the partner: the subject's platform only comes from it
+# ("Derived from the J1 platform that underpins the Taycan, the PPE architecture ...").
+_DERIVED_BEFORE = gated(r"\b(?:derived|developed|evolved|adapted|spun\s+off)\s+from\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
 # Most sentences state no relation: one test skips all four scans.
 _ANY_RELATION = GateGroup([rx for _, rx in RELATIONS] + [THAT_ENGINE] + [rx for _, rx in MUTUAL])
 
@@ -131,6 +135,8 @@ def find_relations(sent) -> list[Finding]:
         return out
     for attribute, rx in RELATIONS:
         for m in rx.finditer(s):
+            if search_part(_DERIVED_BEFORE, s[max(0, m.start() - 40):m.start()], s):
+                continue  # "derived from the J1 platform that underpins the Taycan": another platform
             out.append(Finding(i, off + m.start(), off + m.end(), attribute, None))
     for attribute, rx in MUTUAL:
         for m in rx.finditer(s):
