@@ -308,3 +308,9 @@ def test_markets_from_launch_delivery_and_price_phrasings(text, subject, region,
 def test_a_powertrain_word_right_before_a_model_is_that_models(text, subject):
     got = {(c.subject, c.value) for c in claims_of(text) if c.attribute == "powertrain"}
     assert any(s == subject for s, _ in got), got
+
+
+def test_a_gearbox_mated_to_this_engine_goes_with_it():
+    got = facts("The 2.0-litre turbo of the Kia Seltos is expected to power the new Kia Sportage too. "
+                "Mated to the seven-speed auto, this engine produces 180 hp.")
+    assert ("Kia Sportage", "gears", 7) in got and ("Kia Sportage", "transmission", "automatic") in got

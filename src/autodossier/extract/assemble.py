@@ -63,8 +63,9 @@ _POWERS = re.compile(r"\b(?:to\s+power|will\s+power|would\s+power|be\s+used\s+in
                      r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 # An engine spoken of as itself ("this engine", "the unit"), after its owner was named.
 _THIS_ENGINE = re.compile(r"\b(?:this|that)\s+(?:engine|unit|motor|powerplant|powertrain|mill)\b", re.I)
+# ("Mated to the six-speed auto, this engine ...": the gearbox goes with the engine into that car.)
 _ENGINE_TALK_ATTRS = frozenset({"displacement_l", "cylinders", "engine_layout", "aspiration", "engine_code",
-                                "power_hp", "torque_lbft"})
+                                "power_hp", "torque_lbft", "transmission", "gears"})
 
 
 def _powered(mentions: list[Mention], text: str) -> Mention | None:
