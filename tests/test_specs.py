@@ -176,3 +176,15 @@ def test_powertrain_of_an_unnamed_successor_is_not_the_models(text):
 
 def test_minus_a_feature_is_not_having_it():
     assert ("aspiration", "turbo") not in specs("It arrives here minus the choice of turbo power.")
+
+
+def test_normally_aspirated_is_naturally_aspirated():
+    assert ("aspiration", "naturally-aspirated") in specs("One version is normally aspirated.")
+
+
+@pytest.mark.parametrize("text", [
+    "The new engine substitutes for the naturally aspirated V10.",
+    "It arrives in place of the naturally aspirated unit.",
+])
+def test_what_a_new_engine_substitutes_for_is_not_the_models(text):
+    assert ("aspiration", "naturally-aspirated") not in specs(text)
