@@ -188,3 +188,11 @@ def test_normally_aspirated_is_naturally_aspirated():
 ])
 def test_what_a_new_engine_substitutes_for_is_not_the_models(text):
     assert ("aspiration", "naturally-aspirated") not in specs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Body type: four-door saloon",
+    "It is dressed as an everyday ol' four-door saloon.",
+])
+def test_body_style_after_a_label_or_a_quirky_determiner(text):
+    assert ("body_style", "sedan") in specs(text)

@@ -123,7 +123,9 @@ UNKNOWN = gated(
 )
 
 
-_DETERMINER = gated(r"\b(?:a|an|the|this|its|their|as)\s+(?:[\w\u2010\u2011-]+\s+){0,3}$", re.I)
+_DETERMINER = gated(r"\b(?:a|an|the|this|its|their|as)\s+(?:[\w\u2010\u2011'’-]+\s+){0,3}$"
+                    # a spec sheet's label: "Body type: four-door saloon"
+                    r"|\bbody(?:\s+(?:type|style))?\s*:\s*(?:[\w\u2010\u2011-]+\s+){0,2}$", re.I)
 # "replace the Q50 with a pure electric model": the powertrain of the successor, not of the Q50.
 # "an electric car can take over from it", "an electric sports car likely to take its place": the
 # powertrain of an unnamed successor, not of the model.
