@@ -163,3 +163,14 @@ def test_a_motor_figure_gives_way_to_the_combined_output():
 
 def test_a_motor_figure_alone_is_kept():
     assert ("power_hp", 200, "=") in q("Its 200hp electric motor drives the rear wheels.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It sits beside the 1,160-horse hypercar.", ("power_hp", 1160, "=")),
+    ("It came in 2.8 FSI and 3.0 TDI guise.", ("displacement_l", 2.8, "=")),
+    ("The 1.0 three-pot petrol stays.", ("displacement_l", 1.0, "=")),
+    ("Its range is expected to exceed 300 miles.", ("range_km", 482.8, ">")),
+    ("The cruising range will be more than 700km.", ("range_km", 700, ">")),
+])
+def test_reads_power_size_and_range_phrasings(text, expected):
+    assert expected in q(text)

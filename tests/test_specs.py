@@ -175,7 +175,8 @@ def test_powertrain_of_an_unnamed_successor_is_not_the_models(text):
 
 
 def test_minus_a_feature_is_not_having_it():
-    assert ("aspiration", "turbo") not in specs("It arrives here minus the choice of turbo power.")
+    got = find_specs(Sentence("It arrives here minus a turbo.", 0, 30, 0))
+    assert [(f.value, f.negated) for f in got if f.attribute == "aspiration"] == [("turbo", True)]
 
 
 def test_normally_aspirated_is_naturally_aspirated():
@@ -196,3 +197,19 @@ def test_what_a_new_engine_substitutes_for_is_not_the_models(text):
 ])
 def test_body_style_after_a_label_or_a_quirky_determiner(text):
     assert ("body_style", "sedan") in specs(text)
+
+
+def test_minus_the_choice_of_a_turbo_is_a_negated_turbo():
+    got = [(f.value, f.negated) for f in find_specs(Sentence("It arrives minus the choice of turbo power.", 0, 43, 0))
+           if f.attribute == "aspiration"]
+    assert got == [("turbo", True)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The 1.0 three-pot petrol stays.", ("cylinders", 3)),
+    ("It sends 590 hp through both axles.", ("drivetrain", "awd")),
+    ("A dual-motor version tops the range.", ("drivetrain", "awd")),
+    ("Its rear-wheel-driven chassis is praised.", ("drivetrain", "rwd")),
+])
+def test_more_layout_and_drive_phrasings(text, expected):
+    assert expected in specs(text)

@@ -38,7 +38,7 @@ _RANGE = rf"(?:(?P<lo>{NUMBER})\s?(?:-|–|to|and)\s?)?"
 
 POWER = gated(
     rf"{_RANGE}(?P<num>{NUMBER}){_PLUS}[\s-]?"
-    r"(?P<unit>horsepower|hp|bhp|whp|ps|kw|ch|cv|metric horsepower|horses)\b",
+    r"(?P<unit>horsepower|hp|bhp|whp|ps|kw|ch|cv|metric horsepower|horses|horse)\b",
     re.I,
 )
 TORQUE = gated(
@@ -53,10 +53,10 @@ DISPLACEMENT = gated(
     # engine names that carry the size: "1.5 TSI", "2.0 TFSI", "2.0 EcoBoost"; a bare "T" only when glued
     # to the size ("3.0T"), since a spaced "T" is usually a trim letter
     r"|(?<![\d.])(?P<named>\d\.\d)(?:\s?(?:TSI|TFSI|TDI|TGDI|T-GDI|GDI|EcoBoost|SkyActiv|VTEC|PureTech|"
-    r"BlueHDi|e-TSI|eTSI|TCe|dCi|CRDi|TDCi|MultiJet|D-4D|EcoTec)|T)(?![\w-])"
+    r"BlueHDi|e-TSI|eTSI|TCe|dCi|CRDi|TDCi|MultiJet|D-4D|EcoTec|FSI)|T)(?![\w-])"
     # a size before the engine's layout or fuel: "BMW's 3.0 straight-six", "a hybridised 2.4 turbo"
     r"|(?<![\d.])(?P<bare>\d\.\d)(?=[\s-](?:straight|inline|in-line|flat|V-?\d|twin-turbo|turbo\b|"
-    r"(?:three|four|five|six|eight)-cylinder|petrol|diesel|engine))",
+    r"(?:three|four|five|six|eight)-(?:cylinder|pot)|petrol|diesel|engine))",
     re.I,
 )
 # Spelled-out seconds ("from 0 to 60 in under three seconds").
@@ -121,7 +121,9 @@ WEIGHT = gated(
     re.I,
 )
 RANGE = gated(
-    rf"(?:range of|range to|range up to|travel|driving range|cover|good for|rating of|maxes out at|rated at)[^.;\d]{{0,25}}(?P<num>{NUMBER})\s?"
+    rf"(?:range of|range to|range up to|travel|driving range|cover|good for|rating of|maxes out at|rated at|"
+    # "range is expected to exceed 315 miles", "the cruising range will be more than 700km"
+    rf"range (?:is|will|should|could|would))[^.;\d]{{0,25}}(?P<num>{NUMBER})\s?"
     r"(?P<unit>miles|mi|km|kilomet(?:er|re)s)\b"
     rf"|(?P<num2>{NUMBER})[\s-]?(?P<unit2>miles?|mi|km|kilomet(?:er|re)s?)\s(?:\([A-Z]+\)\s)?(?:of\s)?"
     r"(?:(?:electric|EV|EPA|WLTP|CLTC|NEDC|all-electric|estimated|claimed|driving|rated|combined|EV-only|electric-only|"

@@ -28,7 +28,7 @@ LAYOUTS = [
     (gated(rf"\b(?P<layout>flat|boxer|horizontally[\s\-\u2010\u2011]opposed)[\s\-\u2010\u2011]{_COUNT}\b", re.I), "flat"),
     (gated(rf"\b(?:turbo(?:charged)?|twin-turbo|supercharged)[\s\-\u2010\u2011]{_COUNT}\b"
            r"(?![\s\-\u2010\u2011](?:speed|door|seat)|\.\d)", re.I), ""),  # not "turbo 4.4-liter"
-    (gated(rf"\b{_COUNT}[\s\-\u2010\u2011]cylinders?\b", re.I), ""),
+    (gated(rf"\b{_COUNT}[\s\-\u2010\u2011](?:cylinders?|pot(?:ter)?)\b", re.I), ""),  # "three-pot": British slang
     (gated(r"\b(?:rotary|wankel)\b", re.I), "rotary"),
     # "a 2.5-liter Subaru BOXER engine": the layout named without a cylinder count
     (gated(r"\b(?:boxer|horizontally[\s\-\u2010\u2011]opposed)(?=[\s\-\u2010\u2011](?:\w+[\s\-\u2010\u2011])?"
@@ -66,12 +66,13 @@ POWERTRAIN = [
 # "no diesel engine": a fuel ruled out, not combustion as a whole
 _FUEL_ENGINE = gated(r"^(?:diesel|petrol|gasoline)", re.I)
 DRIVETRAIN = [
-    (gated(r"\b(?:rear[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|rear[\s\-\u2010\u2011]drive|RWD|"
+    (gated(r"\b(?:rear[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]driven?|rear[\s\-\u2010\u2011]drive|RWD|"
            r"(?:drive|power)\s+(?:goes\s+)?to\s+the\s+rear\s+wheels)\b", re.I), "rwd"),
     (gated(r"\b(?:front[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|front[\s\-\u2010\u2011]drive|FWD|"
            r"(?:drive|power)\s+(?:goes\s+)?to\s+the\s+front\s+wheels)\b", re.I), "fwd"),
     (gated(r"\b(?:all[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|AWD|quattro|xDrive|4MATIC|4Motion|e-4orce|SH-AWD|"
-           r"(?:to|through|drives|driving|powers|powering)\s+all\s+four\s+wheels)\b", re.I), "awd"),
+           r"(?:to|through|drives|driving|powers|powering)\s+all\s+four\s+wheels|(?:to|through)\s+both\s+axles|"
+           r"dual[\s\-\u2010\u2011]motor)\b", re.I), "awd"),
     (gated(r"\b(?:four[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|4WD|4x4)\b", re.I), "4wd"),
 ]
 TRANSMISSION = [
@@ -175,8 +176,8 @@ def _negated(s: str, m: re.Match) -> bool:
 
 # A plain negation right before a gearbox, drive or powertrain word ("there is no automatic",
 # "won't offer a manual"): the contract's negated claim, not a blocked one.
-_DENIED_RIGHT_BEFORE = gated(r"(?:\b(?:no|not|never|without)|n't|n’t)\s+(?:(?:get|offer|be\s+offered\s+with|have|"
-                             r"come\s+with)\s+)?(?:a|an|the|any)?\s*$", re.I)
+_DENIED_RIGHT_BEFORE = gated(r"(?:\b(?:no|not|never|without|minus)|n't|n’t)\s+(?:(?:get|offer|be\s+offered\s+with|have|"
+                             r"come\s+with)\s+)?(?:a|an|the|any)?\s*(?:(?:choice|option)\s+of\s+(?:an?\s+)?)?$", re.I)
 
 
 def _generic(s: str, m: re.Match, named_end) -> bool:
@@ -225,7 +226,12 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
     taken: list[tuple[int, int]] = []
     for rx, value in ASPIRATION if _GATES[id(ASPIRATION)].may_match(s) else ():
         for m in rx.finditer(s):
-            if any(a <= m.start() < b for a, b in taken) or _blocked(s, m.start()) or inside_name(m):
+            if any(a <= m.start() < b for a, b in taken) or inside_name(m):
+                continue
+            if _blocked(s, m.start()):
+                if search_part(_DENIED_RIGHT_BEFORE, s[max(0, m.start() - 40):m.start()], s):
+                    taken.append((m.start(), m.end()))  # "minus the choice of turbo power"
+                    add(m, "aspiration", value, negated=True)
                 continue
             taken.append((m.start(), m.end()))
             add(m, "aspiration", value, engine=True)
