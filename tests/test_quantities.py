@@ -174,3 +174,24 @@ def test_a_motor_figure_alone_is_kept():
 ])
 def test_reads_power_size_and_range_phrasings(text, expected):
     assert expected in q(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It delivers 570km or 520km of range on the WLTP cycle.", ("range_km", 570, "=")),
+    ("It delivers 570km or 520km of range on the WLTP cycle.", ("range_km", 520, "=")),
+    ("Its certified driving range is 600+ km.", ("range_km", 600, "=")),
+    ("With bigger wheels its range falls to 450 miles.", ("range_km", 724.2, "=")),
+    ("The 500-mile Lucid Air costs more.", ("range_km", 804.67, "=")),
+    ("It replaces the 710bhp, 212mph coupé.", ("top_speed_mph", 212, "=")),
+    ("It is a 200mph supercar.", ("top_speed_mph", 200, "=")),
+])
+def test_reads_range_and_speed_phrasings(text, expected):
+    assert expected in q(text)
+
+
+@pytest.mark.parametrize("text, attribute", [
+    ("The crash test hit a 40mph car.", "top_speed_mph"),
+    ("We drove a 1,000-mile loop in it.", "range_km"),
+])
+def test_speeds_and_distances_that_name_no_spec(text, attribute):
+    assert not [a for a, _, _ in q(text) if a == attribute]

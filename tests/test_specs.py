@@ -213,3 +213,12 @@ def test_minus_the_choice_of_a_turbo_is_a_negated_turbo():
 ])
 def test_more_layout_and_drive_phrasings(text, expected):
     assert expected in specs(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Both engines use a twin-scroll turbocharger.", ("aspiration", "turbo")),
+    ("Its power comes from a 2.0-litre petrol unit.", ("powertrain", "ice")),
+    ("It replaces its 710bhp, 212mph coupé.", ("body_style", "coupe")),
+])
+def test_more_engine_and_body_phrasings(text, expected):
+    assert expected in specs(text)

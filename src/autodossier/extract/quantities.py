@@ -76,9 +76,14 @@ _SPEED_UNIT = r"mph|km/h|kmh|kph|km/hr|miles per hour|kilomet(?:er|re)s per hour
 TOP_SPEED = gated(
     r"(?:top speed|tops? out|topping out|maximum speed|max(?:imum)? speed|v-?max|flat[\s-]out|limited to|"
     rf"top end|capable of (?:speeds|reaching|hitting))[^.;]{{0,30}}?(?P<num>{NUMBER})\s?(?P<unit>{_SPEED_UNIT})\b"
-    rf"|(?P<num2>{NUMBER})\s?(?P<unit2>{_SPEED_UNIT})\s(?:top speed|maximum|flat[\s-]out|v-?max)",
+    rf"|(?P<num2>{NUMBER})\s?(?P<unit2>{_SPEED_UNIT})\s(?:top speed|maximum|flat[\s-]out|v-?max"
+    # "its 710bhp, 212mph coupé", "a 200mph supercar": a speed that names the car
+    r"|(?P<car>(?:[a-z-]+\s)?(?:coup[eé]|car|supercar|hypercar|sports\s?car|saloon|sedan|roadster|GT|machine|monster))\b)",
     re.I,
 )
+# A speed that names a car ("a 200mph supercar") is its top speed only when that fast: "a 70mph
+# car" is a car going at 70.
+MIN_NAMED_TOP_SPEED = 120
 _CURRENCY_SYMBOL = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "rmb": "CNY",
                     "usd": "USD", "eur": "EUR", "gbp": "GBP", "cny": "CNY", "jpy": "JPY",
                     "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "aud": "AUD", "cad": "CAD"}
@@ -123,11 +128,18 @@ WEIGHT = gated(
 RANGE = gated(
     rf"(?:range of|range to|range up to|travel|driving range|cover|good for|rating of|maxes out at|rated at|"
     # "range is expected to exceed 315 miles", "the cruising range will be more than 700km"
-    rf"range (?:is|will|should|could|would))[^.;\d]{{0,25}}(?P<num>{NUMBER})\s?"
+    rf"range (?:is|will|should|could|would|falls|drops|rises|climbs|increases|extends))[^.;\d]{{0,25}}(?P<num>{NUMBER})\+?\s?"
     r"(?P<unit>miles|mi|km|kilomet(?:er|re)s)\b"
-    rf"|(?P<num2>{NUMBER})[\s-]?(?P<unit2>miles?|mi|km|kilomet(?:er|re)s?)\s(?:\([A-Z]+\)\s)?(?:of\s)?"
+    # "570km or 520km of range": the first of two distances that share the word range (a look-ahead,
+    # so that the second is matched too)
+    rf"|(?P<num4>{NUMBER})[\s-]?(?P<unit4>miles|mi|km)\s(?=(?:or|and|to)\s{NUMBER}\s?(?:miles|mi|km)\s(?:of\s)?"
+    r"(?:(?:electric|EV|EPA|WLTP|CLTC|NEDC|all-electric|estimated|claimed|driving|rated|combined)[\s-])*range)"
+    rf"|(?P<num2>{NUMBER})[\s-]?(?P<unit2>miles?|mi|km|kilomet(?:er|re)s?)\s"
+    r"(?:\([A-Z]+\)\s)?(?:of\s)?"
     r"(?:(?:electric|EV|EPA|WLTP|CLTC|NEDC|all-electric|estimated|claimed|driving|rated|combined|EV-only|electric-only|"
-    r"only|zero-emissions?|pure-electric|battery)[\s-])*range",
+    r"only|zero-emissions?|pure-electric|battery)[\s-])*range"
+    # "the 520-mile Lucid Air": a distance that names a model's range
+    rf"|\b(?:the|a|an|its)\s+(?P<num3>{NUMBER})-(?P<unit3>mile|km)\s+(?-i:(?=[A-Z]))",
     re.I,
 )
 # A plug-in hybrid's electric-only range can be this short ("10 km of EV-only range").
@@ -265,7 +277,7 @@ def find_quantities(sent) -> list[Finding]:
     for m in TOP_SPEED.finditer(s):
         num, unit = m.group("num") or m.group("num2"), (m.group("unit") or m.group("unit2")).lower()
         value = parse_number(num) * (1 if unit in ("mph", "miles per hour") else KMH_TO_MPH)
-        if 50 <= value <= 320:
+        if 50 <= value <= 320 and not (m.group("car") and value < MIN_NAMED_TOP_SPEED):
             pos = m.start("num") if m.group("num") else m.start()
             out.append(_numeric(sent.index, offset, m, "top_speed_mph", value, "mph",
                                 qualifier_before(s, pos)))
@@ -300,7 +312,8 @@ def find_quantities(sent) -> list[Finding]:
             out.append(_numeric(sent.index, offset, m, "curb_weight_kg", value, "kg",
                                 qualifier_before(s, m.start("num") if m.group("num") else m.start())))
     for m in RANGE.finditer(s):
-        num, unit = m.group("num") or m.group("num2"), (m.group("unit") or m.group("unit2")).lower()
+        num = m.group("num") or m.group("num2") or m.group("num3") or m.group("num4")
+        unit = (m.group("unit") or m.group("unit2") or m.group("unit3") or m.group("unit4")).lower()
         value = parse_number(num) * (MILES_TO_KM if unit.startswith("mi") else 1)
         if MIN_RANGE_KM <= value <= 1500 and not _ON_FUEL.match(s, m.end()) and not _CHARGE_RATE.match(s, m.end()):
             cycle = _CYCLE.search(s)

@@ -36,7 +36,7 @@ LAYOUTS = [
 ]
 ASPIRATION = [
     (gated(r"\b(?:twin|bi|quad|triple)[\s\-\u2010\u2011]?turbo(?:charged|s)?\b|\btwin[\s\-\u2010\u2011]turbochargers\b", re.I), "twin-turbo"),
-    (gated(r"(?<!non-)\bturbo(?:charged)?\b(?![\s\-\u2010\u2011]?(?:lag|charger technology))", re.I), "turbo"),
+    (gated(r"(?<!non-)\bturbo(?:charged|charger)?\b(?![\s\-\u2010\u2011]?(?:lag|charger technology))", re.I), "turbo"),
     (gated(r"\bsupercharged\b|\bsupercharger\b", re.I), "supercharged"),
     (gated(r"\b(?:naturally|normally)[\s\-\u2010\u2011]aspirated\b|\bnon-turbo\b", re.I), "naturally-aspirated"),
 ]
@@ -61,7 +61,9 @@ POWERTRAIN = [
     (gated(r"(?<!plug-in )(?<!plug-in-)(?<!non-)\b(?:hybrid|HEV|e-power|hybridi[sz]ed)\b", re.I), "hybrid"),
     # "a mild-hybrid petrol engine" is the engine of a hybrid
     (gated(r"(?<!hybrid )(?<!hybrid-)\b(?:internal[\s\-\u2010\u2011]combustion(?: engine)?|combustion engine|combustion-engined|gas-powered|petrol-powered|"
-           r"gasoline-powered|gasoline engine|petrol engine|diesel engine|ICE)\b"), "ice"),
+           r"gasoline-powered|gasoline engine|petrol engine|diesel engine|ICE|"
+           # "a 2.0-litre i-VTEC petrol unit"
+           r"(?:[Pp]etrol|[Dd]iesel|[Gg]asoline)\s+(?:unit|motor|mill|powertrain|version|variant|option))\b"), "ice"),
 ]
 # "no diesel engine": a fuel ruled out, not combustion as a whole
 _FUEL_ENGINE = gated(r"^(?:diesel|petrol|gasoline)", re.I)
@@ -124,7 +126,7 @@ UNKNOWN = gated(
 )
 
 
-_DETERMINER = gated(r"\b(?:a|an|the|this|its|their|as)\s+(?:[\w\u2010\u2011'’-]+\s+){0,3}$"
+_DETERMINER = gated(r"\b(?:a|an|the|this|its|their|as)\s+(?:[\w\u2010\u2011'’-]+,?\s+){0,3}$"
                     # a spec sheet's label: "Body type: four-door saloon"
                     r"|\bbody(?:\s+(?:type|style))?\s*:\s*(?:[\w\u2010\u2011-]+\s+){0,2}$", re.I)
 # "replace the Q50 with a pure electric model": the powertrain of the successor, not of the Q50.
