@@ -314,3 +314,8 @@ def test_a_gearbox_mated_to_this_engine_goes_with_it():
     got = facts("The 2.0-litre turbo of the Kia Seltos is expected to power the new Kia Sportage too. "
                 "Mated to the seven-speed auto, this engine produces 180 hp.")
     assert ("Kia Sportage", "gears", 7) in got and ("Kia Sportage", "transmission", "automatic") in got
+
+
+def test_a_generic_word_that_starts_a_models_name_is_the_name():
+    got = facts("Dodge has updated its line-up. The electric Charger Daytona continues with 670 hp.")
+    assert ("Dodge Charger", "powertrain", "ev") in got

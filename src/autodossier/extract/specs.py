@@ -40,7 +40,8 @@ ASPIRATION = [
     (gated(r"\bsupercharged\b|\bsupercharger\b", re.I), "supercharged"),
     (gated(r"\b(?:naturally|normally)[\s\-\u2010\u2011]aspirated\b|\bnon-turbo\b", re.I), "naturally-aspirated"),
 ]
-# A powertrain word describes a model, not the market, unless followed by words like these.
+# A powertrain word describes a model, not the market, unless followed by words like these (not
+# when they start a model's name: "the electric Charger", "an electric Focus").
 _GENERIC_AFTER = gated(r"^\s+(?:vehicles?|cars|demand|plans?|market|sales|transition|era|push|strategy|brands?|models|"
                  r"future|lineup|line-up|offensive|charging|adoption|makers?|rivals|competitors|segment|space|aside|"
                  r"ambitions|dreams|efforts|focus|shift|transformation|development|roadmap|buyers|owners|customers|"
@@ -182,13 +183,14 @@ _DENIED_RIGHT_BEFORE = gated(r"(?:\b(?:no|not|never|without|minus)|n't|n’t)\s+
                              r"come\s+with)\s+)?(?:a|an|the|any)?\s*(?:(?:choice|option)\s+of\s+(?:an?\s+)?)?$", re.I)
 
 
-def _generic(s: str, m: re.Match, named_end) -> bool:
+def _generic(s: str, m: re.Match, named_end, named_start) -> bool:
     """Whether a powertrain word speaks of cars in general ("EV makers", "hybrid cars (HEV)"), not of
     a model; right after a model's name ("the Model 3 electric vehicles") it names that model's."""
-    if named_end(m.start()):
-        return False  # "Seal EV buyers", "the Model 3 electric vehicles": that model's powertrain
+    if named_end(m.start()) or named_start(m.end()):
+        return False  # "Seal EV buyers", "the Model 3 electric vehicles", "the electric Charger": that model's
     after = s[m.end():]
-    return bool(match_part(_GENERIC_AFTER, after, s) or match_part(_COORDINATED_GENERIC, after, s) or search_part(_BRACKET_AFTER_GENERIC, s[max(0, m.start() - 40):m.start()], s))
+    return bool(match_part(_GENERIC_AFTER, after, s) or match_part(_COORDINATED_GENERIC, after, s)
+                or search_part(_BRACKET_AFTER_GENERIC, s[max(0, m.start() - 40):m.start()], s))
 
 
 def _blocked(s: str, start: int) -> bool:
@@ -210,6 +212,9 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
 
     def named_end(pos):
         return any(0 <= pos - b <= 1 for a, b in mention_spans)
+
+    def named_start(pos):
+        return any(0 <= a - pos <= 1 for a, b in mention_spans)
 
     for rx, layout in LAYOUTS if _GATES[id(LAYOUTS)].may_match(s) else ():
         for m in rx.finditer(s):
@@ -243,7 +248,7 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
             for m in rx.finditer(s):
                 if any(a <= m.start() < b for a, b in taken) or inside_name(m):
                     continue
-                if attribute == "powertrain" and _generic(s, m, named_end):
+                if attribute == "powertrain" and _generic(s, m, named_end, named_start):
                     taken.append((m.start(), m.end()))
                     continue  # "no electric vehicle has", "Chinese EV makers": cars in general
                 if _blocked(s, m.start()):
