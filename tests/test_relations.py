@@ -1,7 +1,7 @@
 """Relation cues (shares platform / engine with, replaces) in the phrasings writers use."""
 import pytest
 
-from extract_helpers import facts
+from extract_helpers import claims_of, facts
 
 
 @pytest.mark.parametrize("text, subject, attribute, partner", [
@@ -31,6 +31,17 @@ from extract_helpers import facts
      "Lamborghini Temerario", "replaces", "Lamborghini Huracan"),
     ("The Lamborghini Revuelto takes the V12 engine from the range-topping Lamborghini Aventador.",
      "Lamborghini Revuelto", "shares_engine_with", "Lamborghini Aventador"),
+    ("The Lexus LM is the Toyota Alphard's sister car.", "Lexus LM", "shares_platform_with", "Toyota Alphard"),
+    ("The Cupra Born rides on the Volkswagen ID.3's MEB platform.",
+     "Cupra Born", "shares_platform_with", "Volkswagen ID.3"),
+    ("The Toyota GR Corolla borrows the Toyota GR Yaris's three-cylinder engine.",
+     "Toyota GR Corolla", "shares_engine_with", "Toyota GR Yaris"),
+    ("The Perodua Myvi gets a 1.3-litre unit found in the Perodua Bezza.",
+     "Perodua Myvi", "shares_engine_with", "Perodua Bezza"),
+    ("The Lamborghini Revuelto replaced the Lamborghini Aventador in 2023.",
+     "Lamborghini Revuelto", "replaces", "Lamborghini Aventador"),
+    ("The Toyota Yaris is new; its predecessor, the Toyota Vitz, was sold for years.",
+     "Toyota Yaris", "replaces", "Toyota Vitz"),
 ])
 def test_relation_phrasings(text, subject, attribute, partner):
     assert (subject, attribute, partner) in facts(text)
@@ -54,3 +65,14 @@ def test_a_platform_derived_from_anothers_is_not_shared():
     got = facts("The Audi Q6 e-tron is new. Derived from the J9 platform that underpins the Porsche Taycan, "
                 "the PPE architecture is meant for large models.")
     assert ("Audi Q6 e-tron", "shares_platform_with", "Porsche Taycan") not in got
+
+
+def test_a_replaced_by_is_not_the_subject_replacing():
+    assert ("Lamborghini Huracan", "replaces", "Lamborghini Temerario") not in facts(
+        "The Lamborghini Huracan was replaced by the Lamborghini Temerario.")
+
+
+def test_an_engine_set_aside_as_unrelated_is_a_negated_share():
+    got = {(c.subject, c.attribute, c.value, bool(c.negated)) for c in claims_of(
+        "The Lamborghini Temerario is new. Unrelated to the V8 found in the Lamborghini Urus, its engine is light.")}
+    assert ("Lamborghini Temerario", "shares_engine_with", "Lamborghini Urus", True) in got

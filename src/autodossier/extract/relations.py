@@ -62,6 +62,13 @@ RELATIONS = [
         # "whose underpinnings were shared with the Lamborghini Huracan"
         r"|\b(?:platform|architecture|underpinnings|chassis)\s+(?:is|are|was|were|will\s+be)\s+(?:also\s+)?"
         rf"(?:shared\s+with|borrowed\s+from|taken\s+from|derived\s+from)\s+(?:the\s+)?{_ADJ}", re.I)),
+    # The partner named before a possessive: "is the Golf's sister car", "rides on the Golf's MQB platform"
+    ("shares_platform_with", gated(
+        r"\b(?:as|is|was|be|becomes?|became)\s+the\s+(?=(?-i:[A-Z][\w.-]*)(?:\s+[A-Za-z0-9][\w.-]*){0,2}['’]s\s+"
+        r"(?:\w+\s+)?(?:twin|sibling|sister(?:\s+(?:car|model))?|cousin|counterpart|clone)\b)"
+        r"|\b(?:rides?|riding|sits?|sitting|built|based|underpinned)\s+(?:on|by)\s+the\s+"
+        r"(?=(?-i:[A-Z][\w.-]*)(?:\s+[A-Za-z0-9][\w.-]*){0,2}['’]s\s+(?:[\w.-]+\s+){0,2}?"
+        r"(?:platform|underpinnings|architecture|chassis)\b)", re.I)),
     # "will also be sold by Toyota as the Urban Cruiser": a rebadge under another make
     ("shares_platform_with", gated(
         rf"\b(?:sold|offered|marketed|badged|rebadged)\s+(?:\w+\s+)?by\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+as\s+(?:the\s+)?{_ADJ}", re.I)),
@@ -75,6 +82,15 @@ RELATIONS = [
         rf"(?:shared\s+with|sourced\s+from|borrowed\s+from|lifted\s+from|from|of)\s+(?:the\s+)?{_ADJ}"
         rf"|\b(?:(?:that\s+is\s+|which\s+is\s+)?(?:currently|also|already)\s+)?used\s+in\s+(?:the\s+)?{_ADJ}"
         rf"|\bwith\s+an?\s+(?=(?:[A-Z][\w-]*\s){{1,2}}(?:drivetrain|engine|powertrain|V\d+))", re.I)),
+    # "borrows the GR Yaris's three-cylinder engine": the partner before a possessive; "the 1.3-litre unit
+    # found in the Bezza": an engine named, then the model it is found in
+    ("shares_engine_with", gated(
+        r"\b(?:borrow(?:s|ed|ing)?|us(?:es|ed|ing|e)|gets?|getting|takes?|taking|took|shares?|sharing|inherits?|"
+        r"gains?|adopts?)\s+the\s+(?=(?-i:[A-Z][\w.-]*)(?:\s+[A-Za-z0-9][\w.-]*){0,2}['’]s\s+(?:[\w.-]+\s+){0,4}?"
+        r"(?:engine|powertrain|drivetrain|V-?\d+|motors?|powerplant|hybrid\s+system|unit)\b)"
+        r"|\b(?:engine|unit|powertrain|powerplant|motor|V-?\d+|(?:inline|straight|flat)-(?:three|four|six)|"
+        r"(?:three|four|six|eight)-cylinder)\b[^.;]{0,40}?\b(?:found|fitted|seen|offered)\s+(?:in|to|on|under)\s+"
+        rf"(?:the\s+)?{_ADJ}", re.I)),
     # "uses the platform and powertrains of the Honda Accord": the engines come with the base
     ("shares_engine_with", gated(
         r"\b(?:platform|underpinnings|architecture)\s+and\s+(?:powertrains?|engines?)\s+(?:of|from)\s+"
@@ -90,8 +106,10 @@ RELATIONS = [
         r"(?:engine|powertrain|drivetrain|motors?|powerplant|hybrid\s+system|set-?up)\s+(?:with|from)\s+"
         rf"(?:the\s+)?{_ADJ}", re.I)),
     ("replaces", gated(
-        rf"\b(?:successor\s+(?:to|of)|replac(?:es|ing|ement\s+for)|succeeds|takes\s+over\s+from|"
-        rf"will\s+replace|to\s+replace|took\s+over\s+from)\s+(?:the\s+)?{_ADJ}"
+        rf"\b(?:successor\s+(?:to|of)|replac(?:es|ing|ement\s+for)|replaced(?!\s+by)|succeeds|supersed(?:es|ing)|"
+        rf"takes\s+over\s+from|taking\s+over\s+from|will\s+replace|to\s+replace|took\s+over\s+from)\s+(?:the\s+)?{_ADJ}"
+        # "its predecessor, the Vitz"
+        r"|\b(?:its|their)\s+predecessor,?\s+(?:the\s+)?"
         # "introduced as the Huracan's replacement": the partner named before the word
         r"|\b(?:as|is|was|becomes?|became)\s+the\s+(?=(?-i:[A-Z][\w.-]*)(?:\s+[A-Za-z0-9][\w.-]*){0,2}['’]s\s+"
         r"(?:(?:\w+\s+)?replacement|(?:\w+\s+)?successor)\b)", re.I)),
@@ -123,6 +141,9 @@ MUTUAL = [
 # ("Derived from the J1 platform that underpins the Taycan, the PPE architecture ...").
 _DERIVED_BEFORE = gated(r"\b(?:derived|developed|evolved|adapted|spun\s+off)\s+from\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
+# A relation the text sets aside: "Unrelated to the V8 that is found in the Urus, ...".
+_UNLIKE_BEFORE = gated(r"\b(?:unrelated\s+to|not\s+related\s+to|unlike|different\s+from)\b[^;:]{0,120}$", re.I)
+
 # Most sentences state no relation: one test skips all four scans.
 _ANY_RELATION = GateGroup([rx for _, rx in RELATIONS] + [THAT_ENGINE] + [rx for _, rx in MUTUAL])
 
@@ -137,7 +158,8 @@ def find_relations(sent) -> list[Finding]:
         for m in rx.finditer(s):
             if search_part(_DERIVED_BEFORE, s[max(0, m.start() - 40):m.start()], s):
                 continue  # "derived from the J1 platform that underpins the Taycan": another platform
-            out.append(Finding(i, off + m.start(), off + m.end(), attribute, None))
+            out.append(Finding(i, off + m.start(), off + m.end(), attribute, None,
+                               negated=bool(search_part(_UNLIKE_BEFORE, s[:m.start()], s))))
     for attribute, rx in MUTUAL:
         for m in rx.finditer(s):
             out.append(Finding(i, off + m.start(), off + m.end(), attribute, None, qualifier_text="mutual"))
