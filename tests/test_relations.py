@@ -76,3 +76,9 @@ def test_an_engine_set_aside_as_unrelated_is_a_negated_share():
     got = {(c.subject, c.attribute, c.value, bool(c.negated)) for c in claims_of(
         "The Lamborghini Temerario is new. Unrelated to the V8 found in the Lamborghini Urus, its engine is light.")}
     assert ("Lamborghini Temerario", "shares_engine_with", "Lamborghini Urus", True) in got
+
+
+def test_a_share_after_an_unlike_phrase_stands():
+    got = {(c.subject, c.attribute, c.value, bool(c.negated)) for c in claims_of(
+        "Unlike its predecessor, the Audi A3 shares its platform with the Volkswagen Golf.")}
+    assert ("Audi A3", "shares_platform_with", "Volkswagen Golf", False) in got

@@ -141,8 +141,9 @@ MUTUAL = [
 # ("Derived from the J1 platform that underpins the Taycan, the PPE architecture ...").
 _DERIVED_BEFORE = gated(r"\b(?:derived|developed|evolved|adapted|spun\s+off)\s+from\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
-# A relation the text sets aside: "Unrelated to the V8 that is found in the Urus, ...".
-_UNLIKE_BEFORE = gated(r"\b(?:unrelated\s+to|not\s+related\s+to|unlike|different\s+from)\b[^;:]{0,120}$", re.I)
+# A relation the text sets aside: "Unrelated to the V8 that is found in the Urus, ..." (within the
+# phrase: "Unlike its predecessor, the Golf shares its platform with ..." still states the share).
+_UNLIKE_BEFORE = gated(r"\b(?:unrelated\s+to|not\s+related\s+to|unlike|different\s+from)\b[^;:,]{0,120}$", re.I)
 
 # Most sentences state no relation: one test skips all four scans.
 _ANY_RELATION = GateGroup([rx for _, rx in RELATIONS] + [THAT_ENGINE] + [rx for _, rx in MUTUAL])
