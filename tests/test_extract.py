@@ -319,3 +319,13 @@ def test_a_gearbox_mated_to_this_engine_goes_with_it():
 def test_a_generic_word_that_starts_a_models_name_is_the_name():
     got = facts("Dodge has updated its line-up. The electric Charger Daytona continues with 670 hp.")
     assert ("Dodge Charger", "powertrain", "ev") in got
+
+
+def test_a_powertrain_stated_as_the_form_of_listed_models():
+    got = facts("The plant will build Chevrolet Silverado and GMC Sierra pickups in electric form from 2025.")
+    assert ("Chevrolet Silverado", "powertrain", "ev") in got and ("GMC Sierra", "powertrain", "ev") in got
+
+
+def test_a_powertrain_in_form_goes_to_its_model():
+    got = facts("The Mazda CX-80 is due, as is a Mazda CX-60 in plug-in hybrid form.")
+    assert ("Mazda CX-60", "powertrain", "phev") in got

@@ -222,3 +222,7 @@ def test_more_layout_and_drive_phrasings(text, expected):
 ])
 def test_more_engine_and_body_phrasings(text, expected):
     assert expected in specs(text)
+
+
+def test_electric_hardware_is_not_an_ev():
+    assert ("powertrain", "ev") not in specs("It makes 800hp before the electric hardware is added.")

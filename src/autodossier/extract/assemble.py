@@ -83,6 +83,18 @@ def _clause_start(text: str, pos: int) -> int:
     return start
 
 
+# "a CX-60 in plug-in hybrid form", "Silverado and Sierra pickups in electric form": a powertrain
+# stated as the form a model comes in.
+_IN_FORM_GAP = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}in\s+(?:(?:its|their|an?|fully|pure|all)\s+)?$")
+_FORM_AFTER = re.compile(r"^\s+(?:form|guise)\b")
+
+
+def _in_form(f: Finding, m: Mention, text: str) -> bool:
+    """Whether a powertrain is stated as the form the model ``m`` comes in."""
+    return (m.end <= f.start and f.start - m.end < 40 and bool(_IN_FORM_GAP.match(text[m.end:f.start]))
+            and bool(_FORM_AFTER.match(text[f.end:f.end + 8])))
+
+
 def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
     """The model a value is grammatically tied to, if any."""
     models = [m for m in mentions if m.model]
@@ -102,8 +114,8 @@ def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
         if m.start >= f.end and m.start - f.end < 40 and _BEFORE_MENTION.match(text[f.end:m.start]):
             if f.attribute in ("power_hp", "torque_lbft", "body_style", "sales_units", "market"):
                 return m
-        if f.attribute == "powertrain" and 0 <= m.start - f.end <= 1 and m.kind == "explicit":
-            return m  # "the new hybrid Ferrari SF90", "an all-electric Porsche Macan"
+        if f.attribute == "powertrain" and m.kind == "explicit" and (0 <= m.start - f.end <= 1 or _in_form(f, m, text)):
+            return m  # "the new hybrid Ferrari SF90", "a CX-60 in plug-in hybrid form"
     return None
 
 
@@ -275,7 +287,8 @@ def assemble(art: Annotated) -> None:
             if f.attribute in _ENGINE_ATTRS and subject.model and powered is None and not engine_talk:
                 engine_owner = subject
             pending.append((f, subject, None, status))
-            if f.attribute in ("market", "body_style") and subject.kind == "explicit":
+            if subject.kind == "explicit" and (f.attribute in ("market", "body_style") or (
+                    f.attribute == "powertrain" and _in_form(f, subject, text))):
                 # "the Mini Coupe and Mini Roadster ... here": every model of a coordinated list
                 pending += [(f, other, None, status) for other in _chain(subject, mentions, text)[1:]]
                 if subject.end <= f.start:

@@ -166,7 +166,7 @@ _ELECTRIC_MOTOR = gated(r"^[\w-]+\s+(?:motors?|range|mode|driving)\b", re.I)
 # Parts and modes that are electric in any car ("electric wastegate", "electric-only range",
 # "electric source of power", "electric power steering"): never the car's powertrain.
 _ELECTRIC_PART = gated(r"^(?:(?:pure|fully|all)[\s-])?(?:electric|EV)[\s-]+(?:only\s+)?(?:wastegate|range|mode|source|power\s+steering|steering|"
-                       r"pump|turbo\w*|compressor|assist\w*|boost|axle|parking|driving|motor\s+draws|-only)\b", re.I)
+                       r"pump|turbo\w*|compressor|assist\w*|boost|axle|parking|driving|motor\s+draws|-only|hardware|components?)\b", re.I)
 _HYBRID_WORD = gated(r"\b(?:hybrid|hybrids|PHEV|plug-in|electric\s+motors?|e-motors?)\b", re.I)
 _WITH_ENGINE = gated(r"\b(?:engine|V-?\d{1,2}|hybrid|cylinders?|petrol|gasoline|diesel)\b", re.I)
 
