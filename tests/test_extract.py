@@ -329,3 +329,8 @@ def test_a_powertrain_stated_as_the_form_of_listed_models():
 def test_a_powertrain_in_form_goes_to_its_model():
     got = facts("The Mazda CX-80 is due, as is a Mazda CX-60 in plug-in hybrid form.")
     assert ("Mazda CX-60", "powertrain", "phev") in got
+
+
+def test_an_engine_code_before_its_size_is_no_model():
+    got = facts("Power for the Volkswagen Golf comes from the EA888 2.0-litre turbocharged four-cylinder.")
+    assert ("Volkswagen Golf", "engine_code", "EA888") in got

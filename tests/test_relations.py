@@ -82,3 +82,15 @@ def test_a_share_after_an_unlike_phrase_stands():
     got = {(c.subject, c.attribute, c.value, bool(c.negated)) for c in claims_of(
         "Unlike its predecessor, the Audi A3 shares its platform with the Volkswagen Golf.")}
     assert ("Audi A3", "shares_platform_with", "Volkswagen Golf", False) in got
+
+
+@pytest.mark.parametrize("text, subject, attribute, partner", [
+    ("The Toyota bZ4X is twinned with the Subaru Solterra.", "Toyota bZ4X", "shares_platform_with", "Subaru Solterra"),
+    ("The Mercedes-Benz Citan is a re-badged Renault Kangoo.",
+     "Mercedes-Benz Citan", "shares_platform_with", "Renault Kangoo"),
+    ("The Honda Prelude will take the place of the Honda Civic in the line-up.", "Honda Prelude", "replaces", "Honda Civic"),
+    ("The Cupra Formentor is powered by the Audi RS3's 2.5-litre five-cylinder engine.",
+     "Cupra Formentor", "shares_engine_with", "Audi RS3"),
+])
+def test_more_relation_phrasings(text, subject, attribute, partner):
+    assert (subject, attribute, partner) in facts(text)

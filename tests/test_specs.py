@@ -226,3 +226,7 @@ def test_more_engine_and_body_phrasings(text, expected):
 
 def test_electric_hardware_is_not_an_ev():
     assert ("powertrain", "ev") not in specs("It makes 800hp before the electric hardware is added.")
+
+
+def test_a_liftback_is_a_hatchback():
+    assert ("body_style", "hatchback") in specs("It is a five-door liftback.")

@@ -26,7 +26,10 @@ RELATIONS = [
         r"(?:[A-Z][\w-]*\s+){0,2}"  # a named platform: "shares its MEB platform with"
         r"(?:structural\s+base|platform|underpinnings|architecture|chassis|bones|base|body\s?shell)"
         rf"(?:\s+\w+|\s+and\s+(?:powertrains?|engines?|mechanicals|running\s+gear))?\s+(?:with|of)\s+(?:the\s+)?{_ADJ}"
-        rf"|\b(?:rebadg(?:ed|ing)|rebadge)\s+(?:version\s+of\s+|of\s+)?(?:the\s+)?{_ADJ}"
+        rf"|\b(?:re-?badg(?:ed|ing)|re-?badge)\s+(?:version\s+of\s+|of\s+)?(?:the\s+)?{_ADJ}"
+        # "is twinned with the Solterra", "forms the basis of the 124 Spider"
+        rf"|\btwinned\s+with\s+(?:the\s+)?{_ADJ}"
+        rf"|\b(?:forms?|formed|forming|provides?|provided|serves?|served)\s+(?:as\s+)?the\s+basis\s+(?:of|for)\s+(?:the\s+)?{_ADJ}"
         rf"|\b(?:luxury|luxurious|upmarket|posh|posh-ified|plusher|premium|badge-engineered|rebadged|"
         rf"sportier|high-riding|twin|sister|cheaper)\s+(?:\w+[\s-]){{0,1}}?(?:version|twin|sibling|cousin|"
         rf"counterpart|take)\s+(?:of|to|on)\s+(?:the\s+)?{_ADJ}"
@@ -86,7 +89,7 @@ RELATIONS = [
     # found in the Bezza": an engine named, then the model it is found in
     ("shares_engine_with", gated(
         r"\b(?:borrow(?:s|ed|ing)?|us(?:es|ed|ing|e)|gets?|getting|takes?|taking|took|shares?|sharing|inherits?|"
-        r"gains?|adopts?)\s+the\s+(?=(?-i:[A-Z][\w.-]*)(?:\s+[A-Za-z0-9][\w.-]*){0,2}['’]s\s+(?:[\w.-]+\s+){0,4}?"
+        r"gains?|adopts?|powered\s+by|driven\s+by)\s+the\s+(?=(?-i:[A-Z][\w.-]*)(?:\s+[A-Za-z0-9][\w.-]*){0,2}['’]s\s+(?:[\w.-]+\s+){0,4}?"
         r"(?:engine|powertrain|drivetrain|V-?\d+|motors?|powerplant|hybrid\s+system|unit)\b)"
         r"|\b(?:engine|unit|powertrain|powerplant|motor|V-?\d+|(?:inline|straight|flat)-(?:three|four|six)|"
         r"(?:three|four|six|eight)-cylinder)\b[^.;]{0,40}?\b(?:found|fitted|seen|offered)\s+(?:in|to|on|under)\s+"
@@ -107,7 +110,8 @@ RELATIONS = [
         rf"(?:the\s+)?{_ADJ}", re.I)),
     ("replaces", gated(
         rf"\b(?:successor\s+(?:to|of)|replac(?:es|ing|ement\s+for)|replaced(?!\s+by)|succeeds|supersed(?:es|ing)|"
-        rf"takes\s+over\s+from|taking\s+over\s+from|will\s+replace|to\s+replace|took\s+over\s+from)\s+(?:the\s+)?{_ADJ}"
+        rf"takes\s+over\s+from|taking\s+over\s+from|will\s+replace|to\s+replace|took\s+over\s+from|"
+        rf"(?:take|takes|taking|took)\s+the\s+place\s+of)\s+(?:the\s+)?{_ADJ}"
         # "its predecessor, the Vitz"
         r"|\b(?:its|their)\s+predecessor,?\s+(?:the\s+)?"
         # "introduced as the Huracan's replacement": the partner named before the word

@@ -97,7 +97,7 @@ BODY = [
     (r"SUVs?|sport[\s-]utility vehicles?", "suv"),
     (r"crossovers?", "crossover"),
     (r"wagons?|estates?|shooting brakes?|avants?|tourings?", "wagon"),
-    (r"hatchbacks?|hatch", "hatchback"),
+    (r"hatchbacks?|hatch|liftbacks?", "hatchback"),
     (r"convertibles?|cabriolets?|cabrios?|roadsters?|spyders?|spiders?", "convertible"),
     (r"pick-?ups?|pickup trucks?|utes?", "pickup"),
     (r"minivans?|MPVs?|people[\s\-\u2010\u2011]carriers?", "minivan"),
