@@ -230,3 +230,7 @@ def test_electric_hardware_is_not_an_ev():
 
 def test_a_liftback_is_a_hatchback():
     assert ("body_style", "hatchback") in specs("It is a five-door liftback.")
+
+
+def test_a_six_speed_stick_is_a_manual():
+    assert ("transmission", "manual") in specs("A six-speed stick is available.")

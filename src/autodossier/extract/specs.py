@@ -87,7 +87,7 @@ TRANSMISSION = [
     (gated(r"\b(?:automatic(?:\s+(?:transmission|gearbox))?|torque[\s\-\u2010\u2011]converter|auto gearbox)\b"
            r"(?!\s+(?:emergency|braking|climate|headlights|high|transmissions|gearboxes))", re.I), "automatic"),
     # "a 6-speed MT", "a five-speed AMT": the gearbox abbreviations Indian and Asian outlets use
-    (gated(r"(?<=speed )(?:MT|manual)\b|\bMT\s+(?:gearbox|transmission)\b"), "manual"),
+    (gated(r"(?<=speed )(?:MT|manual|stick)\b|\bMT\s+(?:gearbox|transmission)\b"), "manual"),
     (gated(r"(?<=speed )(?:AT|AMT|auto)\b|\b(?:AMT|AT)\s+(?:gearbox|transmission)\b"), "automatic"),
 ]
 GEARS = gated(rf"\b(?P<n>{_COUNT[1:-1]}|7|9|two|seven|nine)[\s\-\u2010\u2011]speed\b", re.I)
