@@ -94,3 +94,26 @@ def test_a_share_after_an_unlike_phrase_stands():
 ])
 def test_more_relation_phrasings(text, subject, attribute, partner):
     assert (subject, attribute, partner) in facts(text)
+
+
+def test_an_engine_that_will_go_into_other_models_is_shared_with_them():
+    got = facts("Sources say the 1.6-litre engine from the Toyota GR Yaris will go into the next Subaru BRZ "
+                "and Toyota GR86.")
+    assert ("Subaru BRZ", "shares_engine_with", "Toyota GR Yaris") in got
+    assert ("Toyota GR86", "shares_engine_with", "Toyota GR Yaris") in got
+
+
+def test_a_turbo_diesel_of_one_model_expected_to_power_another():
+    got = facts("The 2.8-litre turbo-diesel of the Toyota Fortuner is expected to power the Toyota Hilux as well.")
+    assert ("Toyota Hilux", "shares_engine_with", "Toyota Fortuner") in got
+
+
+def test_based_on_another_models_engine():
+    got = facts("The Toyota Prado could be based on the Toyota Land Cruiser 300 Series' 3.3-litre V6.")
+    assert ("Toyota Land Cruiser Prado", "shares_engine_with", "Toyota Land Cruiser") in got
+
+
+def test_based_on_another_models_engine_is_no_platform_share():
+    got = facts("The Mazda CX-60 could be based on the Mazda CX-90's 3.3-litre V6.")
+    assert ("Mazda CX-60", "shares_engine_with", "Mazda CX-90") in got
+    assert ("Mazda CX-60", "shares_platform_with", "Mazda CX-90") not in got

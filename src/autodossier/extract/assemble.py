@@ -219,13 +219,19 @@ def assemble(art: Annotated) -> None:
                 before = [m for m in mentions if m.model and m.end <= f.start and m.subject != partner.subject
                           and "comparative" not in m.words]
                 subject = before[-1] if before else focus
+                owners = None
+                if (f.attribute == "shares_engine_with" and powered is not None and powered.start > f.end
+                        and powered.subject != partner.subject):
+                    # "the engine from the GR Yaris will go into the BRZ and GR86": the models it will power
+                    owners = _chain(powered, mentions, text)
+                    subject = powered
                 if subject is None or subject.subject == partner.subject or not subject.model:
                     continue
                 if _inside_aside(sent.text, rel):
                     status = "confirmed"
                 for other in _chain(partner, mentions, text):
                     partners.append(other)
-                    pending.append((f, subject, other.subject, status))
+                    pending += [(f, owner, other.subject, status) for owner in owners or [subject]]
                 if f.attribute == "shares_engine_with":
                     for g in found:
                         # the shared engine is the one described before its partner ("the 3.0-litre V6

@@ -35,7 +35,9 @@ RELATIONS = [
         rf"counterpart|take)\s+(?:of|to|on)\s+(?:the\s+)?{_ADJ}"
         rf"|\b(?:sister\s+(?:cars?|models?|vehicles?)|twin|sibling|(?:close\s+)?relative|cousin|clone)\s+(?:to|of)\s+(?:the\s+)?{_ADJ}"
         rf"|\bknown\s+(?:\w+\s+){{0,4}}?as\s+the\s+{_ADJ}"
-        rf"|\b(?:based|built|riding|rides)\s+on\s+(?:the\s+)?(?:basis\s+of\s+the\s+)?{_ADJ}", re.I)),
+        rf"|\b(?:based|built|riding|rides)\s+on\s+(?:the\s+)?(?:basis\s+of\s+the\s+)?{_ADJ}"
+        # not "based on the Land Cruiser's V6": that is the engine
+        rf"(?!(?:[\w.-]+\s+){{0,4}}?[\w.-]+['’]s?\s+(?:[\w.-]+\s+){{0,3}}?(?:engine|V-?\d+|powertrain|motors?|unit)\b)", re.I)),
     # Separate patterns, so each keeps a gate of its own (common words like "sold" would open the one above).
     # "the BT1 platform that also underpins the Chevrolet Silverado EV"
     ("shares_platform_with", gated(
@@ -81,7 +83,8 @@ RELATIONS = [
         # "the 3.0-liter twin-turbo inline-six shared with the Jeep Wagoneer"
         r"|\b(?:(?:inline|straight|flat)-(?:three|four|five|six)|V-?\d+|four|six|eight)\s+(?:shared\s+with|"
         rf"sourced\s+from|borrowed\s+from|lifted\s+from)\s+(?:the\s+)?{_ADJ}"
-        r"|\b(?:engine|powertrain|motor|powerplant|unit|V\d+|drivetrain)\s+(?:\([A-Z0-9]+\)\s+)?"
+        r"|\b(?:engine|powertrain|motor|powerplant|unit|V\d+|drivetrain|turbo-?diesel|(?:three|four|six)-cylinder)\s+"
+        r"(?:\([A-Z0-9]+\)\s+)?"
         rf"(?:shared\s+with|sourced\s+from|borrowed\s+from|lifted\s+from|from|of)\s+(?:the\s+)?{_ADJ}"
         rf"|\b(?:(?:that\s+is\s+|which\s+is\s+)?(?:currently|also|already)\s+)?used\s+in\s+(?:the\s+)?{_ADJ}"
         rf"|\bwith\s+an?\s+(?=(?:[A-Z][\w-]*\s){{1,2}}(?:drivetrain|engine|powertrain|V\d+))", re.I)),
@@ -89,7 +92,8 @@ RELATIONS = [
     # found in the Bezza": an engine named, then the model it is found in
     ("shares_engine_with", gated(
         r"\b(?:borrow(?:s|ed|ing)?|us(?:es|ed|ing|e)|gets?|getting|takes?|taking|took|shares?|sharing|inherits?|"
-        r"gains?|adopts?|powered\s+by|driven\s+by)\s+the\s+(?=(?-i:[A-Z][\w.-]*)(?:\s+[A-Za-z0-9][\w.-]*){0,2}['’]s\s+(?:[\w.-]+\s+){0,4}?"
+        r"gains?|adopts?|powered\s+by|driven\s+by|based\s+on)\s+the\s+"
+        r"(?=(?-i:[A-Z][\w.-]*)(?:\s+[A-Za-z0-9][\w.-]*){0,4}['’]s?\s+(?:[\w.-]+\s+){0,4}?"
         r"(?:engine|powertrain|drivetrain|V-?\d+|motors?|powerplant|hybrid\s+system|unit)\b)"
         r"|\b(?:engine|unit|powertrain|powerplant|motor|V-?\d+|(?:inline|straight|flat)-(?:three|four|six)|"
         r"(?:three|four|six|eight)-cylinder)\b[^.;]{0,40}?\b(?:found|fitted|seen|offered)\s+(?:in|to|on|under)\s+"
