@@ -117,3 +117,14 @@ def test_based_on_another_models_engine_is_no_platform_share():
     got = facts("The Mazda CX-60 could be based on the Mazda CX-90's 3.3-litre V6.")
     assert ("Mazda CX-60", "shares_engine_with", "Mazda CX-90") in got
     assert ("Mazda CX-60", "shares_platform_with", "Mazda CX-90") not in got
+
+
+def test_a_relative_clause_about_an_unnamed_model_gives_no_relation():
+    got = facts("The Fiat 500X arrives early next year, and a roadster will follow at year's end, which is "
+                "expected to be the twin of the Mazda MX-5.")
+    assert ("Fiat 500X", "shares_platform_with", "Mazda MX-5") not in got
+
+
+def test_a_relative_clause_right_after_a_model_is_about_it():
+    got = facts("The Proton Perdana, which currently uses the platform of the Honda Accord, gets a new engine.")
+    assert ("Proton Perdana", "shares_platform_with", "Honda Accord") in got

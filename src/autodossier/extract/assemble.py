@@ -159,6 +159,12 @@ def _coordinated(mentions: list[Mention], text: str) -> list[Mention]:
     return best if len(best) > 1 else []
 
 
+# A relative clause between a model and a relation cue: the clause is about the model only when it
+# opens right after it ("the Tekton, which replaces the Qashqai").
+_RELATIVE = re.compile(r",\s*(?:which|who)\b")
+_RELATIVE_RIGHT_AFTER = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?,\s*(?:which|who)\b")
+
+
 def _partner(f: Finding, mentions: list[Mention]) -> Mention | None:
     for m in mentions:
         if m.model and 0 <= m.start - f.end <= 2:
@@ -227,6 +233,9 @@ def assemble(art: Annotated) -> None:
                     subject = powered
                 if subject is None or subject.subject == partner.subject or not subject.model:
                     continue
+                if owners is None and subject.end <= f.start and _RELATIVE.search(text, subject.end, f.start) \
+                        and not _RELATIVE_RIGHT_AFTER.match(text, subject.end, f.start):
+                    continue  # "a new model will follow at year's end, which is expected to be the twin of ..."
                 if _inside_aside(sent.text, rel):
                     status = "confirmed"
                 for other in _chain(partner, mentions, text):
