@@ -334,3 +334,8 @@ def test_a_powertrain_in_form_goes_to_its_model():
 def test_an_engine_code_before_its_size_is_no_model():
     got = facts("Power for the Volkswagen Golf comes from the EA888 2.0-litre turbocharged four-cylinder.")
     assert ("Volkswagen Golf", "engine_code", "EA888") in got
+
+
+def test_a_powertrain_after_a_list_of_models_is_each_ones():
+    got = facts("Tesla cut the prices of its Tesla Model Y and Tesla Model 3 electric vehicles in China on Friday.")
+    assert ("Tesla Model Y", "powertrain", "ev") in got and ("Tesla Model 3", "powertrain", "ev") in got

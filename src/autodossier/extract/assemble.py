@@ -95,6 +95,11 @@ def _in_form(f: Finding, m: Mention, text: str) -> bool:
             and bool(_FORM_AFTER.match(text[f.end:f.end + 8])))
 
 
+def _named_right_before(f: Finding, m: Mention) -> bool:
+    """Whether the model ``m`` is named right before a value ("the Model 3 electric vehicles")."""
+    return 0 <= f.start - m.end <= 1
+
+
 def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
     """The model a value is grammatically tied to, if any."""
     models = [m for m in mentions if m.model]
@@ -114,8 +119,9 @@ def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
         if m.start >= f.end and m.start - f.end < 40 and _BEFORE_MENTION.match(text[f.end:m.start]):
             if f.attribute in ("power_hp", "torque_lbft", "body_style", "sales_units", "market"):
                 return m
-        if f.attribute == "powertrain" and m.kind == "explicit" and (0 <= m.start - f.end <= 1 or _in_form(f, m, text)):
-            return m  # "the new hybrid Ferrari SF90", "a CX-60 in plug-in hybrid form"
+        if f.attribute == "powertrain" and m.kind == "explicit" and (0 <= m.start - f.end <= 1 or _in_form(f, m, text)
+                                                                     or _named_right_before(f, m)):
+            return m  # "the new hybrid Ferrari SF90", "a CX-60 in plug-in hybrid form", "Model 3 electric vehicles"
     return None
 
 
@@ -303,7 +309,7 @@ def assemble(art: Annotated) -> None:
                 engine_owner = subject
             pending.append((f, subject, None, status))
             if subject.kind == "explicit" and (f.attribute in ("market", "body_style") or (
-                    f.attribute == "powertrain" and _in_form(f, subject, text))):
+                    f.attribute == "powertrain" and (_in_form(f, subject, text) or _named_right_before(f, subject)))):
                 # "the Mini Coupe and Mini Roadster ... here": every model of a coordinated list
                 pending += [(f, other, None, status) for other in _chain(subject, mentions, text)[1:]]
                 if subject.end <= f.start:
