@@ -91,6 +91,9 @@ def test_a_share_after_an_unlike_phrase_stands():
     ("The Honda Prelude will take the place of the Honda Civic in the line-up.", "Honda Prelude", "replaces", "Honda Civic"),
     ("The Cupra Formentor is powered by the Audi RS3's 2.5-litre five-cylinder engine.",
      "Cupra Formentor", "shares_engine_with", "Audi RS3"),
+    ("The Lamborghini Temerario, the Lamborghini Huracan's successor, makes 907hp.",
+     "Lamborghini Temerario", "replaces", "Lamborghini Huracan"),
+    ("The Lexus LM, the Toyota Alphard's posh twin, arrives in May.", "Lexus LM", "shares_platform_with", "Toyota Alphard"),
 ])
 def test_more_relation_phrasings(text, subject, attribute, partner):
     assert (subject, attribute, partner) in facts(text)

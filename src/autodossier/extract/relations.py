@@ -69,7 +69,7 @@ RELATIONS = [
         rf"(?:shared\s+with|borrowed\s+from|taken\s+from|derived\s+from)\s+(?:the\s+)?{_ADJ}", re.I)),
     # The partner named before a possessive: "is the Golf's sister car", "rides on the Golf's MQB platform"
     ("shares_platform_with", gated(
-        r"\b(?:as|is|was|be|becomes?|became)\s+the\s+(?=(?-i:[A-Z][\w.-]*)(?:\s+[A-Za-z0-9][\w.-]*){0,2}['’]s\s+"
+        r"(?:\b(?:as|is|was|be|becomes?|became)|,)\s+the\s+(?=(?-i:[A-Z][\w.-]*)(?:\s+[A-Za-z0-9][\w.-]*){0,2}['’]s\s+"
         r"(?:\w+\s+)?(?:twin|sibling|sister(?:\s+(?:car|model))?|cousin|counterpart|clone)\b)"
         r"|\b(?:rides?|riding|sits?|sitting|built|based|underpinned)\s+(?:on|by)\s+the\s+"
         r"(?=(?-i:[A-Z][\w.-]*)(?:\s+[A-Za-z0-9][\w.-]*){0,2}['’]s\s+(?:[\w.-]+\s+){0,2}?"
@@ -119,7 +119,8 @@ RELATIONS = [
         # "its predecessor, the Vitz"
         r"|\b(?:its|their)\s+predecessor,?\s+(?:the\s+)?"
         # "introduced as the Huracan's replacement": the partner named before the word
-        r"|\b(?:as|is|was|becomes?|became)\s+the\s+(?=(?-i:[A-Z][\w.-]*)(?:\s+[A-Za-z0-9][\w.-]*){0,2}['’]s\s+"
+        # "... as the Huracan's replacement", "the Temerario, the Huracan's successor, ..."
+        r"|(?:\b(?:as|is|was|becomes?|became)|,)\s+the\s+(?=(?-i:[A-Z][\w.-]*)(?:\s+[A-Za-z0-9][\w.-]*){0,2}['’]s\s+"
         r"(?:(?:\w+\s+)?replacement|(?:\w+\s+)?successor)\b)", re.I)),
 ]
 # "A version of that engine already powers the standard QX80": the partner is the model
