@@ -131,3 +131,21 @@ def test_a_relative_clause_about_an_unnamed_model_gives_no_relation():
 def test_a_relative_clause_right_after_a_model_is_about_it():
     got = facts("The Proton Perdana, which currently uses the platform of the Honda Accord, gets a new engine.")
     assert ("Proton Perdana", "shares_platform_with", "Honda Accord") in got
+
+
+@pytest.mark.parametrize("text, subject, partner", [
+    ("The Lamborghini Huracan was replaced by the Lamborghini Temerario.", "Lamborghini Temerario", "Lamborghini Huracan"),
+    ("Ford will not replace the Ford Focus directly; its place in the range will be taken by the Ford Puma.",
+     "Ford Puma", "Ford Focus"),
+])
+def test_a_replacement_in_the_passive(text, subject, partner):
+    got = facts(text)
+    assert (subject, "replaces", partner) in got and (partner, "replaces", subject) not in got
+
+
+@pytest.mark.parametrize("text, subject, value", [
+    ("The BMW 3 Series Touring is new.", "BMW 3 Series", "wagon"),
+    ("The Porsche 911 Cabriolet is new.", "Porsche 911", "convertible"),
+])
+def test_a_body_word_that_ends_a_models_name(text, subject, value):
+    assert (subject, "body_style", value) in facts(text)

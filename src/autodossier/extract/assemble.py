@@ -114,6 +114,8 @@ def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
         if m.end <= f.start and _AFTER_MENTION.match(gap) and f.start - m.end < 30:
             if f.attribute in ("power_hp", "torque_lbft", "body_style") and m.kind != "carried":
                 return m
+        if f.attribute == "body_style" and m.start < f.start and f.end <= m.end and m.kind == "explicit":
+            return m  # "the Porsche 911 Cabriolet": the body word ends the model's name
         if f.attribute == "body_style" and m.end <= f.start and m.kind != "carried" and _BODY_GAP.fullmatch(gap):
             return m  # "the Trailblazer compact SUV", "GR 86 and Subaru BRZ – twin rear-drive sports coupes"
         if m.start >= f.end and m.start - f.end < 40 and _BEFORE_MENTION.match(text[f.end:m.start]):
@@ -168,7 +170,7 @@ def _coordinated(mentions: list[Mention], text: str) -> list[Mention]:
 # A relative clause between a model and a relation cue: the clause is about the model only when it
 # opens right after it ("the Tekton, which replaces the Qashqai").
 _RELATIVE = re.compile(r",\s*(?:which|who)\b")
-_RELATIVE_RIGHT_AFTER = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?,\s*(?:which|who)\b")
+_RELATIVE_RIGHT_AFTER = re.compile(r"(?:\s*[\w.-]+){0,2}?\s*(?:\([^)]{0,60}\)\s*)?,\s*(?:which|who)\b")  # past a trim ("VZ")
 
 
 def _partner(f: Finding, mentions: list[Mention]) -> Mention | None:
@@ -246,6 +248,9 @@ def assemble(art: Annotated) -> None:
                     status = "confirmed"
                 for other in _chain(partner, mentions, text):
                     partners.append(other)
+                    if f.qualifier_text == "passive":
+                        pending.append((f, other, subject.subject, status))  # "was replaced by the X": X replaces it
+                        continue
                     pending += [(f, owner, other.subject, status) for owner in owners or [subject]]
                 if f.attribute == "shares_engine_with":
                     for g in found:
@@ -345,7 +350,7 @@ def to_claims(art: Annotated, proposals: list[Proposal]) -> list[Claim]:
             status=p.status, evidence=sent.text, variant=subject.variant,
             generation=subject.generation, unit=f.unit, qualifier=f.qualifier, negated=f.negated,
             source=p.source, period=f.period, region=f.region, as_of=art.doc.date,
-            qualifier_text=f.qualifier_text if f.qualifier_text != "that-engine" else None,
+            qualifier_text=f.qualifier_text if f.qualifier_text not in ("that-engine", "passive") else None,
             start=sent.start,
         )
         key = claim.key

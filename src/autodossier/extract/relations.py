@@ -123,6 +123,15 @@ RELATIONS = [
         r"|(?:\b(?:as|is|was|becomes?|became)|,)\s+the\s+(?=(?-i:[A-Z][\w.-]*)(?:\s+[A-Za-z0-9][\w.-]*){0,2}['’]s\s+"
         r"(?:(?:\w+\s+)?replacement|(?:\w+\s+)?successor)\b)", re.I)),
 ]
+# A replacement in the passive ("the Huracan was replaced by the Temerario", "its place will be taken
+# by the Puma Gen-E"): the partner replaces the subject.
+PASSIVE_REPLACES = gated(
+    r"\b(?:was|were|is|are|will\s+be|would\s+be|has\s+been|have\s+been|being|to\s+be)\s+(?:\w+ly\s+)?"
+    rf"(?:replaced|succeeded|superseded)\s+by\s+(?:the\s+)?{_ADJ}"
+    r"|\b(?:its|their)\s+place\s+(?:in\s+the\s+(?:range|line-?up)\s+)?(?:will\s+be|would\s+be|is\s+being|is|was|has\s+been)\s+"
+    rf"taken\s+by\s+(?:the\s+)?{_ADJ}",
+    re.I,
+)
 # "A version of that engine already powers the standard QX80": the partner is the model
 # whose engine the article described last.
 THAT_ENGINE = gated(
@@ -155,7 +164,7 @@ _DERIVED_BEFORE = gated(r"\b(?:derived|developed|evolved|adapted|spun\s+off)\s+f
 _UNLIKE_BEFORE = gated(r"\b(?:unrelated\s+to|not\s+related\s+to|unlike|different\s+from)\b[^;:,]{0,120}$", re.I)
 
 # Most sentences state no relation: one test skips all four scans.
-_ANY_RELATION = GateGroup([rx for _, rx in RELATIONS] + [THAT_ENGINE] + [rx for _, rx in MUTUAL])
+_ANY_RELATION = GateGroup([rx for _, rx in RELATIONS] + [THAT_ENGINE, PASSIVE_REPLACES] + [rx for _, rx in MUTUAL])
 
 
 def find_relations(sent) -> list[Finding]:
@@ -173,6 +182,8 @@ def find_relations(sent) -> list[Finding]:
     for attribute, rx in MUTUAL:
         for m in rx.finditer(s):
             out.append(Finding(i, off + m.start(), off + m.end(), attribute, None, qualifier_text="mutual"))
+    for m in PASSIVE_REPLACES.finditer(s):
+        out.append(Finding(i, off + m.start(), off + m.end(), "replaces", None, qualifier_text="passive"))
     for m in THAT_ENGINE.finditer(s):
         out.append(Finding(i, off + m.start(), off + m.end(), "shares_engine_with", None,
                            qualifier_text="that-engine"))

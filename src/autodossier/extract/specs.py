@@ -293,7 +293,12 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
             continue  # a plural names a kind of car, not this model ("Model 3 sedans" does name one)
         if word.endswith("s") and word.isupper() is False and word[:-1].isupper() and not named_before:
             continue  # "SUVs"
-        if _blocked(s, m.start()) or inside_name(m):
+        if _blocked(s, m.start()):
+            continue
+        if inside_name(m):
+            if word[:1].isupper() and any(a < m.start() and m.end() == b for a, b in mention_spans):
+                # "the BMW 3 Series Touring", "the Porsche 911 Cabriolet": the body word that ends a name
+                add(m, "body_style", next(v for rx, v in _BODY_VALUE if rx.match(word)))
             continue
         if word == "van" and s[m.end():m.end() + 2].strip()[:1].isupper():
             continue  # a name particle ("Frank van Meel"), not a body style
