@@ -339,3 +339,11 @@ def test_an_engine_code_before_its_size_is_no_model():
 def test_a_powertrain_after_a_list_of_models_is_each_ones():
     got = facts("Tesla cut the prices of its Tesla Model Y and Tesla Model 3 electric vehicles in China on Friday.")
     assert ("Tesla Model Y", "powertrain", "ev") in got and ("Tesla Model 3", "powertrain", "ev") in got
+
+
+@pytest.mark.parametrize("text, subject, value", [
+    ("The BMW 3 Series Touring is new.", "BMW 3 Series", "wagon"),
+    ("The Porsche 911 Cabriolet is new.", "Porsche 911", "convertible"),
+])
+def test_a_body_word_that_ends_a_models_name(text, subject, value):
+    assert (subject, "body_style", value) in facts(text)

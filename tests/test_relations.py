@@ -142,10 +142,3 @@ def test_a_replacement_in_the_passive(text, subject, partner):
     got = facts(text)
     assert (subject, "replaces", partner) in got and (partner, "replaces", subject) not in got
 
-
-@pytest.mark.parametrize("text, subject, value", [
-    ("The BMW 3 Series Touring is new.", "BMW 3 Series", "wagon"),
-    ("The Porsche 911 Cabriolet is new.", "Porsche 911", "convertible"),
-])
-def test_a_body_word_that_ends_a_models_name(text, subject, value):
-    assert (subject, "body_style", value) in facts(text)
