@@ -299,3 +299,51 @@ def test_sharing_phrasings(text, subject, attribute, partner):
 def test_markets_from_launch_delivery_and_price_phrasings(text, subject, region, negated):
     got = {(c.subject, c.value, bool(c.negated)) for c in claims_of(text) if c.attribute == "market"}
     assert (subject, region, negated) in got
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Our friend got to pit the quick Rimac Nevera hypercar against the new hybrid Ferrari SF90.", "Ferrari SF90"),
+    ("The Lucid Air was compared with an all-electric Porsche Taycan.", "Porsche Taycan"),
+])
+def test_a_powertrain_word_right_before_a_model_is_that_models(text, subject):
+    got = {(c.subject, c.value) for c in claims_of(text) if c.attribute == "powertrain"}
+    assert any(s == subject for s, _ in got), got
+
+
+def test_a_gearbox_mated_to_this_engine_goes_with_it():
+    got = facts("The 2.0-litre turbo of the Kia Seltos is expected to power the new Kia Sportage too. "
+                "Mated to the seven-speed auto, this engine produces 180 hp.")
+    assert ("Kia Sportage", "gears", 7) in got and ("Kia Sportage", "transmission", "automatic") in got
+
+
+def test_a_generic_word_that_starts_a_models_name_is_the_name():
+    got = facts("Dodge has updated its line-up. The electric Charger Daytona continues with 670 hp.")
+    assert ("Dodge Charger", "powertrain", "ev") in got
+
+
+def test_a_powertrain_stated_as_the_form_of_listed_models():
+    got = facts("The plant will build Chevrolet Silverado and GMC Sierra pickups in electric form from 2025.")
+    assert ("Chevrolet Silverado", "powertrain", "ev") in got and ("GMC Sierra", "powertrain", "ev") in got
+
+
+def test_a_powertrain_in_form_goes_to_its_model():
+    got = facts("The Mazda CX-80 is due, as is a Mazda CX-60 in plug-in hybrid form.")
+    assert ("Mazda CX-60", "powertrain", "phev") in got
+
+
+def test_an_engine_code_before_its_size_is_no_model():
+    got = facts("Power for the Volkswagen Golf comes from the EA888 2.0-litre turbocharged four-cylinder.")
+    assert ("Volkswagen Golf", "engine_code", "EA888") in got
+
+
+def test_a_powertrain_after_a_list_of_models_is_each_ones():
+    got = facts("Tesla cut the prices of its Tesla Model Y and Tesla Model 3 electric vehicles in China on Friday.")
+    assert ("Tesla Model Y", "powertrain", "ev") in got and ("Tesla Model 3", "powertrain", "ev") in got
+
+
+@pytest.mark.parametrize("text, subject, value", [
+    ("The BMW 3 Series Touring is new.", "BMW 3 Series", "wagon"),
+    ("The Porsche 911 Cabriolet is new.", "Porsche 911", "convertible"),
+])
+def test_a_body_word_that_ends_a_models_name(text, subject, value):
+    assert (subject, "body_style", value) in facts(text)

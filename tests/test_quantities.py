@@ -118,3 +118,80 @@ def test_displacement_in_engine_names(text, litres):
 ])
 def test_engine_name_forms_need_the_engine_suffix(text):
     assert not [v for a, v, _ in q(text) if a == "displacement_l"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It runs 0-96km/h in 5.1 seconds.", ("accel_0_60_s", 5.1, "=")),
+    ("It goes from 0 to 60 in under four seconds.", ("accel_0_60_s", 4, "<")),
+    ("It needs only 2.3 seconds for 0-100km/h.", ("accel_0_100_s", 2.3, "=")),
+    ("It takes 3.6 seconds to get from 0 to 100 km/h.", ("accel_0_100_s", 3.6, "=")),
+    ("It needs 2.4 seconds to sprint from zero to 100kmh.", ("accel_0_100_s", 2.4, "=")),
+    ("It will top out beyond 190 miles per hour.", ("top_speed_mph", 190, ">")),
+    ("Its maximum speed is 300 km/hr.", ("top_speed_mph", 186.41, "=")),
+    ("The maker says it is capable of speeds beyond 210mph.", ("top_speed_mph", 210, ">")),
+    ("The cars can take 64- and 77.4kWh batteries.", ("battery_kwh", 64, "=")),
+    ("The cars can take 64- and 77.4kWh batteries.", ("battery_kwh", 77.4, "=")),
+    ("It uses the brand's 2.0 inline-four.", ("displacement_l", 2.0, "=")),
+    ("It has a hybridised 2.5 turbo.", ("displacement_l", 2.5, "=")),
+])
+def test_reads_more_phrasings_of_performance_and_size(text, expected):
+    assert expected in q(text)
+
+
+@pytest.mark.parametrize("text, attribute", [
+    ("Some versions can charge at a rate of 270kW.", "power_hp"),
+    ("Version 2.0 of the software arrives soon.", "displacement_l"),
+    ("It does 0-60mph in 4.0 seconds.", "accel_0_100_s"),
+])
+def test_figures_that_are_not_the_attribute(text, attribute):
+    assert not [a for a, _, _ in q(text) if a == attribute]
+
+
+@pytest.mark.parametrize("text, attribute", [
+    ("It has about 150 lb-ft more torque than the base car.", "torque_lbft"),
+    ("A small motor chips in an extra 30bhp.", "power_hp"),
+    ("Output was raised by 25hp.", "power_hp"),
+])
+def test_differences_are_not_outputs(text, attribute):
+    assert not [a for a, _, _ in q(text) if a == attribute]
+
+
+def test_a_motor_figure_gives_way_to_the_combined_output():
+    got = q("It pairs a V6 with a 90bhp axial-flux electric motor, giving a combined 650bhp.")
+    assert [v for a, v, _ in got if a == "power_hp"] == [650]
+
+
+def test_a_motor_figure_alone_is_kept():
+    assert ("power_hp", 200, "=") in q("Its 200hp electric motor drives the rear wheels.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It sits beside the 1,160-horse hypercar.", ("power_hp", 1160, "=")),
+    ("It came in 2.8 FSI and 3.0 TDI guise.", ("displacement_l", 2.8, "=")),
+    ("The 1.0 three-pot petrol stays.", ("displacement_l", 1.0, "=")),
+    ("Its range is expected to exceed 300 miles.", ("range_km", 482.8, ">")),
+    ("The cruising range will be more than 700km.", ("range_km", 700, ">")),
+])
+def test_reads_power_size_and_range_phrasings(text, expected):
+    assert expected in q(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It delivers 570km or 520km of range on the WLTP cycle.", ("range_km", 570, "=")),
+    ("It delivers 570km or 520km of range on the WLTP cycle.", ("range_km", 520, "=")),
+    ("Its certified driving range is 600+ km.", ("range_km", 600, "=")),
+    ("With bigger wheels its range falls to 450 miles.", ("range_km", 724.2, "=")),
+    ("The 500-mile Lucid Air costs more.", ("range_km", 804.67, "=")),
+    ("It replaces the 710bhp, 212mph coupé.", ("top_speed_mph", 212, "=")),
+    ("It is a 200mph supercar.", ("top_speed_mph", 200, "=")),
+])
+def test_reads_range_and_speed_phrasings(text, expected):
+    assert expected in q(text)
+
+
+@pytest.mark.parametrize("text, attribute", [
+    ("The crash test hit a 40mph car.", "top_speed_mph"),
+    ("We drove a 1,000-mile loop in it.", "range_km"),
+])
+def test_speeds_and_distances_that_name_no_spec(text, attribute):
+    assert not [a for a, _, _ in q(text) if a == attribute]

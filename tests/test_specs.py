@@ -95,3 +95,142 @@ def test_short_engine_codes_after_codenamed(text, code):
 
 def test_short_codes_without_codenamed_are_not_engine_codes():
     assert not [v for a, v in specs("The X50 engine is new.") if a == "engine_code"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The pickup keeps its 6.2L V8 L87 gas engine.", "L87"),
+    ("It uses a 2.0-litre XB03 turbocharged engine.", "XB03"),
+    ("Power comes from a supercharged LS7 V8.", "LS7"),
+    ("Under the bonnet sits the 2GR-FKS 3.5 litre unit.", "2GR-FKS"),
+    ("The hatch keeps the existing K15C engine.", "K15C"),
+    ("The sedan offers a 1.5-litre i-VTEC petrol.", "I-VTEC"),
+    ("The V8 (known internally as the LT9) revs to 8,000rpm.", "LT9"),
+    ("The new engine will take a designation such as LT8.", "LT8"),
+])
+def test_engine_codes_by_shape_and_place(text, code):
+    assert ("engine_code", code) in specs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The X50 engine is new.",
+    "The 2.0-litre engine of the GT-Line is carried over.",
+    "It has a V8 and a 48V mild-hybrid system with 4WD.",
+    "The 1.5-litre engine is also fitted to the AB12 concept.",
+    "The platform, known internally as the ZX1, underpins both cars.",
+])
+def test_model_and_unit_shapes_are_not_engine_codes(text):
+    assert not [v for a, v in specs(text) if a == "engine_code"]
+
+
+@pytest.mark.parametrize("text", [
+    "It is a hybrid-electric edition of the coupe.",
+    "The car is a petrol-electric hybrid with three motors.",
+    "It will be offered as a hybrid electric car.",
+    "Its pure electric range is short.",
+    "The firm will launch ten more EV models by 2030.",
+    "Chinese EV makers are arriving in Europe.",
+    "EV buyers get a discount this month.",
+    "Battery-electric and plug-in hybrid cars (BEV and PHEV) took a quarter of sales.",
+])
+def test_hybrids_and_ev_talk_in_general_name_no_ev(text):
+    assert not {v for a, v in specs(text) if a == "powertrain"} & {"ev", "phev"}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("It will also be hybridised.", "hybrid"),
+    ("The next model is hybridized, its maker says.", "hybrid"),
+    ("The battery-powered SUV arrives next year.", "ev"),
+])
+def test_powertrain_words(text, value):
+    assert ("powertrain", value) in specs(text)
+
+
+def test_a_non_hybridised_engine_is_no_hybrid():
+    assert ("powertrain", "hybrid") not in specs("Many models use a non-hybridised 2.4-litre turbo.")
+
+
+def test_no_diesel_engine_does_not_rule_out_combustion():
+    assert not [f for f in find_specs(Sentence("There is no diesel engine for the SUV.", 0, 38, 0))
+                if f.attribute == "powertrain" and f.value == "ice"]
+
+
+def test_non_turbo_is_not_turbo():
+    assert ("aspiration", "turbo") not in specs("The non-turbo 2.0-litre boxer engine stays.")
+
+
+@pytest.mark.parametrize("text", [
+    "Rivals turn to automatic transmissions to widen their appeal.",
+    "Few makers still offer manual gearboxes.",
+])
+def test_gearboxes_in_general_are_no_transmission(text):
+    assert not [v for a, v in specs(text) if a == "transmission"]
+
+
+@pytest.mark.parametrize("text", [
+    "By then an electric car can take over from it in Europe.",
+    "An electric sports car is likely to take its place.",
+])
+def test_powertrain_of_an_unnamed_successor_is_not_the_models(text):
+    assert not [v for a, v in specs(text) if a == "powertrain"]
+
+
+def test_minus_a_feature_is_not_having_it():
+    got = find_specs(Sentence("It arrives here minus a turbo.", 0, 30, 0))
+    assert [(f.value, f.negated) for f in got if f.attribute == "aspiration"] == [("turbo", True)]
+
+
+def test_normally_aspirated_is_naturally_aspirated():
+    assert ("aspiration", "naturally-aspirated") in specs("One version is normally aspirated.")
+
+
+@pytest.mark.parametrize("text", [
+    "The new engine substitutes for the naturally aspirated V10.",
+    "It arrives in place of the naturally aspirated unit.",
+])
+def test_what_a_new_engine_substitutes_for_is_not_the_models(text):
+    assert ("aspiration", "naturally-aspirated") not in specs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Body type: four-door saloon",
+    "It is dressed as an everyday ol' four-door saloon.",
+])
+def test_body_style_after_a_label_or_a_quirky_determiner(text):
+    assert ("body_style", "sedan") in specs(text)
+
+
+def test_minus_the_choice_of_a_turbo_is_a_negated_turbo():
+    got = [(f.value, f.negated) for f in find_specs(Sentence("It arrives minus the choice of turbo power.", 0, 43, 0))
+           if f.attribute == "aspiration"]
+    assert got == [("turbo", True)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The 1.0 three-pot petrol stays.", ("cylinders", 3)),
+    ("It sends 590 hp through both axles.", ("drivetrain", "awd")),
+    ("A dual-motor version tops the range.", ("drivetrain", "awd")),
+    ("Its rear-wheel-driven chassis is praised.", ("drivetrain", "rwd")),
+])
+def test_more_layout_and_drive_phrasings(text, expected):
+    assert expected in specs(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Both engines use a twin-scroll turbocharger.", ("aspiration", "turbo")),
+    ("Its power comes from a 2.0-litre petrol unit.", ("powertrain", "ice")),
+    ("It replaces its 710bhp, 212mph coupé.", ("body_style", "coupe")),
+])
+def test_more_engine_and_body_phrasings(text, expected):
+    assert expected in specs(text)
+
+
+def test_electric_hardware_is_not_an_ev():
+    assert ("powertrain", "ev") not in specs("It makes 800hp before the electric hardware is added.")
+
+
+def test_a_liftback_is_a_hatchback():
+    assert ("body_style", "hatchback") in specs("It is a five-door liftback.")
+
+
+def test_a_six_speed_stick_is_a_manual():
+    assert ("transmission", "manual") in specs("A six-speed stick is available.")

@@ -88,6 +88,21 @@ def _clause_start(text: str, pos: int) -> int:
 # Between a powertrain word and the model it describes: "hybrid Ferrari SF90", "electric-only Zed".
 _ATTRIBUTIVE_BEFORE = re.compile(r"[\s-]*")
 _ATTRIBUTIVE_AFTER = re.compile(r"\s+")
+# "a CX-60 in plug-in hybrid form", "Silverado and Sierra pickups in electric form": a powertrain
+# stated as the form a model comes in.
+_IN_FORM_GAP = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}in\s+(?:(?:its|their|an?|fully|pure|all)\s+)?$")
+_FORM_AFTER = re.compile(r"^\s+(?:form|guise)\b")
+
+
+def _in_form(f: Finding, m: Mention, text: str) -> bool:
+    """Whether a powertrain is stated as the form the model ``m`` comes in."""
+    return (m.end <= f.start and f.start - m.end < 40 and bool(_IN_FORM_GAP.match(text[m.end:f.start]))
+            and bool(_FORM_AFTER.match(text[f.end:f.end + 8])))
+
+
+def _named_right_before(f: Finding, m: Mention) -> bool:
+    """Whether the model ``m`` is named right before a value ("the Model 3 electric vehicles")."""
+    return 0 <= f.start - m.end <= 1
 
 
 def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
@@ -111,12 +126,17 @@ def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
         if m.end <= f.start and _AFTER_MENTION.match(gap) and f.start - m.end < 30:
             if f.attribute in ("power_hp", "torque_lbft", "body_style") and m.kind != "carried":
                 return m
+        if f.attribute == "body_style" and m.start < f.start and f.end <= m.end and m.kind == "explicit":
+            return m  # "the Porsche 911 Cabriolet": the body word ends the model's name
         if (f.attribute == "body_style" and m.end <= f.start and m.kind != "carried" and _BODY_GAP.fullmatch(gap)
                 and "comparative" not in m.words):
             return m  # "the Trailblazer compact SUV", "GR 86 and Subaru BRZ – twin rear-drive sports coupes"
         if m.start >= f.end and m.start - f.end < 40 and _BEFORE_MENTION.match(text[f.end:m.start]):
             if f.attribute in ("power_hp", "torque_lbft", "body_style", "sales_units", "market"):
                 return m
+        if f.attribute == "powertrain" and m.kind == "explicit" and (0 <= m.start - f.end <= 1 or _in_form(f, m, text)
+                                                                     or _named_right_before(f, m)):
+            return m  # "the new hybrid Ferrari SF90", "a CX-60 in plug-in hybrid form", "Model 3 electric vehicles"
     return None
 
 
@@ -200,6 +220,12 @@ def _coordinated(mentions: list[Mention], text: str) -> list[Mention]:
     return best if len(best) > 1 else []
 
 
+# A relative clause between a model and a relation cue: the clause is about the model only when it
+# opens right after it ("the Tekton, which replaces the Qashqai").
+_RELATIVE = re.compile(r",\s*(?:which|who)\b")
+_RELATIVE_RIGHT_AFTER = re.compile(r"(?:\s*[\w.-]+){0,2}?\s*(?:\([^)]{0,60}\)\s*)?,\s*(?:which|who)\b")  # past a trim ("VZ")
+
+
 def _partner(f: Finding, mentions: list[Mention]) -> Mention | None:
     for m in mentions:
         if m.model and 0 <= m.start - f.end <= 2:
@@ -260,16 +286,31 @@ def assemble(art: Annotated) -> None:
                 before = [m for m in mentions if m.model and m.end <= f.start and m.subject != partner.subject
                           and "comparative" not in m.words]
                 subject = before[-1] if before else focus
+                owners = None
+                if (f.attribute == "shares_engine_with" and powered is not None and powered.start > f.end
+                        and powered.subject != partner.subject):
+                    # "the engine from the GR Yaris will go into the BRZ and GR86": the models it will power
+                    owners = _chain(powered, mentions, text)
+                    subject = powered
                 if subject is None or subject.subject == partner.subject or not subject.model:
                     continue
+                if owners is None and subject.end <= f.start and _RELATIVE.search(text, subject.end, f.start) \
+                        and not _RELATIVE_RIGHT_AFTER.match(text, subject.end, f.start):
+                    continue  # "a new model will follow at year's end, which is expected to be the twin of ..."
                 if _inside_aside(sent.text, rel):
                     status = "confirmed"
                 for other in _chain(partner, mentions, text):
                     partners.append(other)
-                    pending.append((f, subject, other.subject, status))
+                    if f.qualifier_text == "passive":
+                        pending.append((f, other, subject.subject, status))  # "was replaced by the X": X replaces it
+                        continue
+                    pending += [(f, owner, other.subject, status) for owner in owners or [subject]]
                 if f.attribute == "shares_engine_with":
                     for g in found:
-                        if g.attribute in _ENGINE_ATTRS and g.value is not None:
+                        # the shared engine is the one described before its partner ("the 3.0-litre V6
+                        # shared with the Z"); one described after may be another ("..., and will get a
+                        # new 2.0-litre turbo")
+                        if g.attribute in _ENGINE_ATTRS and g.value is not None and g.start < partner.start:
                             pending.append((g, partner, None, "confirmed"))
                 continue
             if f.attribute in ("lifecycle", "reveal", "on_sale", "production_start", "production_end") or f.event:
@@ -328,8 +369,7 @@ def assemble(art: Annotated) -> None:
                     status = "confirmed"  # a figure stated for another, existing model
                     if _same_as(sent.text, subject, sent.start):
                         pending.append((f, focus, None, status_for(sent.text, rel, sent_cues, 0)))
-            if engine_talk and (f.attribute in _ENGINE_TALK_ATTRS or (
-                    f.attribute in _PAIRING_ATTRS and subject is not None and subject.subject == engine_owner.subject)):
+            if engine_talk and (f.attribute in _ENGINE_TALK_ATTRS or f.attribute in _PAIRING_ATTRS):
                 # "Mated to the six-speed auto, this engine ...": the gearbox it is paired with is as
                 # certain as the engine's use in the car
                 subject = engine_owner
@@ -345,7 +385,8 @@ def assemble(art: Annotated) -> None:
             if f.attribute in _ENGINE_ATTRS and subject.model and powered is None and not engine_talk:
                 engine_owner = subject
             pending.append((f, subject, None, status))
-            if f.attribute in ("market", "body_style") and subject.kind == "explicit":
+            if subject.kind == "explicit" and (f.attribute in ("market", "body_style") or (
+                    f.attribute == "powertrain" and (_in_form(f, subject, text) or _named_right_before(f, subject)))):
                 # "the Mini Coupe and Mini Roadster ... here": every model of a coordinated list
                 pending += [(f, other, None, status) for other in _chain(subject, mentions, text)[1:]]
                 if subject.end <= f.start:
@@ -383,7 +424,7 @@ def to_claims(art: Annotated, proposals: list[Proposal]) -> list[Claim]:
             status=p.status, evidence=sent.text, variant=subject.variant,
             generation=subject.generation, unit=f.unit, qualifier=f.qualifier, negated=f.negated,
             source=p.source, period=f.period, region=f.region, as_of=art.doc.date,
-            qualifier_text=f.qualifier_text if f.qualifier_text != "that-engine" else None,
+            qualifier_text=f.qualifier_text if f.qualifier_text not in ("that-engine", "passive") else None,
             start=sent.start,
         )
         key = claim.key

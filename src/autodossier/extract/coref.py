@@ -77,6 +77,8 @@ def comparative(m: Mention, text: str, offset: int) -> bool:
     return bool(search_part(COMPARATIVE_BEFORE, head, text) or match_part(COMPARATIVE_AFTER, text[m.end - offset:], text))
 
 
+# How far past a mention a relation cue may look to see it is the partner ("as its base").
+PARTNER_LOOKAHEAD = 60
 _SHARED = gated(r"\b(?:shared|sharing|sourced|borrowed|derived|adapted|lifted)\s+(?:with|from)\s+(?:the\s+)?$", re.I)
 
 # Most sentences hold no sharing or relation cue: one test per mention skips every window scan.
@@ -87,10 +89,13 @@ def partner(m: Mention, text: str, offset: int) -> bool:
     """Whether a mention is the partner of a relation ("shared with the Nissan Z")."""
     if not _ANY_PARTNER_CUE.may_match(text):
         return False
-    head = text[max(0, m.start - offset - 120):m.start - offset]
+    begin = max(0, m.start - offset - 120)
+    head = text[begin:m.start - offset]
     if search_part(_SHARED, head, text):
         return True
-    return any(len(head) - r.end() <= 2 for _, rx in RELATIONS for r in finditer_part(rx, head, text))
+    # the window runs past the mention: some cues look ahead at the partner ("its Toyota bZ4X twin")
+    window = text[begin:m.end - offset + PARTNER_LOOKAHEAD]
+    return any(0 <= len(head) - r.end() <= 2 for _, rx in RELATIONS for r in finditer_part(rx, window, text))
 
 
 # "The vehicle is to be named ...", "the car will be called ...": the name given next is the car itself.

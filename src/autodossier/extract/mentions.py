@@ -472,6 +472,8 @@ _NOT_A_CAR_AFTER = frozenset("engine engines platform architecture motor motors 
 _ENGINE_WORDS = frozenset("engine engines motor unit powerplant four-cylinder six-cylinder flat-six inline-six "
                           "straight-six v8 v6 v10 v12 turbo-four".split())
 _EMISSION = re.compile(r"BS-?\d|Euro-?\d")
+# An engine size right after a name ("EA888 2.0-litre", "B58 3.0L"): the name is the engine's.
+_SIZE_AFTER = re.compile(r"\d\.\d(?:-?(?:litre|liter|l))?$")
 # Most sentences hold no bare name: one scan for the shapes the loop below accepts skips them.
 _BARE_HINT = re.compile(
     r"\b(?:the|its|their|new|all-new|upcoming|latest|facelifted|updated|entry-level|flagship|forthcoming|"
@@ -517,7 +519,8 @@ def _bare_models(sentence: str, offset: int, taken: list[Mention], make: str | N
             continue  # "the TTV8 LT7": two codes in a row name an engine
         engine_before = any(w in _ENGINE_WORDS or w.startswith(("v-", "v8", "v6", "v10", "v12"))
                             for w in low[max(0, k - 8):k]) or any(w in ("engine", "engines", "motor", "unit")
-                                                                  for w in low[k + 1:k + 4])
+                                                                  for w in low[k + 1:k + 4]) or bool(
+            _SIZE_AFTER.match(after))  # "the EA888 2.0-litre four-cylinder": a code before its size
         if after in _NOT_A_CAR_AFTER or tok.endswith("-based") or _EMISSION.fullmatch(tok) or engine_before:
             k += 1
             continue  # "the NE01 engine", "its Ultium EV platform", "the BS6 treatment": not a car

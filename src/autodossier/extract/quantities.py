@@ -38,7 +38,7 @@ _RANGE = rf"(?:(?P<lo>{NUMBER})\s?(?:-|–|to|and)\s?)?"
 
 POWER = gated(
     rf"{_RANGE}(?P<num>{NUMBER}){_PLUS}[\s-]?"
-    r"(?P<unit>horsepower|hp|bhp|whp|ps|kw|ch|cv|metric horsepower|horses)\b",
+    r"(?P<unit>horsepower|hp|bhp|whp|ps|kw|ch|cv|metric horsepower|horses|horse)\b",
     re.I,
 )
 TORQUE = gated(
@@ -53,24 +53,37 @@ DISPLACEMENT = gated(
     # engine names that carry the size: "1.5 TSI", "2.0 TFSI", "2.0 EcoBoost"; a bare "T" only when glued
     # to the size ("3.0T"), since a spaced "T" is usually a trim letter
     r"|(?<![\d.])(?P<named>\d\.\d)(?:\s?(?:TSI|TFSI|TDI|TGDI|T-GDI|GDI|EcoBoost|SkyActiv|VTEC|PureTech|"
-    r"BlueHDi|e-TSI|eTSI|TCe|dCi|CRDi|TDCi|MultiJet|D-4D|EcoTec)|T)(?![\w-])",
+    r"BlueHDi|e-TSI|eTSI|TCe|dCi|CRDi|TDCi|MultiJet|D-4D|EcoTec|FSI)|T)(?![\w-])"
+    # a size before the engine's layout or fuel: "BMW's 3.0 straight-six", "a hybridised 2.4 turbo"
+    r"|(?<![\d.])(?P<bare>\d\.\d)(?=[\s-](?:straight|inline|in-line|flat|V-?\d|twin-turbo|turbo\b|"
+    r"(?:three|four|five|six|eight)-(?:cylinder|pot)|petrol|diesel|engine))",
     re.I,
 )
+# Spelled-out seconds ("from 0 to 60 in under three seconds").
+_SECONDS_WORDS = "two|three|four|five|six|seven|eight|nine|ten"
 ACCEL = gated(
     r"(?:0|zero)\s?(?:-|–|to)\s?(?P<target>60|62|96|97|100)\s?(?P<tu>mph|km/h|kmh|kph)?"
-    rf"[^.;]{{0,40}}?(?P<num>\d{{1,2}}(?:\.\d{{1,2}})?)\s?(?:s\b|secs?\b|seconds\b)"
-    r"|(?P<num2>\d{1,2}(?:\.\d{1,2})?)\s?(?:s|secs?|seconds)\s?(?:to|from)?\s?(?:0|zero)?"
-    r"\s?(?:-|–|to)?\s?(?P<target2>60|62|100)\s?(?P<tu2>mph|km/h|kmh|kph)"
+    rf"[^.;]{{0,40}}?(?P<num>\d{{1,2}}(?:\.\d{{1,2}})?|{_SECONDS_WORDS})\s?(?:s\b|secs?\b|seconds\b)"
+    # "2.9 seconds to 60mph", "1.97 seconds for 0-100km/h", "3.3 seconds to get from 0 to 100 km/h"
+    r"|(?P<num2>\d{1,2}(?:\.\d{1,2})?)\s?(?:s|secs?|seconds)\s?(?:(?:to|from|for|in)\s)?"
+    r"(?:(?:get|go|sprint|run|rocket|accelerate|dash)\s)?(?:from\s)?(?:0|zero)?"
+    r"\s?(?:-|–|to)?\s?(?P<target2>60|62|96|100)\s?(?P<tu2>mph|km/h|kmh|kph)"
     r"|(?:hit(?:s|ting)?|reach(?:es|ing)?|sprint(?:s|ing)? to|gets? to|getting to|dash(?:es|ing)? to)\s(?P<target3>60|62|100)\s?(?P<tu3>mph|km/h|kmh|kph)"
     r"[^.;]{0,25}?(?P<num3>\d{1,2}(?:\.\d{1,2})?)\s?(?:s\b|secs?\b|seconds\b)",
     re.I,
 )
+_SPEED_UNIT = r"mph|km/h|kmh|kph|km/hr|miles per hour|kilomet(?:er|re)s per hour"
 TOP_SPEED = gated(
-    r"(?:top speed|tops? out|maximum speed|max(?:imum)? speed|v-?max|flat[\s-]out|limited to|"
-    rf"top end)[^.;]{{0,30}}?(?P<num>{NUMBER})\s?(?P<unit>mph|km/h|kmh|kph)"
-    rf"|(?P<num2>{NUMBER})\s?(?P<unit2>mph|km/h|kmh|kph)\s(?:top speed|maximum|flat[\s-]out|v-?max)",
+    r"(?:top speed|tops? out|topping out|maximum speed|max(?:imum)? speed|v-?max|flat[\s-]out|limited to|"
+    rf"top end|capable of (?:speeds|reaching|hitting))[^.;]{{0,30}}?(?P<num>{NUMBER})\s?(?P<unit>{_SPEED_UNIT})\b"
+    rf"|(?P<num2>{NUMBER})\s?(?P<unit2>{_SPEED_UNIT})\s(?:top speed|maximum|flat[\s-]out|v-?max"
+    # "its 710bhp, 212mph coupé", "a 200mph supercar": a speed that names the car
+    r"|(?P<car>(?:[a-z-]+\s)?(?:coup[eé]|car|supercar|hypercar|sports\s?car|saloon|sedan|roadster|GT|machine|monster))\b)",
     re.I,
 )
+# A speed that names a car ("a 200mph supercar") is its top speed only when that fast: "a 70mph
+# car" is a car going at 70.
+MIN_NAMED_TOP_SPEED = 120
 _CURRENCY_SYMBOL = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "rmb": "CNY",
                     "usd": "USD", "eur": "EUR", "gbp": "GBP", "cny": "CNY", "jpy": "JPY",
                     "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "aud": "AUD", "cad": "CAD"}
@@ -113,11 +126,20 @@ WEIGHT = gated(
     re.I,
 )
 RANGE = gated(
-    rf"(?:range of|range to|range up to|travel|driving range|cover|good for|rating of|maxes out at|rated at)[^.;\d]{{0,25}}(?P<num>{NUMBER})\s?"
+    rf"(?:range of|range to|range up to|travel|driving range|cover|good for|rating of|maxes out at|rated at|"
+    # "range is expected to exceed 315 miles", "the cruising range will be more than 700km"
+    rf"range (?:is|will|should|could|would|falls|drops|rises|climbs|increases|extends))[^.;\d]{{0,25}}(?P<num>{NUMBER})\+?\s?"
     r"(?P<unit>miles|mi|km|kilomet(?:er|re)s)\b"
-    rf"|(?P<num2>{NUMBER})[\s-]?(?P<unit2>miles?|mi|km|kilomet(?:er|re)s?)\s(?:\([A-Z]+\)\s)?(?:of\s)?"
+    # "570km or 520km of range": the first of two distances that share the word range (a look-ahead,
+    # so that the second is matched too)
+    rf"|(?P<num4>{NUMBER})[\s-]?(?P<unit4>miles|mi|km)\s(?=(?:or|and|to)\s{NUMBER}\s?(?:miles|mi|km)\s(?:of\s)?"
+    r"(?:(?:electric|EV|EPA|WLTP|CLTC|NEDC|all-electric|estimated|claimed|driving|rated|combined)[\s-])*range)"
+    rf"|(?P<num2>{NUMBER})[\s-]?(?P<unit2>miles?|mi|km|kilomet(?:er|re)s?)\s"
+    r"(?:\([A-Z]+\)\s)?(?:of\s)?"
     r"(?:(?:electric|EV|EPA|WLTP|CLTC|NEDC|all-electric|estimated|claimed|driving|rated|combined|EV-only|electric-only|"
-    r"only|zero-emissions?|pure-electric|battery)[\s-])*range",
+    r"only|zero-emissions?|pure-electric|battery)[\s-])*range"
+    # "the 520-mile Lucid Air": a distance that names a model's range
+    rf"|\b(?:the|a|an|its)\s+(?P<num3>{NUMBER})-(?P<unit3>mile|km)\s+(?-i:(?=[A-Z]))",
     re.I,
 )
 # A plug-in hybrid's electric-only range can be this short ("10 km of EV-only range").
@@ -129,7 +151,7 @@ _ON_FUEL = gated(r"[^.;\d]{0,20}?\b(?:tank|tankful|fill-up|of fuel|of diesel|of 
 # Words after a kW figure that make it a charging rate ("350 kW DC fast charger", "11kW onboard charging").
 _CHARGING_AFTER = gated(r"^\s*(?:\w+[\s-]){0,3}?(?:charg\w*|DC\b|AC\b|wallbox|onboard)", re.I)
 # Words before a kW figure that make it a charging rate ("can charge at up to 185kW").
-_CHARGING_BEFORE = gated(r"\bcharg\w*\s+(?:[\w-]+\s+){0,3}$", re.I)
+_CHARGING_BEFORE = gated(r"\bcharg\w*\s+(?:[\w-]+\s+){0,4}$", re.I)  # "charge at a rate of 350kW"
 # Words after an amount that make it a fee or a difference, not the car's price
 # ("a $1,175 destination fee", "undercuts it by £5000", "£3,000 cheaper").
 _NOT_PRICE_AFTER = gated(r"^\s*(?:destination|delivery|freight|shipping|handling|fee|charge|deposit|"
@@ -144,9 +166,26 @@ _CONVERSION_BEFORE = re.compile(r"(?:\d|\b(?:k|m|million|euros|pounds|dollars|yu
                                 r"(?:about|around|approx\.?|c\.|~|roughly)?\s*$", re.I)
 _CYCLE = gated(r"\b(WLTP|EPA|CLTC|NEDC)\b")
 BATTERY = gated(rf"(?P<num>{NUMBER})\s?-?kWh\b", re.I)
+# The first of two capacities that share one unit: "58- and 72.6kWh batteries", "64 or 77 kWh".
+BATTERY_FIRST = gated(r"(?<![\d.,])(?P<num>\d{2,3}(?:\.\d)?)-?\s+(?:and|or)\s+(?=\d{2,3}(?:\.\d)?\s?-?kWh\b)", re.I)
 # A plug-in hybrid's pack can be this small (Lamborghini's Revuelto: 3.8 kWh); below it, a kWh
 # figure is more likely an energy use than a battery.
 MIN_BATTERY_KWH = 1.5
+
+
+# A gain or a gap, not an output: "230 lb-ft more torque than", "an extra 34bhp", "boosted by 50hp".
+_MORE_AFTER = gated(r"^\s+(?:more|less|extra|fewer)\b", re.I)
+_EXTRA_BEFORE = gated(r"\b(?:extra|additional|another|further|by)\s+$", re.I)
+# The system output named as such ("a combined 671bhp", "total output of 450hp").
+_COMBINED_BEFORE = gated(r"\b(?:combined|total|system)\b[^,.;\d]{0,15}$", re.I)
+# Right after a figure: it is one motor's ("a 94bhp axial-flux electric motor").
+_MOTOR_AFTER = gated(r"^\s*(?:[\w-]+\s+){0,2}?(?:electric\s+)?(?:e-)?motors?\b", re.I)
+
+
+def _difference(s: str, m: re.Match) -> bool:
+    """Whether an output figure is a difference ("30hp more", "an extra 34bhp"), not an output."""
+    return bool(match_part(_MORE_AFTER, s[m.end():], s)
+                or search_part(_EXTRA_BEFORE, s[max(0, m.start() - 15):m.start()], s))
 
 
 def qualifier_before(text: str, pos: int) -> str:
@@ -196,20 +235,26 @@ def find_quantities(sent) -> list[Finding]:
     s, offset, out = sent.text, sent.start, []
     if not _ANY_DIGIT.search(s):
         return out
-    for m in POWER.finditer(s):
+    powers = list(POWER.finditer(s))
+    combined = any(search_part(_COMBINED_BEFORE, s[max(0, m.start() - 25):m.start()], s) for m in powers)
+    for m in powers:
         if m.group("unit").lower() == "kw" and (match_part(_CHARGING_AFTER, s[m.end():], s) or
                                                 search_part(_CHARGING_BEFORE, s[max(0, m.start() - 40):m.start()], s)):
             continue  # "a 350 kW DC fast charger", "charges at up to 185kW": a charging rate, not the car's power
+        if _difference(s, m) or (combined and match_part(_MOTOR_AFTER, s[m.end():], s)):
+            continue  # "230 lb-ft more torque", "a 94bhp electric motor, giving a combined 671bhp"
         # 40-2,500 hp spans road cars from city cars to hypercars; outside is a misread.
         out += _with_range(sent, s, offset, m, "power_hp", _power_hp, "hp", 40, 2500)
     for m in TORQUE.finditer(s):
+        if _difference(s, m):
+            continue
         conv = (lambda n, u: n * NM_TO_LBFT if u.lower().startswith(("nm", "n·m", "newton")) else n)
         out += _with_range(sent, s, offset, m, "torque_lbft", conv, "lb-ft", 40, 2500)
     for m in DISPLACEMENT.finditer(s):
         if m.group("cc"):
             value = parse_number(m.group("cc")) / 1000
-        elif m.group("named"):
-            value = float(m.group("named"))
+        elif m.group("named") or m.group("bare"):
+            value = float(m.group("named") or m.group("bare"))
         else:
             value = float(m.group("num"))
         # 0.6-8.4 L: from kei cars to the largest production engines.
@@ -220,17 +265,19 @@ def find_quantities(sent) -> list[Finding]:
         num = m.group("num") or m.group("num2") or m.group("num3")
         target = m.group("target") or m.group("target2") or m.group("target3")
         tu = (m.group("tu") or m.group("tu2") or m.group("tu3") or "").lower()
-        value = float(num)
+        value = parse_number(num)
         if not 1.5 <= value <= 30:
             continue
-        metric = target in ("100", "96", "97") or tu in ("km/h", "kmh", "kph") or target == "62"
+        # 96-97 km/h is 60 mph; 62 mph is 100 km/h
+        metric = target not in ("96", "97") and (target in ("100", "62") or tu in ("km/h", "kmh", "kph"))
         attribute = "accel_0_100_s" if metric else "accel_0_60_s"
+        # "0 to 60 in under three seconds": the qualifier stands before the time
         out.append(_numeric(sent.index, offset, m, attribute, value, "s",
-                            qualifier_before(s, m.start())))
+                            qualifier_before(s, m.start("num") if m.group("num") else m.start())))
     for m in TOP_SPEED.finditer(s):
         num, unit = m.group("num") or m.group("num2"), (m.group("unit") or m.group("unit2")).lower()
-        value = parse_number(num) * (KMH_TO_MPH if unit != "mph" else 1)
-        if 50 <= value <= 320:
+        value = parse_number(num) * (1 if unit in ("mph", "miles per hour") else KMH_TO_MPH)
+        if 50 <= value <= 320 and not (m.group("car") and value < MIN_NAMED_TOP_SPEED):
             pos = m.start("num") if m.group("num") else m.start()
             out.append(_numeric(sent.index, offset, m, "top_speed_mph", value, "mph",
                                 qualifier_before(s, pos)))
@@ -265,14 +312,15 @@ def find_quantities(sent) -> list[Finding]:
             out.append(_numeric(sent.index, offset, m, "curb_weight_kg", value, "kg",
                                 qualifier_before(s, m.start("num") if m.group("num") else m.start())))
     for m in RANGE.finditer(s):
-        num, unit = m.group("num") or m.group("num2"), (m.group("unit") or m.group("unit2")).lower()
+        num = m.group("num") or m.group("num2") or m.group("num3") or m.group("num4")
+        unit = (m.group("unit") or m.group("unit2") or m.group("unit3") or m.group("unit4")).lower()
         value = parse_number(num) * (MILES_TO_KM if unit.startswith("mi") else 1)
         if MIN_RANGE_KM <= value <= 1500 and not _ON_FUEL.match(s, m.end()) and not _CHARGE_RATE.match(s, m.end()):
             cycle = _CYCLE.search(s)
             out.append(_numeric(sent.index, offset, m, "range_km", value, "km",
                                 qualifier_before(s, m.start("num") if m.group("num") else m.start()),
                                 qualifier_text=cycle.group(1) if cycle else None))
-    for m in BATTERY.finditer(s):
+    for m in (*BATTERY_FIRST.finditer(s), *BATTERY.finditer(s)):
         value = parse_number(m.group("num"))
         if MIN_BATTERY_KWH <= value <= 250:
             out.append(_numeric(sent.index, offset, m, "battery_kwh", value, "kWh",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from autodossier.extract.engine_codes import CONTEXT as _CODE_CONTEXT, find_engine_codes
 from autodossier.extract.findings import Finding
 from autodossier.extract.numbers import WORD_NUMBERS
 from autodossier.extract.pipeline import Annotated, component
@@ -13,7 +14,8 @@ from autodossier.extract.prefilter import GateGroup, gated, match_part, search_p
 
 _COUNT = r"(three|four|five|six|eight|ten|twelve|sixteen|3|4|5|6|8|10|12|16)"
 _NOT_BEFORE = gated(
-    r"(?:ditch(?:es|ed|ing)?|drop(?:s|ped|ping)?|los(?:e|es|ing)|abandon(?:s|ed)?|instead of|"
+    r"(?:ditch(?:es|ed|ing)?|drop(?:s|ped|ping)?|los(?:e|es|ing)|abandon(?:s|ed)?|instead of|minus|in place of|"
+    r"substitut(?:es|ed|ing|e) for|"
     r"rather than|not|no|without|replac(?:es|ed|ing)|swap(?:s|ped)? (?:out )?(?:its|the)|than)"
     r"\s+(?:the|its|a|an|their)?\s*(?:(?!(?:for|with|to|and|by|in)\b)\w+[\s\-\u2010\u2011]){0,2}$",
     re.I,
@@ -26,7 +28,7 @@ LAYOUTS = [
     (gated(rf"\b(?P<layout>flat|boxer|horizontally[\s\-\u2010\u2011]opposed)[\s\-\u2010\u2011]{_COUNT}\b", re.I), "flat"),
     (gated(rf"\b(?:turbo(?:charged)?|twin-turbo|supercharged)[\s\-\u2010\u2011]{_COUNT}\b"
            r"(?![\s\-\u2010\u2011](?:speed|door|seat)|\.\d)", re.I), ""),  # not "turbo 4.4-liter"
-    (gated(rf"\b{_COUNT}[\s\-\u2010\u2011]cylinders?\b", re.I), ""),
+    (gated(rf"\b{_COUNT}[\s\-\u2010\u2011](?:cylinders?|pot(?:ter)?)\b", re.I), ""),  # "three-pot": British slang
     (gated(r"\b(?:rotary|wankel)\b", re.I), "rotary"),
     # "a 2.5-liter Subaru BOXER engine": the layout named without a cylinder count
     (gated(r"\b(?:boxer|horizontally[\s\-\u2010\u2011]opposed)(?=[\s\-\u2010\u2011](?:\w+[\s\-\u2010\u2011])?"
@@ -34,44 +36,58 @@ LAYOUTS = [
 ]
 ASPIRATION = [
     (gated(r"\b(?:twin|bi|quad|triple)[\s\-\u2010\u2011]?turbo(?:charged|s)?\b|\btwin[\s\-\u2010\u2011]turbochargers\b", re.I), "twin-turbo"),
-    (gated(r"\bturbo(?:charged)?\b(?![\s\-\u2010\u2011]?(?:lag|charger technology))", re.I), "turbo"),
+    (gated(r"(?<!non-)\bturbo(?:charged|charger)?\b(?![\s\-\u2010\u2011]?(?:lag|charger technology))", re.I), "turbo"),
     (gated(r"\bsupercharged\b|\bsupercharger\b", re.I), "supercharged"),
-    (gated(r"\bnaturally[\s\-\u2010\u2011]aspirated\b|\bnon-turbo\b", re.I), "naturally-aspirated"),
+    (gated(r"\b(?:naturally|normally)[\s\-\u2010\u2011]aspirated\b|\bnon-turbo\b", re.I), "naturally-aspirated"),
 ]
-# A powertrain word describes a model, not the market, unless followed by words like these.
-_GENERIC_AFTER = (r"(?!\s+(?:vehicles?|cars|demand|plans?|market|sales|transition|era|push|strategy|brands?|models|"
+# A powertrain word describes a model, not the market, unless followed by words like these (not
+# when they start a model's name: "the electric Charger", "an electric Focus").
+_GENERIC_AFTER = gated(r"^\s+(?:vehicles?|cars|demand|plans?|market|sales|transition|era|push|strategy|brands?|models|"
                  r"future|lineup|line-up|offensive|charging|adoption|makers?|rivals|competitors|segment|space|aside|"
-                 r"ambitions|dreams|efforts|focus|shift|transformation|development|roadmap)\b)")
+                 r"ambitions|dreams|efforts|focus|shift|transformation|development|roadmap|buyers|owners|customers|"
+                 r"drivers|subsidies|incentives|tax|credits?|startups?|start-ups?|chargers?|infrastructure)\b", re.I)
+# "battery-electric and plug-in hybrid cars": the first of two kinds of car in general
+_COORDINATED_GENERIC = gated(r"^\s+(?:and|or|&)\s+(?:[\w-]+\s+){1,2}(?:vehicles|cars|models)\b", re.I)
+# An abbreviation in brackets after a generic noun ("electric and hybrid cars (BEV and PHEV)"): as generic.
+_BRACKET_AFTER_GENERIC = gated(r"\b(?:vehicles?|cars|models)\s*\((?:[\w\s-]*\s)?$", re.I)
 POWERTRAIN = [
-    (gated(r"\b(?:plug-in[\s\-\u2010\u2011]hybrid|PHEV|plug-in(?=\s+(?:version|variant|model|option)))\b"
-           + _GENERIC_AFTER, re.I), "phev"),
-    (gated(r"\b(?:hydrogen fuel[\s\-\u2010\u2011]cell|fuel[\s\-\u2010\u2011]cell|FCEV|hydrogen-powered)\b" + _GENERIC_AFTER, re.I), "fcev"),
-    (gated(r"\b(?:fully electric|all-electric|pure electric|battery[\s\-\u2010\u2011]electric|electric|BEV|EV)\b"
+    (gated(r"\b(?:plug-in[\s\-\u2010\u2011]hybrid|PHEV|plug-in(?=\s+(?:version|variant|model|option)))\b", re.I), "phev"),
+    (gated(r"\b(?:hydrogen fuel[\s\-\u2010\u2011]cell|fuel[\s\-\u2010\u2011]cell|FCEV|hydrogen-powered)\b", re.I), "fcev"),
+    # not "hybrid-electric", "petrol-electric hybrid", "electric hybrid": those name a hybrid
+    (gated(r"(?<!hybrid[\s-])(?<!petrol-)(?<!gasoline-)(?<!diesel-)(?<!gas-)"
+           r"\b(?:fully electric|all-electric|pure electric|battery[\s\-\u2010\u2011]electric|battery-powered|"
+           r"electric-powered|electric|BEV|EV)\b"
            r"(?:\s+(?:sedan|saloon|car|coupe|suv|crossover|hatchback|model|version|successor|"
-           r"replacement|powertrain|motor|drivetrain|variant|wagon|pickup|truck))?" + _GENERIC_AFTER, re.I), "ev"),
-    (gated(r"(?<!plug-in )(?<!plug-in-)\b(?:hybrid|HEV|e-power)\b" + _GENERIC_AFTER, re.I), "hybrid"),
+           r"replacement|powertrain|motor|drivetrain|variant|wagon|pickup|truck)\b)?(?![\s-]hybrid)", re.I), "ev"),
+    (gated(r"(?<!plug-in )(?<!plug-in-)(?<!non-)\b(?:hybrid|HEV|e-power|hybridi[sz]ed)\b", re.I), "hybrid"),
     # "a mild-hybrid petrol engine" is the engine of a hybrid
     (gated(r"(?<!hybrid )(?<!hybrid-)\b(?:internal[\s\-\u2010\u2011]combustion(?: engine)?|combustion engine|combustion-engined|gas-powered|petrol-powered|"
-           r"gasoline-powered|gasoline engine|petrol engine|diesel engine|ICE)\b" + _GENERIC_AFTER), "ice"),
+           r"gasoline-powered|gasoline engine|petrol engine|diesel engine|ICE|"
+           # "a 2.0-litre i-VTEC petrol unit"
+           r"(?:[Pp]etrol|[Dd]iesel|[Gg]asoline)\s+(?:unit|motor|mill|powertrain|version|variant|option))\b"), "ice"),
 ]
+# "no diesel engine": a fuel ruled out, not combustion as a whole
+_FUEL_ENGINE = gated(r"^(?:diesel|petrol|gasoline)", re.I)
 DRIVETRAIN = [
-    (gated(r"\b(?:rear[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|rear[\s\-\u2010\u2011]drive|RWD|"
+    (gated(r"\b(?:rear[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]driven?|rear[\s\-\u2010\u2011]drive|RWD|"
            r"(?:drive|power)\s+(?:goes\s+)?to\s+the\s+rear\s+wheels)\b", re.I), "rwd"),
     (gated(r"\b(?:front[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|front[\s\-\u2010\u2011]drive|FWD|"
            r"(?:drive|power)\s+(?:goes\s+)?to\s+the\s+front\s+wheels)\b", re.I), "fwd"),
     (gated(r"\b(?:all[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|AWD|quattro|xDrive|4MATIC|4Motion|e-4orce|SH-AWD|"
-           r"(?:to|through|drives|driving|powers|powering)\s+all\s+four\s+wheels)\b", re.I), "awd"),
+           r"(?:to|through|drives|driving|powers|powering)\s+all\s+four\s+wheels|(?:to|through)\s+both\s+axles|"
+           r"dual[\s\-\u2010\u2011]motor)\b", re.I), "awd"),
     (gated(r"\b(?:four[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|4WD|4x4)\b", re.I), "4wd"),
 ]
 TRANSMISSION = [
     (gated(r"\b(?:dual[\s\-\u2010\u2011]clutch|DCT|PDK|DSG)\b", re.I), "dct"),
     (gated(r"\b(?:CVT|continuously variable)\b"), "cvt"),
     (gated(r"\b(?:manual(?:\s+(?:transmission|gearbox|option|configuration))?|stick[\s\-\u2010\u2011]shift|"
-           r"three[\s\-\u2010\u2011]pedal|row-your-own)\b(?!\s*(?:labour|labor|work|mode|override))", re.I), "manual"),
+           r"three[\s\-\u2010\u2011]pedal|row-your-own)\b(?!\s*(?:labour|labor|work|mode|override|transmissions|gearboxes))", re.I), "manual"),
+    # not "rivals turn to automatic transmissions": gearboxes in general
     (gated(r"\b(?:automatic(?:\s+(?:transmission|gearbox))?|torque[\s\-\u2010\u2011]converter|auto gearbox)\b"
-           r"(?!\s+(?:emergency|braking|climate|headlights|high))", re.I), "automatic"),
+           r"(?!\s+(?:emergency|braking|climate|headlights|high|transmissions|gearboxes))", re.I), "automatic"),
     # "a 6-speed MT", "a five-speed AMT": the gearbox abbreviations Indian and Asian outlets use
-    (gated(r"(?<=speed )(?:MT|manual)\b|\bMT\s+(?:gearbox|transmission)\b"), "manual"),
+    (gated(r"(?<=speed )(?:MT|manual|stick)\b|\bMT\s+(?:gearbox|transmission)\b"), "manual"),
     (gated(r"(?<=speed )(?:AT|AMT|auto)\b|\b(?:AMT|AT)\s+(?:gearbox|transmission)\b"), "automatic"),
 ]
 GEARS = gated(rf"\b(?P<n>{_COUNT[1:-1]}|7|9|two|seven|nine)[\s\-\u2010\u2011]speed\b", re.I)
@@ -81,7 +97,7 @@ BODY = [
     (r"SUVs?|sport[\s-]utility vehicles?", "suv"),
     (r"crossovers?", "crossover"),
     (r"wagons?|estates?|shooting brakes?|avants?|tourings?", "wagon"),
-    (r"hatchbacks?|hatch", "hatchback"),
+    (r"hatchbacks?|hatch|liftbacks?", "hatchback"),
     (r"convertibles?|cabriolets?|cabrios?|roadsters?|spyders?|spiders?", "convertible"),
     (r"pick-?ups?|pickup trucks?|utes?", "pickup"),
     (r"minivans?|MPVs?|people[\s\-\u2010\u2011]carriers?", "minivan"),
@@ -111,8 +127,14 @@ UNKNOWN = gated(
 )
 
 
-_DETERMINER = gated(r"\b(?:a|an|the|this|its|their|as)\s+(?:[\w\u2010\u2011-]+\s+){0,3}$", re.I)
+_DETERMINER = gated(r"\b(?:a|an|the|this|its|their|as)\s+(?:[\w\u2010\u2011'’-]+,?\s+){0,3}$"
+                    # a spec sheet's label: "Body type: four-door saloon"
+                    r"|\bbody(?:\s+(?:type|style))?\s*:\s*(?:[\w\u2010\u2011-]+\s+){0,2}$", re.I)
 # "replace the Q50 with a pure electric model": the powertrain of the successor, not of the Q50.
+# "an electric car can take over from it", "an electric sports car likely to take its place": the
+# powertrain of an unnamed successor, not of the model.
+_SUCCESSOR_AFTER = gated(r"^\s+(?:[\w-]+\s+){0,3}?(?:(?:can|will|could|would|may|might|is\s+likely\s+to|likely\s+to|set\s+to|to)\s+)?"
+                         r"(?:take\s+over\s+from|replace|succeed|take\s+(?:its|their)\s+place)\b", re.I)
 _REPLACED_WITH = gated(r"\breplac\w*\s+(?:the\s+)?[\w\s-]{1,30}?\bwith\s+(?:an?\s+)?(?:\w+\s+)?$", re.I)
 
 
@@ -120,7 +142,7 @@ _REPLACED_WITH = gated(r"\breplac\w*\s+(?:the\s+)?[\w\s-]{1,30}?\bwith\s+(?:an?\
 _GATES = {id(table): GateGroup(rx for rx, _ in table)
           for table in (LAYOUTS, ASPIRATION, POWERTRAIN, DRIVETRAIN, TRANSMISSION)}
 _ANY_SPEC = GateGroup([rx for table in (LAYOUTS, ASPIRATION, POWERTRAIN, DRIVETRAIN, TRANSMISSION)
-                       for rx, _ in table] + [GEARS, ENGINE_CODE, BODY_RE])
+                       for rx, _ in table] + [GEARS, ENGINE_CODE, BODY_RE, _CODE_CONTEXT])
 
 
 def _count(text: str) -> int:
@@ -143,8 +165,8 @@ _NEGATED_AFTER = gated(r"^[\w\s-]{0,40}?\b(?:(?:is|are|will be)\s+not|isn't|aren
 _ELECTRIC_MOTOR = gated(r"^[\w-]+\s+(?:motors?|range|mode|driving)\b", re.I)
 # Parts and modes that are electric in any car ("electric wastegate", "electric-only range",
 # "electric source of power", "electric power steering"): never the car's powertrain.
-_ELECTRIC_PART = gated(r"^(?:electric|EV)[\s-]+(?:only\s+)?(?:wastegate|range|mode|source|power\s+steering|steering|"
-                       r"pump|turbo\w*|compressor|assist\w*|boost|axle|parking|driving|motor\s+draws|-only)\b", re.I)
+_ELECTRIC_PART = gated(r"^(?:(?:pure|fully|all)[\s-])?(?:electric|EV)[\s-]+(?:only\s+)?(?:wastegate|range|mode|source|power\s+steering|steering|"
+                       r"pump|turbo\w*|compressor|assist\w*|boost|axle|parking|driving|motor\s+draws|-only|hardware|components?)\b", re.I)
 _HYBRID_WORD = gated(r"\b(?:hybrid|hybrids|PHEV|plug-in|electric\s+motors?|e-motors?)\b", re.I)
 _WITH_ENGINE = gated(r"\b(?:engine|V-?\d{1,2}|hybrid|cylinders?|petrol|gasoline|diesel)\b", re.I)
 
@@ -157,8 +179,18 @@ def _negated(s: str, m: re.Match) -> bool:
 
 # A plain negation right before a gearbox, drive or powertrain word ("there is no automatic",
 # "won't offer a manual"): the contract's negated claim, not a blocked one.
-_DENIED_RIGHT_BEFORE = gated(r"(?:\b(?:no|not|never|without)|n't|n’t)\s+(?:(?:get|offer|be\s+offered\s+with|have|"
-                             r"come\s+with)\s+)?(?:a|an|the|any)?\s*$", re.I)
+_DENIED_RIGHT_BEFORE = gated(r"(?:\b(?:no|not|never|without|minus)|n't|n’t)\s+(?:(?:get|offer|be\s+offered\s+with|have|"
+                             r"come\s+with)\s+)?(?:a|an|the|any)?\s*(?:(?:choice|option)\s+of\s+(?:an?\s+)?)?$", re.I)
+
+
+def _generic(s: str, m: re.Match, named_end, named_start) -> bool:
+    """Whether a powertrain word speaks of cars in general ("EV makers", "hybrid cars (HEV)"), not of
+    a model; right after a model's name ("the Model 3 electric vehicles") it names that model's."""
+    if named_end(m.start()) or named_start(m.end()):
+        return False  # "Seal EV buyers", "the Model 3 electric vehicles", "the electric Charger": that model's
+    after = s[m.end():]
+    return bool(match_part(_GENERIC_AFTER, after, s) or match_part(_COORDINATED_GENERIC, after, s)
+                or search_part(_BRACKET_AFTER_GENERIC, s[max(0, m.start() - 40):m.start()], s))
 
 
 def _blocked(s: str, start: int) -> bool:
@@ -178,6 +210,12 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
     def inside_name(m):
         return any(a <= m.start() < b for a, b in mention_spans)
 
+    def named_end(pos):
+        return any(0 <= pos - b <= 1 for a, b in mention_spans)
+
+    def named_start(pos):
+        return any(0 <= a - pos <= 1 for a, b in mention_spans)
+
     for rx, layout in LAYOUTS if _GATES[id(LAYOUTS)].may_match(s) else ():
         for m in rx.finditer(s):
             if _blocked(s, m.start()) or inside_name(m):
@@ -195,7 +233,12 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
     taken: list[tuple[int, int]] = []
     for rx, value in ASPIRATION if _GATES[id(ASPIRATION)].may_match(s) else ():
         for m in rx.finditer(s):
-            if any(a <= m.start() < b for a, b in taken) or _blocked(s, m.start()) or inside_name(m):
+            if any(a <= m.start() < b for a, b in taken) or inside_name(m):
+                continue
+            if _blocked(s, m.start()):
+                if search_part(_DENIED_RIGHT_BEFORE, s[max(0, m.start() - 40):m.start()], s):
+                    taken.append((m.start(), m.end()))  # "minus the choice of turbo power"
+                    add(m, "aspiration", value, negated=True)
                 continue
             taken.append((m.start(), m.end()))
             add(m, "aspiration", value, engine=True)
@@ -205,14 +248,19 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
             for m in rx.finditer(s):
                 if any(a <= m.start() < b for a, b in taken) or inside_name(m):
                     continue
+                if attribute == "powertrain" and _generic(s, m, named_end, named_start):
+                    taken.append((m.start(), m.end()))
+                    continue  # "no electric vehicle has", "Chinese EV makers": cars in general
                 if _blocked(s, m.start()):
-                    if search_part(_DENIED_RIGHT_BEFORE, s[max(0, m.start() - 40):m.start()], s):
+                    if search_part(_DENIED_RIGHT_BEFORE, s[max(0, m.start() - 40):m.start()], s) and not (
+                            value == "ice" and match_part(_FUEL_ENGINE, m.group(), s)):
                         # "there is no automatic", "will not get a manual": a negative decision
                         taken.append((m.start(), m.end()))
                         add(m, attribute, value, negated=True)
                     continue
                 taken.append((m.start(), m.end()))
-                if attribute == "powertrain" and search_part(_REPLACED_WITH, s[:m.start()], s):
+                if attribute == "powertrain" and (search_part(_REPLACED_WITH, s[:m.start()], s)
+                                                  or match_part(_SUCCESSOR_AFTER, s[m.end():m.end() + 80], s)):
                     continue
                 if value == "ev" and match_part(_ELECTRIC_MOTOR, s[m.start():], s) and _WITH_ENGINE.search(s):
                     continue  # "an engine with two electric motors": a hybrid's motors, not an EV
@@ -220,12 +268,20 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
                     continue  # "an electric wastegate", "electric-only range": a part, not the car
                 if value == "ice" and _HYBRID_WORD.search(s):
                     continue  # "a petrol engine and a pair of electric motors": the engine of a hybrid
-                add(m, attribute, value, negated=_negated(s, m))
+                negated = _negated(s, m)
+                if negated and value == "ice" and match_part(_FUEL_ENGINE, m.group(), s):
+                    continue  # "no diesel engine" rules out a fuel, not combustion
+                add(m, attribute, value, negated=negated)
     for m in GEARS.finditer(s):
         if not _blocked(s, m.start()):
             add(m, "gears", _count(m.group("n")))
+    codes = set()
     for m in ENGINE_CODE.finditer(s):
         if not inside_name(m) and _ENGINE_CONTEXT.search(s):
+            codes.add(m.start())
+            add(m, "engine_code", m.group().upper(), engine=True)
+    for m in find_engine_codes(s, inside_name):
+        if m.start() not in codes:  # "VR30DDTT" has both shapes
             add(m, "engine_code", m.group().upper(), engine=True)
     for m in BODY_RE.finditer(s):
         word = m.group("body")
@@ -237,7 +293,12 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
             continue  # a plural names a kind of car, not this model ("Model 3 sedans" does name one)
         if word.endswith("s") and word.isupper() is False and word[:-1].isupper() and not named_before:
             continue  # "SUVs"
-        if _blocked(s, m.start()) or inside_name(m):
+        if _blocked(s, m.start()):
+            continue
+        if inside_name(m):
+            if word[:1].isupper() and any(a < m.start() and m.end() == b for a, b in mention_spans):
+                # "the BMW 3 Series Touring", "the Porsche 911 Cabriolet": the body word that ends a name
+                add(m, "body_style", next(v for rx, v in _BODY_VALUE if rx.match(word)))
             continue
         if word == "van" and s[m.end():m.end() + 2].strip()[:1].isupper():
             continue  # a name particle ("Frank van Meel"), not a body style
