@@ -25,6 +25,23 @@ def test_status_from_governing_cue(text, word, expected):
     assert status(text, word) == expected
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    # the maker's stated intention is its decision
+    ("Ford intends to end Focus production in May.", "May", "confirmed"),
+    # "going to" before a noun is motion, not the future
+    ("The Polo was third, with 9,100 cars going to new owners.", "9,100", "confirmed"),
+    ("The Polo is going to get a hybrid.", "hybrid", "expected"),
+    # early counts are counts
+    ("Preliminary figures show the Polo registered 9,100 sales.", "9,100", "confirmed"),
+    # the writer's confident guess is an expectation
+    ("The Polo will almost certainly get a 1.5-litre engine.", "1.5", "expected"),
+    ("In all likelihood the Polo will get a 1.5-litre engine.", "1.5", "expected"),
+    ("Look for the Polo to arrive with 200 hp.", "200", "expected"),
+])
+def test_status_of_intent_guess_and_counts(text, word, expected):
+    assert status(text, word) == expected
+
+
 def status_in_clause(text, word, agents=()):
     from autodossier.extract.certainty import CLAUSE_BOUNDARY
     pos = text.index(word)

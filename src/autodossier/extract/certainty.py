@@ -15,22 +15,29 @@ from autodossier.extract.firstchars import with_first_guard  # for the word-led 
 from autodossier.extract.prefilter import GatedPattern, gated, literal_mask
 
 CUES = [
-    ("confirmed_data", r"according to (?:the )?(?:data|figures|statistics|registration data|sales data|the numbers)"),
+    ("confirmed_data", r"according to (?:the )?(?:data|figures|statistics|registration data|sales data|the numbers)|"
+                       # early counts are still counts: "preliminary figures show 24,835 registrations"
+                       r"preliminary (?:figures|data|numbers|results|registrations?|sales)"),
     # "has no plans to" / "is not planned" state the maker's intent as fact (a confirmed negation);
     # "denied" is kept for rebuttals of reports and speculation.
     # "ruled out a US launch" is the maker's decision too; ruling out a rumour or report is a denial.
+    # the maker "intends to" state its own decision, as a confirmation would
     ("no_plans", r"(?:has|have|had|there (?:are|were)) no (?:current )?plans|no plans to|(?:is|are) not planned|"
+                 r"intends? to|intention to|"
                  r"(?:ruled|rules|rule) out(?!\s+(?:the\s+|any\s+|such\s+)?(?:rumou?rs?|speculation|reports?|claims?|"
                  r"suggestions?|talk)\b)"),
     ("denied", r"denied|denies|deny|ruled out|rules out|dismissed"),
     ("rumored", r"rumou?rs?|rumou?red|is said to|are said to|said to be|allegedly|supposedly|word is|whispers|"
                 r"hearsay|insiders|speculation|it is believed|believed to|tipped to|purportedly"),
-    ("speculative", r"could|might|may(?!\s+\d)|if|possibl[ey]|potential(?:ly)?|perhaps|maybe|renderings?|"
+    ("speculative", r"could|might|(?-i:may)(?!\s+\d)|if|possibl[ey]|potential(?:ly)?|perhaps|maybe|renderings?|"
                     r"imagin\w*|envision\w*|wish|hope(?:fully)?|the ability to|question|would|"
                     r"speculat\w*|conceivabl[ey]|in theory|what if|toying with"),
     ("expected", r"expected|expects|expect|set to|plans? to|planned|planning|likely|anticipated|"
                  r"should|due (?:to|in|out|for)|scheduled|slated|aims? to|projected|forecast|considering|"
-                 r"intends?|going to|on track|preliminary|earmarked|poised|consideration|considers|contemplat\w*|hop(?:es|ing)\s+to|weighing\s+(?:an?|whether|up|plans|options)|mulling"),
+                 # "going to be offered", not "examples going to new owners"
+                 r"going to(?!\s+(?:the|a|an|its|their|his|her|new|owners|customers|buyers|dealers|market)\b)|on track|preliminary|earmarked|poised|consideration|considers|contemplat\w*|hop(?:es|ing)\s+to|weighing\s+(?:an?|whether|up|plans|options)|mulling|"
+                 # the writer's own confident guess
+                 r"almost certainly|in all likelihood|probably|(?-i:Look for)"),
     ("reported", r"according to|reportedly|reported|reports?|sources?(?: said| say| says| close| familiar)?|(?-i:per(?=\s+[A-Z]))|"
                  r"the source said|told|cited|citing|claims?|suggests?|suggested|sources? said|"
                  # another outlet's word, news still "emerging", leaks: reported, not the maker's
