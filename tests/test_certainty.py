@@ -78,6 +78,19 @@ def test_status_scope_and_speaker(text, word, expected):
 
 
 @pytest.mark.parametrize("text, agent_word, expected", [
+    ("According to Mazda president Jo Bloggs, the coupe will get 300 hp.", None, "confirmed"),
+    ("According to the company's website, the coupe gets 300 hp.", None, "confirmed"),
+    ("According to Mazda, the coupe gets 300 hp.", "Mazda", "confirmed"),
+    ("According to Autocar, the coupe gets 300 hp.", None, "reported"),
+    ("According to sources at the company, the coupe gets 300 hp.", None, "reported"),
+    ("As per a racing game, the coupe gets 300 hp.", None, "reported"),
+])
+def test_according_to_the_maker_is_official(text, agent_word, expected):
+    agents = [text.index(agent_word) + len(agent_word)] if agent_word else []
+    assert status_in_clause(text, "300", agents) == expected
+
+
+@pytest.mark.parametrize("text, agent_word, expected", [
     ("Lamborghini claims a 343km/h top speed.", "Lamborghini", "confirmed"),
     ("Lucid Group on Tuesday reported deliveries of 3,000 vehicles.", "Lucid", "confirmed"),
     ("The magazine claims a 343km/h top speed.", None, "reported"),

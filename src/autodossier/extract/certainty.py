@@ -38,7 +38,7 @@ CUES = [
                  r"going to(?!\s+(?:the|a|an|its|their|his|her|new|owners|customers|buyers|dealers|market)\b)|on track|preliminary|earmarked|poised|consideration|considers|contemplat\w*|hop(?:es|ing)\s+to|weighing\s+(?:an?|whether|up|plans|options)|mulling|"
                  # the writer's own confident guess
                  r"almost certainly|in all likelihood|probably|(?-i:Look for)"),
-    ("reported", r"according to|reportedly|reported|reports?|sources?(?: said| say| says| close| familiar)?|(?-i:per(?=\s+[A-Z]))|"
+    ("reported", r"according to|reportedly|reported|reports?|sources?(?: said| say| says| close| familiar)?|(?-i:per(?=\s+[A-Z]))|as per|"
                  r"the source said|told|cited|citing|claims?|suggests?|suggested|sources? said|"
                  # another outlet's word, news still "emerging", leaks: reported, not the maker's
                  r"(?:the|that|this)\s+(?:outlet|publication|magazine|newspaper|website)|understands|"
@@ -182,6 +182,31 @@ def _official_agent(text: str, pos: int, agents) -> bool:
     return any(0 <= pos - end <= AGENT_CHARS and _AFTER_MAKER.match(text[end:pos]) for end in agents)
 
 
+# The maker or one of its officials named right after "according to" ("the company's website",
+# "Toyota president Akio Toyoda"); the speaker's words end at the first comma.
+_OFFICIAL_AFTER = with_first_guard(re.compile(
+    r"^\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|its|their)\s+){0,3}(?:company|carmaker|automaker|manufacturer|brand|"
+    r"firm|spokes(?:wo)?(?:man|person)|representative|CEO|chief|boss|chair(?:man|woman)?|president|"
+    r"director|executive|head)\b"))
+# What may follow a make's name that speaks for itself: "according to Lucid," / "Lucid's website".
+_MAKER_SPEAKS = re.compile(r"(?:\s+(?:Group|Motors?|Corp\w*|AG|Inc\.?|Co\.?))?(?:\s*[,.;]|['’]s\b|$)")
+
+
+def _official_source(text: str, pos: int, agents) -> bool:
+    """Whether "according to" ending at ``pos`` names the maker or its officials as the source."""
+    window = _CLAUSE_PUNCT.split(text[pos:pos + AGENT_CHARS])[0]
+    if _THIRD_PARTY.search(window):
+        return False
+    if _OFFICIAL_AFTER.match(window):
+        return True
+    return any(0 < end - pos <= AGENT_CHARS and _LEADING_NAME.fullmatch(text, pos, end)
+               and _MAKER_SPEAKS.match(text, end) for end in agents)
+
+
+# A make's name standing alone after "according to": "the" and capitalised words only.
+_LEADING_NAME = re.compile(r"\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
+
+
 def cues(text: str, agents=()) -> list[tuple[int, int, str]]:
     """Every certainty cue in a sentence as (start, end, status).
 
@@ -196,6 +221,8 @@ def cues(text: str, agents=()) -> list[tuple[int, int, str]]:
             continue  # "Alfa said the cars would remain": reported speech, a "will" in the past
         if status == "reported" and m.group().lower() in _AGENT_VERBS and _official_agent(text, m.start(), agents):
             status = "confirmed"  # "Lamborghini claims", "CEO RJ Scaringe told investors": the maker speaks
+        elif status == "reported" and m.group().lower() == "according to" and _official_source(text, m.end(), agents):
+            status = "confirmed"  # "According to Toyota president Akio Toyoda", "according to Lucid,"
         out.append((m.start(), m.end(), status))
     if text.rstrip().endswith("?"):
         out.append((0, 0, "speculative"))
