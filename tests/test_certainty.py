@@ -77,6 +77,22 @@ def test_status_scope_and_speaker(text, word, expected):
     assert status_in_clause(text, word) == expected
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    # the hedged subject's own words take the hedge after them, across an aside
+    ("The new 300 hp engine, built in Hungary, is expected to arrive next year.", "300", "expected"),
+    ("The new 300 hp engine is expected to arrive next year.", "300", "expected"),
+    ("Once production starts, likely in 2027, the car goes to Europe.", "production", "expected"),
+    # an aside, a fronted adjunct or an earlier clause describes what exists
+    ("The Polo, with its 1.0-litre engine, is expected to stay on sale.", "1.0", "confirmed"),
+    ("Building on its 1.0-litre Polo, VW is expected to launch a crossover.", "1.0", "confirmed"),
+    ("The Polo has a 1.0-litre engine, so the crossover is expected to use it.", "1.0", "confirmed"),
+    # a source named at the end still governs the whole sentence
+    ("VW will build the Polo in Spain, two people told Reuters.", "Spain", "reported"),
+])
+def test_trailing_hedge_reach(text, word, expected):
+    assert status_in_clause(text, word) == expected
+
+
 @pytest.mark.parametrize("text, agent_word, expected", [
     ("According to Mazda president Jo Bloggs, the coupe will get 300 hp.", None, "confirmed"),
     ("According to the company's website, the coupe gets 300 hp.", None, "confirmed"),

@@ -261,10 +261,37 @@ def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_st
         return frame_status
     boundary = CLAUSE_BOUNDARY.search(text, pos)
     clause_end = boundary.start() if boundary else len(text)
-    trailing = [c for c in found if pos < c[0] < clause_end and c[2] in ("reported", "expected")]
+    trailing = [c for c in found if pos < c[0] < clause_end and c[2] in ("reported", "expected")
+                and (c[2] == "reported" or _hedge_reaches_back(text, pos, c[0]))]
     if trailing:
         return trailing[0][2]
     return "confirmed"
+
+
+# A sentence that opens with an adjunct ("Riding on the success of its SUV, Maruti is expected to"):
+# what the adjunct says is background, not what the later hedge is about.
+_FRONTED_ADJUNCT = re.compile(r"(?:with|without|after|since|following|despite|like|unlike|as|based|powered|"
+                              r"riding|building|using|thanks|given|having|[a-z]+ing)\b", re.I)
+# A consequence drawn from what came before: "..., so the Type S can be expected to".
+_CONSEQUENCE = re.compile(r",\s+(?:so|meaning|which means|and so)\s")
+
+
+def _hedge_reaches_back(text: str, pos: int, cue_start: int) -> bool:
+    """Whether an expectation stated after a value (at ``pos``) governs it across commas.
+
+    "The new hybrid, developed in-house, is expected to debut": the hedged subject's own words do;
+    "The BRZ, with its boxer engine, is expected to stay": an aside describing what exists does not,
+    nor does a fronted adjunct, nor a clause of which the hedge is a consequence.
+    """
+    between = text[pos:cue_start]
+    if "," not in between:
+        return True
+    if _CONSEQUENCE.search(between):
+        return False
+    if text.rfind(",", 0, pos) >= 0:
+        # the value sits in an aside; only a hedge that opens the very next one reaches it (", likely in 2021")
+        return between.count(",") == 1 and not text[between.rindex(",") + pos + 1:cue_start].strip()
+    return not _FRONTED_ADJUNCT.match(text)
 
 
 def source_of(text: str) -> str | None:
