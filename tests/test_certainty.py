@@ -93,6 +93,15 @@ def test_trailing_hedge_reach(text, word, expected):
     assert status_in_clause(text, word) == expected
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    ("It is a fine swap, in a way only Ford could manage: a Ranger with a 5.0-litre V8.", "5.0", "confirmed"),
+    ("Shown in Turin – which meant nobody could drive it – the coupe has a 4.0-litre V8.", "4.0", "confirmed"),
+    ("The coupe could be a hit: a 4.0-litre V8 and rear drive.", "4.0", "speculative"),
+])
+def test_modal_in_a_subordinate_clause_stays_there(text, word, expected):
+    assert status_in_clause(text, word) == expected
+
+
 @pytest.mark.parametrize("text, agent_word, expected", [
     ("According to Mazda president Jo Bloggs, the coupe will get 300 hp.", None, "confirmed"),
     ("According to the company's website, the coupe gets 300 hp.", None, "confirmed"),

@@ -229,9 +229,29 @@ def cues(text: str, agents=()) -> list[tuple[int, int, str]]:
     return out
 
 
+# A modal inside a relative or comparative clause ("which meant the press could not drive it",
+# "in a way only GM could pull off", "than the old car could manage") hedges that clause alone.
+_MODALS = frozenset({"could", "might", "may", "would"})
+# "that" is a relative pronoun after a noun ("a step that could"), a demonstrative at the head of a
+# clause ("That would let", "Locally, that would", "and that could").
+_SUBORDINATE = re.compile(r"\b(?:which|who|whom|whose|where|than|only|(?<=[a-z] )that)\b[^,;:–—(]*$", re.I)
+_NOT_ANTECEDENT = re.compile(r"\b(?:and|but|or|so|yet|because|as|if|since|while|then|now|is|was|are|were|"
+                             r"says?|said|means?|meant|shows?|suggests?)\s+that\b[^,;:–—(]*$", re.I)
+
+
+def _subordinate_modal(text: str, cue: tuple[int, int, str]) -> bool:
+    """Whether a modal hedges only the relative or comparative clause it sits in."""
+    if text[cue[0]:cue[1]].lower() not in _MODALS:
+        return False
+    m = _SUBORDINATE.search(text, max(0, cue[0] - 60), cue[0])
+    if m is None:
+        return False
+    return not (m.group().lower().startswith("that") and _NOT_ANTECEDENT.search(text, max(0, cue[0] - 70), cue[0]))
+
+
 def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_start: int) -> str:
     """The status of a value stated at ``pos`` (relative to the sentence)."""
-    frame = [c for c in found if c[0] < FRAME_CHARS and c[0] <= pos]
+    frame = [c for c in found if c[0] < FRAME_CHARS and c[0] <= pos and not _subordinate_modal(text, c)]
     if frame and text[frame[0][0]:frame[0][1]].lower() == "if" and "," in text[frame[0][0]:pos]:
         frame = []  # "Even if X, Y": the condition governs X only
     if frame and clause_start > frame[0][1] and _VERB_CUE.search(text, 0, frame[0][0]):
@@ -240,7 +260,7 @@ def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_st
         frame = []
     local = [c for c in found if clause_start <= c[0] <= pos]
     if not local:
-        local = [c for c in found if c[0] <= pos and c not in frame]
+        local = [c for c in found if c[0] <= pos and c not in frame and not _subordinate_modal(text, c)]
     local_status = local[-1][2] if local else None
     frame_status = frame[0][2] if frame else None
     if frame_status == "reported" and local_status == "confirmed" and not _confirming(text, local[-1]):
