@@ -102,6 +102,16 @@ def test_modal_in_a_subordinate_clause_stays_there(text, word, expected):
     assert status_in_clause(text, word) == expected
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    ("The new car could cost $30,000, up from $27,500.", "27,500", "confirmed"),
+    ("Prices may rise to $30,000 compared with $27,500 at present.", "27,500", "confirmed"),
+    ("Prices may rise to $30,000 compared with $27,500 at present.", "30,000", "speculative"),
+    ("The hybrid is currently expected to arrive in 2027.", "2027", "expected"),
+])
+def test_value_set_against_the_present_is_a_fact(text, word, expected):
+    assert status_in_clause(text, word) == expected
+
+
 @pytest.mark.parametrize("text, agent_word, expected", [
     ("According to Mazda president Jo Bloggs, the coupe will get 300 hp.", None, "confirmed"),
     ("According to the company's website, the coupe gets 300 hp.", None, "confirmed"),

@@ -249,8 +249,26 @@ def _subordinate_modal(text: str, cue: tuple[int, int, str]) -> bool:
     return not (m.group().lower().startswith("that") and _NOT_ANTECEDENT.search(text, max(0, cue[0] - 70), cue[0]))
 
 
+# A value set against the present: "compared with $18,890 at present", "up from 288,900 yuan",
+# "the V6 currently used in the Z with 400 hp". What is on sale today is a fact, whatever the
+# sentence hedges about the future.
+_PRESENT_BEFORE = re.compile(r"\b(?:compared (?:with|to)|up from|down from|a step up from|currently|at present|"
+                             r"today['’]s)\b(?:[^,;:–—(]|(?<=\d),(?=\d)){0,40}$", re.I)
+_PRESENT_AFTER = re.compile(r"(?:[^,;:–—()]|(?<=\d),(?=\d)){0,25}?\b(?:at present|currently on sale|today)\b", re.I)
+
+
+def _present_state(text: str, pos: int, found) -> bool:
+    m = _PRESENT_BEFORE.search(text, max(0, pos - 60), pos)
+    if m is not None:
+        return not any(m.start() < c[0] < pos for c in found)  # "currently expected to arrive in 2025"
+    m = _PRESENT_AFTER.match(text, pos)
+    return m is not None and not any(pos < c[0] < m.end() for c in found)
+
+
 def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_start: int) -> str:
     """The status of a value stated at ``pos`` (relative to the sentence)."""
+    if _present_state(text, pos, found):
+        return "confirmed"
     frame = [c for c in found if c[0] < FRAME_CHARS and c[0] <= pos and not _subordinate_modal(text, c)]
     if frame and text[frame[0][0]:frame[0][1]].lower() == "if" and "," in text[frame[0][0]:pos]:
         frame = []  # "Even if X, Y": the condition governs X only
