@@ -42,6 +42,16 @@ def test_status_of_intent_guess_and_counts(text, word, expected):
     assert status(text, word) == expected
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    # a stated schedule is the maker's plan, as stated
+    ("The Polo is scheduled to go on sale in August.", "August", "confirmed"),
+    ("Scheduled for release in spring, the Polo gets 200 hp.", "spring", "confirmed"),
+    ("The Polo is slated to go on sale in August.", "August", "expected"),
+])
+def test_schedule_is_stated_plan(text, word, expected):
+    assert status(text, word) == expected
+
+
 def status_in_clause(text, word, agents=()):
     from autodossier.extract.certainty import CLAUSE_BOUNDARY
     pos = text.index(word)

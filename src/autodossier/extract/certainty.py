@@ -23,7 +23,7 @@ CUES = [
     # "ruled out a US launch" is the maker's decision too; ruling out a rumour or report is a denial.
     # the maker "intends to" state its own decision, as a confirmation would
     ("no_plans", r"(?:has|have|had|there (?:are|were)) no (?:current )?plans|no plans to|(?:is|are) not planned|"
-                 r"intends? to|intention to|"
+                 r"intends? to|intention to|scheduled|"
                  r"(?:ruled|rules|rule) out(?!\s+(?:the\s+|any\s+|such\s+)?(?:rumou?rs?|speculation|reports?|claims?|"
                  r"suggestions?|talk)\b)"),
     ("denied", r"denied|denies|deny|ruled out|rules out|dismissed"),
@@ -33,7 +33,7 @@ CUES = [
                     r"imagin\w*|envision\w*|wish|hope(?:fully)?|the ability to|question|would|"
                     r"speculat\w*|conceivabl[ey]|in theory|what if|toying with"),
     ("expected", r"expected|expects|expect|set to|plans? to|planned|planning|likely|anticipated|"
-                 r"should|due (?:to|in|out|for)|scheduled|slated|aims? to|projected|forecast|considering|"
+                 r"should|due (?:to|in|out|for)|slated|aims? to|projected|forecast|considering|"
                  # "going to be offered", not "examples going to new owners"
                  r"going to(?!\s+(?:the|a|an|its|their|his|her|new|owners|customers|buyers|dealers|market)\b)|on track|preliminary|earmarked|poised|consideration|considers|contemplat\w*|hop(?:es|ing)\s+to|weighing\s+(?:an?|whether|up|plans|options)|mulling|"
                  # the writer's own confident guess
