@@ -122,6 +122,16 @@ def test_value_set_against_the_present_is_a_fact(text, word, expected):
     assert status_in_clause(text, word) == expected
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    # the value's own clause hedges it, not an event word in the clause before
+    ("Kia has revealed the EV2 – UK sales are expected to begin in 2026.", "sales", "expected"),
+    # a statement by the maker still governs what follows it
+    ("Kia has announced that the EV2 is new, with UK sales due to begin in 2026.", "sales", "confirmed"),
+])
+def test_own_clause_hedge_over_earlier_event_word(text, word, expected):
+    assert status_in_clause(text, word) == expected
+
+
 @pytest.mark.parametrize("text, agent_word, expected", [
     ("According to Mazda president Jo Bloggs, the coupe will get 300 hp.", None, "confirmed"),
     ("According to the company's website, the coupe gets 300 hp.", None, "confirmed"),

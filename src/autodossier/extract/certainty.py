@@ -277,10 +277,16 @@ def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_st
         found = [c for c in found if c != frame[0]]
         frame = []
     local = [c for c in found if clause_start <= c[0] <= pos]
+    frame_status = frame[0][2] if frame else None
     if not local:
         local = [c for c in found if c[0] <= pos and c not in frame and not _subordinate_modal(text, c)]
+        trailing = _trailing(text, pos, found)
+        if trailing and frame_status not in ("rumored", "speculative", "denied"):
+            # "GENESIS HAS unveiled the GV60 – UK sales are expected to begin in 2022": the hedge of
+            # the value's own clause wins over an earlier clause's event word, though not over the
+            # maker's statement ("Mazda has announced ..., with production due to end in April")
+            return "confirmed" if any(_confirming(text, c) for c in local + frame) else trailing
     local_status = local[-1][2] if local else None
-    frame_status = frame[0][2] if frame else None
     if frame_status == "reported" and local_status == "confirmed" and not _confirming(text, local[-1]):
         return "reported"  # "According to Car and Driver, ... when it is revealed": the report governs
     future_would = bool(local) and text[local[-1][0]:local[-1][1]].lower() == "would"
@@ -297,13 +303,18 @@ def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_st
         return local_status
     if frame_status:
         return frame_status
+    return _trailing(text, pos, found) or "confirmed"
+
+
+def _trailing(text: str, pos: int, found) -> str | None:
+    """The report or expectation stated after a value in its clause that governs it, if any."""
     boundary = CLAUSE_BOUNDARY.search(text, pos)
     clause_end = boundary.start() if boundary else len(text)
-    trailing = [c for c in found if pos < c[0] < clause_end and c[2] in ("reported", "expected")
-                and (c[2] == "reported" or _hedge_reaches_back(text, pos, c[0]))]
-    if trailing:
-        return trailing[0][2]
-    return "confirmed"
+    for c in found:
+        if pos < c[0] < clause_end and c[2] in ("reported", "expected") and (
+                c[2] == "reported" or _hedge_reaches_back(text, pos, c[0])):
+            return c[2]
+    return None
 
 
 # A sentence that opens with an adjunct ("Riding on the success of its SUV, Maruti is expected to"):
