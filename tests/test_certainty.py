@@ -132,6 +132,17 @@ def test_own_clause_hedge_over_earlier_event_word(text, word, expected):
     assert status_in_clause(text, word) == expected
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    ("After widely reported delays, the EV2 will reach Spain in 2026, Kia has confirmed.", "2026", "confirmed"),
+    ("The EV2 is expected to reach Spain in 2026, Kia confirmed.", "2026", "expected"),
+    ("The EV2 will reach Spain in 2026, though Kia has not announced it.", "2026", "confirmed"),
+    ("The EV2 may reach Spain in 2026, though that is not yet announced.", "2026", "speculative"),
+    ("The EV2 will reach Spain in 2026, people familiar with the plan confirmed.", "2026", "reported"),
+])
+def test_confirmation_closing_the_sentence(text, word, expected):
+    assert status_in_clause(text, word) == expected
+
+
 @pytest.mark.parametrize("text, agent_word, expected", [
     ("According to Mazda president Jo Bloggs, the coupe will get 300 hp.", None, "confirmed"),
     ("According to the company's website, the coupe gets 300 hp.", None, "confirmed"),

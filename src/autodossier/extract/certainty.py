@@ -42,7 +42,10 @@ CUES = [
                  r"the source said|told|cited|citing|claims?|suggests?|suggested|sources? said|"
                  # another outlet's word, news still "emerging", leaks: reported, not the maker's
                  r"(?:the|that|this)\s+(?:outlet|publication|magazine|newspaper|website)|understands|"
-                 r"emerg(?:ed|ing)|leaked|spy\s+(?:shots|photos|images)"),
+                 r"emerg(?:ed|ing)|leaked|spy\s+(?:shots|photos|images)|"
+                 # unnamed informants: "people familiar with the matter", "a person with knowledge of"
+                 r"familiar with the (?:matter|plans?|situation|project|discussions?|programme|program)|"
+                 r"(?:people|persons?) with (?:direct )?knowledge"),
     ("confirmed", r"confirm(?:ed|s)|announced|officially|official|revealed|unveiled|launched|introduced|debuted|"
                   r"showed|according to (?:data|figures|statistics|registration data|the numbers)"),
 ]
@@ -257,6 +260,11 @@ _PRESENT_BEFORE = re.compile(r"\b(?:compared (?:with|to)|up from|down from|a ste
 _PRESENT_AFTER = re.compile(r"(?:[^,;:–—()]|(?<=\d),(?=\d)){0,25}?\b(?:at present|currently on sale|today)\b", re.I)
 
 
+# A confirmation closing the sentence governs all of it: "..., Lexus has confirmed."
+_CONFIRMED_TAIL = re.compile(r",(?:(?!\bnot\b|n['’]t\b|\byet\b)[^,;:–—]){0,50}\b(?:has |have |had )?"
+                             r"(?:confirmed|announced)\W{0,3}$")
+
+
 def _present_state(text: str, pos: int, found) -> bool:
     m = _PRESENT_BEFORE.search(text, max(0, pos - 60), pos)
     if m is not None:
@@ -268,6 +276,13 @@ def _present_state(text: str, pos: int, found) -> bool:
 def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_start: int) -> str:
     """The status of a value stated at ``pos`` (relative to the sentence)."""
     if _present_state(text, pos, found):
+        return "confirmed"
+    tail = _CONFIRMED_TAIL.search(text)
+    if tail is not None and pos < tail.start() and not _THIRD_PARTY.search(tail.group()) and not any(
+            c[0] < tail.start() and c[2] in ("rumored", "speculative", "denied", "expected")
+            and not _subordinate_modal(text, c) for c in found):
+        # "After the widely reported troubles ..., the RZ will reach South Africa in 2024, Lexus has
+        # confirmed." (an expectation the maker confirms stays one: "is expected to ..., Kia confirmed")
         return "confirmed"
     frame = [c for c in found if c[0] < FRAME_CHARS and c[0] <= pos and not _subordinate_modal(text, c)]
     if frame and text[frame[0][0]:frame[0][1]].lower() == "if" and "," in text[frame[0][0]:pos]:
