@@ -143,6 +143,16 @@ def test_confirmation_closing_the_sentence(text, word, expected):
     assert status_in_clause(text, word) == expected
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    ("Morgan will source BMW's 3.0-litre six for the roadster.", "3.0", "confirmed"),
+    ("Morgan sources its engines from BMW: a 3.0-litre six.", "3.0", "confirmed"),
+    ("A source says the roadster gets a 3.0-litre six.", "3.0", "reported"),
+    ("Sources close to Morgan say the roadster gets a 3.0-litre six.", "3.0", "reported"),
+])
+def test_source_as_a_verb_is_no_informant(text, word, expected):
+    assert status_in_clause(text, word) == expected
+
+
 @pytest.mark.parametrize("text, agent_word, expected", [
     ("According to Mazda president Jo Bloggs, the coupe will get 300 hp.", None, "confirmed"),
     ("According to the company's website, the coupe gets 300 hp.", None, "confirmed"),

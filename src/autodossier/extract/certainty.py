@@ -210,6 +210,12 @@ def _official_source(text: str, pos: int, agents) -> bool:
 _LEADING_NAME = re.compile(r"\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
 
 
+# "source" as the verb of buying parts: after a modal or "to", or before what is bought.
+_SOURCE_VERB_BEFORE = re.compile(r"\b(?:will|would|to|also|can|could|may|might|must|and)\s+$", re.I)
+_SOURCE_VERB_AFTER = re.compile(r"\s+(?:its|their|the|engines?|motors?|batter(?:y|ies)|cells|parts|components|"
+                                r"from)\b|\s+[A-Z][\w-]*['’]s\b")
+
+
 def cues(text: str, agents=()) -> list[tuple[int, int, str]]:
     """Every certainty cue in a sentence as (start, end, status).
 
@@ -220,6 +226,10 @@ def cues(text: str, agents=()) -> list[tuple[int, int, str]]:
     rx = _cue_pattern(text)
     for m in rx.finditer(text) if rx is not None else ():
         status = "confirmed" if m.lastgroup in ("confirmed_data", "no_plans") else m.lastgroup
+        if status == "reported" and m.group().lower() in ("source", "sources") and (
+                _SOURCE_VERB_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                or _SOURCE_VERB_AFTER.match(text, m.end())):
+            continue  # "Ineos will source BMW's six-cylinder": buying parts, not an informant
         if m.group().lower() == "would" and _REPORTED_SPEECH.search(text, 0, m.start()):
             continue  # "Alfa said the cars would remain": reported speech, a "will" in the past
         if status == "reported" and m.group().lower() in _AGENT_VERBS and _official_agent(text, m.start(), agents):
