@@ -153,6 +153,16 @@ def test_source_as_a_verb_is_no_informant(text, word, expected):
     assert status_in_clause(text, word) == expected
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    ("The old coupe had a manual, and it could reach 100km/h in 5.1 seconds.", "5.1", "confirmed"),
+    ("The new coupe could reach 100km/h in 4.1 seconds.", "4.1", "speculative"),
+    ("No coupe has ever offered more, and it could reach 100km/h in 4.1 seconds.", "4.1", "speculative"),
+    ("Were we to sell it, we could ask 40,000 euros.", "40,000", "speculative"),
+])
+def test_could_in_a_past_narrative_is_ability(text, word, expected):
+    assert status_in_clause(text, word) == expected
+
+
 @pytest.mark.parametrize("text, agent_word, expected", [
     ("According to Mazda president Jo Bloggs, the coupe will get 300 hp.", None, "confirmed"),
     ("According to the company's website, the coupe gets 300 hp.", None, "confirmed"),

@@ -216,6 +216,15 @@ _SOURCE_VERB_AFTER = re.compile(r"\s+(?:its|their|the|engines?|motors?|batter(?:
                                 r"from)\b|\s+[A-Z][\w-]*['’]s\b")
 
 
+# A sentence told in the past ("the old RS3 had 400 hp and could dash ..."): its "could" is what the
+# car was able to do. The past verb must come before, in the same sentence, with no "if" between.
+# A perfect or passive ("has ever offered", "are made") is no past tense; "Were we to" is a condition.
+_PAST_NARRATIVE = re.compile(r"(?<!has )(?<!have )(?<!ever )(?<!are )(?<!is )(?<!be )\b"
+                             r"(?:went|was|were(?!\s+(?:we|it|they|he|she|you|I)\b)|had|came|made|produced|"
+                             r"delivered|offered|used|drove|sent|developed|managed)\b"
+                             r"(?:(?!\bif\b|\bwhether\b|\bwill\b|\bwould\b)[^;])*$", re.I)
+
+
 def cues(text: str, agents=()) -> list[tuple[int, int, str]]:
     """Every certainty cue in a sentence as (start, end, status).
 
@@ -230,6 +239,8 @@ def cues(text: str, agents=()) -> list[tuple[int, int, str]]:
                 _SOURCE_VERB_BEFORE.search(text, max(0, m.start() - 12), m.start())
                 or _SOURCE_VERB_AFTER.match(text, m.end())):
             continue  # "Ineos will source BMW's six-cylinder": buying parts, not an informant
+        if m.group().lower() == "could" and _PAST_NARRATIVE.search(text, 0, m.start()):
+            continue  # "Drive went to all four wheels, and it could dash to 100km/h in 4.6s": past ability
         if m.group().lower() == "would" and _REPORTED_SPEECH.search(text, 0, m.start()):
             continue  # "Alfa said the cars would remain": reported speech, a "will" in the past
         if status == "reported" and m.group().lower() in _AGENT_VERBS and _official_agent(text, m.start(), agents):
