@@ -163,6 +163,19 @@ def test_could_in_a_past_narrative_is_ability(text, word, expected):
     assert status_in_clause(text, word) == expected
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    # a modal's hedge is answered by the contrast that follows it
+    ("This might look odd, but the Swift gets a 1.2-litre engine.", "1.2", "confirmed"),
+    ("This might look odd, and the Swift gets a 1.2-litre engine.", "1.2", "speculative"),
+    # an earlier clause's hedge does not reach a clause told in the past
+    ("The Swift is due to be replaced soon – the first one was discontinued in 2010.", "discontinued",
+     "confirmed"),
+    ("Rumour has it that the Swift was tested in Spain.", "Spain", "rumored"),
+])
+def test_contrast_and_past_clause_end_a_hedge(text, word, expected):
+    assert status_in_clause(text, word) == expected
+
+
 @pytest.mark.parametrize("text, agent_word, expected", [
     ("According to Mazda president Jo Bloggs, the coupe will get 300 hp.", None, "confirmed"),
     ("According to the company's website, the coupe gets 300 hp.", None, "confirmed"),

@@ -294,6 +294,22 @@ def _present_state(text: str, pos: int, found) -> bool:
     return m is not None and not any(pos < c[0] < m.end() for c in found)
 
 
+# "Such a timeframe might look like guesswork, but the model is due to be replaced": a hedge does not
+# carry past a contrast into the clause that answers it.
+_CONTRAST = re.compile(r",\s+(?:but|yet|although|though|however)\b|;\s+(?:but|however)\b")
+
+
+# A clause told in the simple past states what happened: "the original Myvi was discontinued".
+_PAST_VERB = re.compile(r"\b(?:was|were|went|came|had)\b(?!\s+(?:to|going|due|set|about|expected|likely)\b)", re.I)
+
+
+def _past_clause(text: str, clause_start: int, pos: int) -> bool:
+    """Whether the clause holding ``pos`` is in the simple past (and no condition)."""
+    boundary = CLAUSE_BOUNDARY.search(text, pos)
+    clause = text[clause_start:boundary.start() if boundary else len(text)]
+    return bool(_PAST_VERB.search(clause)) and not re.search(r"\bif\b|\bwhether\b", clause, re.I)
+
+
 def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_start: int) -> str:
     """The status of a value stated at ``pos`` (relative to the sentence)."""
     if _present_state(text, pos, found):
@@ -312,16 +328,21 @@ def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_st
         # "Honda is rumoured to ..., while the Prelude ...": a verb's hedge stays in its clause
         found = [c for c in found if c != frame[0]]
         frame = []
+    if frame and text[frame[0][0]:frame[0][1]].lower() in _MODALS and _CONTRAST.search(text, frame[0][1], pos):
+        frame = []  # a modal is the verb of its own clause, answered by the contrast that follows
     local = [c for c in found if clause_start <= c[0] <= pos]
     frame_status = frame[0][2] if frame else None
     if not local:
-        local = [c for c in found if c[0] <= pos and c not in frame and not _subordinate_modal(text, c)]
+        contrast = max((m.end() for m in _CONTRAST.finditer(text, 0, pos)), default=0)
+        local = [c for c in found if contrast <= c[0] <= pos and c not in frame and not _subordinate_modal(text, c)]
         trailing = _trailing(text, pos, found)
         if trailing and frame_status not in ("rumored", "speculative", "denied"):
             # "GENESIS HAS unveiled the GV60 – UK sales are expected to begin in 2022": the hedge of
             # the value's own clause wins over an earlier clause's event word, though not over the
             # maker's statement ("Mazda has announced ..., with production due to end in April")
             return "confirmed" if any(_confirming(text, c) for c in local + frame) else trailing
+        if not frame and _past_clause(text, clause_start, pos):
+            return "confirmed"  # "..., but the model is due to be replaced – the original was discontinued"
     local_status = local[-1][2] if local else None
     if frame_status == "reported" and local_status == "confirmed" and not _confirming(text, local[-1]):
         return "reported"  # "According to Car and Driver, ... when it is revealed": the report governs
