@@ -151,7 +151,7 @@ _NOT_SOURCE = frozenset({"Reports", "The", "Sources", "It", "He", "She", "They",
 
 # A statement verb before "would" makes it the past of "will", not a hypothesis.
 _REPORTED_SPEECH = with_first_guard(re.compile(r"\b(?:said|says|confirmed|confirms|announced|told|added|stated|insisted|"
-                              r"promised|revealed|explained)\b(?:(?!\bif\b)[^;])*$", re.I))
+                              r"promised|revealed|explained|reported|wrote|noted|claimed)\b(?:(?!\bif\b)[^;])*$", re.I))
 # Reporting verbs whose speaker decides between a report and an official statement.
 _AGENT_VERBS = frozenset({"told", "claims", "claim", "reported", "reports"})
 # Who speaks for the maker; the speaker's name may follow the title ("CEO RJ Scaringe told").
@@ -210,6 +210,7 @@ def _official_source(text: str, pos: int, agents) -> bool:
 _LEADING_NAME = re.compile(r"\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
 
 
+_SETTLED_QUESTION = re.compile(r"\b(?:in|without|no|beyond)\s+$", re.I)
 # "source" as the verb of buying parts: after a modal or "to", or before what is bought.
 _SOURCE_VERB_BEFORE = re.compile(r"\b(?:will|would|to|also|can|could|may|might|must|and)\s+$", re.I)
 _SOURCE_VERB_AFTER = re.compile(r"\s+(?:its|their|the|engines?|motors?|batter(?:y|ies)|cells|parts|components|"
@@ -239,6 +240,8 @@ def cues(text: str, agents=()) -> list[tuple[int, int, str]]:
                 _SOURCE_VERB_BEFORE.search(text, max(0, m.start() - 12), m.start())
                 or _SOURCE_VERB_AFTER.match(text, m.end())):
             continue  # "Ineos will source BMW's six-cylinder": buying parts, not an informant
+        if m.group().lower() == "question" and _SETTLED_QUESTION.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "the cars in question", "without question": no doubt raised
         if m.group().lower() == "could" and _PAST_NARRATIVE.search(text, 0, m.start()):
             continue  # "Drive went to all four wheels, and it could dash to 100km/h in 4.6s": past ability
         if m.group().lower() == "would" and _REPORTED_SPEECH.search(text, 0, m.start()):
