@@ -9,6 +9,7 @@ while an official "confirmed that ... would" stays a confirmation.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from autodossier.extract import prefilter
 from autodossier.extract.firstchars import with_first_guard  # for the word-led patterns below: same matches, faster scans
@@ -226,6 +227,10 @@ _PAST_NARRATIVE = re.compile(r"(?<!has )(?<!have )(?<!ever )(?<!are )(?<!is )(?<
                              r"(?:(?!\bif\b|\bwhether\b|\bwill\b|\bwould\b)[^;])*$", re.I)
 
 
+# Cue words whose reading depends on their neighbours (the checks in ``cues``).
+_CHECKED_WORDS = frozenset({"source", "sources", "question", "could", "would", "according to"}) | _AGENT_VERBS
+
+
 def cues(text: str, agents=()) -> list[tuple[int, int, str]]:
     """Every certainty cue in a sentence as (start, end, status).
 
@@ -236,20 +241,22 @@ def cues(text: str, agents=()) -> list[tuple[int, int, str]]:
     rx = _cue_pattern(text)
     for m in rx.finditer(text) if rx is not None else ():
         status = "confirmed" if m.lastgroup in ("confirmed_data", "no_plans") else m.lastgroup
-        if status == "reported" and m.group().lower() in ("source", "sources") and (
-                _SOURCE_VERB_BEFORE.search(text, max(0, m.start() - 12), m.start())
-                or _SOURCE_VERB_AFTER.match(text, m.end())):
-            continue  # "Ineos will source BMW's six-cylinder": buying parts, not an informant
-        if m.group().lower() == "question" and _SETTLED_QUESTION.search(text, max(0, m.start() - 12), m.start()):
-            continue  # "the cars in question", "without question": no doubt raised
-        if m.group().lower() == "could" and _PAST_NARRATIVE.search(text, 0, m.start()):
-            continue  # "Drive went to all four wheels, and it could dash to 100km/h in 4.6s": past ability
-        if m.group().lower() == "would" and _REPORTED_SPEECH.search(text, 0, m.start()):
-            continue  # "Alfa said the cars would remain": reported speech, a "will" in the past
-        if status == "reported" and m.group().lower() in _AGENT_VERBS and _official_agent(text, m.start(), agents):
-            status = "confirmed"  # "Lamborghini claims", "CEO RJ Scaringe told investors": the maker speaks
-        elif status == "reported" and m.group().lower() == "according to" and _official_source(text, m.end(), agents):
-            status = "confirmed"  # "According to Toyota president Akio Toyoda", "according to Lucid,"
+        word = m.group().lower()
+        if word in _CHECKED_WORDS:
+            if word in ("source", "sources") and (
+                    _SOURCE_VERB_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                    or _SOURCE_VERB_AFTER.match(text, m.end())):
+                continue  # "Ineos will source BMW's six-cylinder": buying parts, not an informant
+            if word == "question" and _SETTLED_QUESTION.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "the cars in question", "without question": no doubt raised
+            if word == "could" and _PAST_NARRATIVE.search(text, 0, m.start()):
+                continue  # "Drive went to all four wheels, and it could dash to 100km/h in 4.6s": past ability
+            if word == "would" and _REPORTED_SPEECH.search(text, 0, m.start()):
+                continue  # "Alfa said the cars would remain": reported speech, a "will" in the past
+            if status == "reported" and word in _AGENT_VERBS and _official_agent(text, m.start(), agents):
+                status = "confirmed"  # "Lamborghini claims", "CEO RJ Scaringe told investors": the maker speaks
+            elif word == "according to" and _official_source(text, m.end(), agents):
+                status = "confirmed"  # "According to Toyota president Akio Toyoda", "according to Lucid,"
         out.append((m.start(), m.end(), status))
     if text.rstrip().endswith("?"):
         out.append((0, 0, "speculative"))
@@ -289,6 +296,24 @@ _CONFIRMED_TAIL = re.compile(r",(?:(?!\bnot\b|n['’]t\b|\byet\b)[^,;:–—]){0
                              r"(?:confirmed|announced)\W{0,3}$")
 
 
+# Words any of the present-state, past-tense and closing-confirmation rules needs: most sentences
+# have none, and a sentence is asked about once per value and candidate subject.
+_PRESENT_WORDS = re.compile(r"compared|up from|down from|currently|at present|today", re.I)
+# How far from a value a present-state word may stand (the windows of _PRESENT_BEFORE / _AFTER).
+PRESENT_REACH = 60
+# Sentences whose traits are remembered: a document's worth, as status_for asks in sentence order.
+TRAIT_CACHE = 256
+
+
+@lru_cache(maxsize=TRAIT_CACHE)
+def _traits(text: str) -> tuple[tuple[int, ...], bool, re.Match | None]:
+    """Where a sentence's present-state words are, whether it may tell the past, and its closing
+    confirmation (", Lexus has confirmed."), if any."""
+    end = text[-16:]
+    tail = _CONFIRMED_TAIL.search(text) if ("confirmed" in end or "announced" in end) else None
+    return tuple(m.start() for m in _PRESENT_WORDS.finditer(text)), bool(_PAST_VERB.search(text)), tail
+
+
 def _present_state(text: str, pos: int, found) -> bool:
     m = _PRESENT_BEFORE.search(text, max(0, pos - 60), pos)
     if m is not None:
@@ -315,9 +340,9 @@ def _past_clause(text: str, clause_start: int, pos: int) -> bool:
 
 def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_start: int) -> str:
     """The status of a value stated at ``pos`` (relative to the sentence)."""
-    if _present_state(text, pos, found):
+    present, past, tail = _traits(text)
+    if any(pos - PRESENT_REACH <= at < pos + PRESENT_REACH for at in present) and _present_state(text, pos, found):
         return "confirmed"
-    tail = _CONFIRMED_TAIL.search(text)
     if tail is not None and pos < tail.start() and not _THIRD_PARTY.search(tail.group()) and not any(
             c[0] < tail.start() and c[2] in ("rumored", "speculative", "denied", "expected")
             and not _subordinate_modal(text, c) for c in found):
@@ -344,7 +369,7 @@ def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_st
             # the value's own clause wins over an earlier clause's event word, though not over the
             # maker's statement ("Mazda has announced ..., with production due to end in April")
             return "confirmed" if any(_confirming(text, c) for c in local + frame) else trailing
-        if not frame and _past_clause(text, clause_start, pos):
+        if past and not frame and _past_clause(text, clause_start, pos):
             return "confirmed"  # "..., but the model is due to be replaced – the original was discontinued"
     local_status = local[-1][2] if local else None
     if frame_status == "reported" and local_status == "confirmed" and not _confirming(text, local[-1]):
@@ -368,6 +393,8 @@ def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_st
 
 def _trailing(text: str, pos: int, found) -> str | None:
     """The report or expectation stated after a value in its clause that governs it, if any."""
+    if not any(c[0] > pos and c[2] in ("reported", "expected") for c in found):
+        return None
     boundary = CLAUSE_BOUNDARY.search(text, pos)
     clause_end = boundary.start() if boundary else len(text)
     for c in found:
