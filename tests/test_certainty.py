@@ -185,6 +185,16 @@ def test_settled_question_and_reported_would(text, word, expected):
     assert status_in_clause(text, word) == expected
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    ("Toyota has confirmed the GR86 will get 250 hp.", "250", "confirmed"),
+    ("Toyota has not confirmed that the GR86 will get 250 hp.", "250", "speculative"),
+    ("Nothing official is known, but the GR86 might get 250 hp.", "250", "speculative"),
+    ("The GR86 will reportedly get 250 hp, though this is yet to be officially confirmed.", "250", "reported"),
+])
+def test_a_denied_confirmation_confirms_nothing(text, word, expected):
+    assert status_in_clause(text, word) == expected
+
+
 @pytest.mark.parametrize("text, agent_word, expected", [
     ("According to Mazda president Jo Bloggs, the coupe will get 300 hp.", None, "confirmed"),
     ("According to the company's website, the coupe gets 300 hp.", None, "confirmed"),

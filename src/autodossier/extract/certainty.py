@@ -211,6 +211,9 @@ def _official_source(text: str, pos: int, agents) -> bool:
 _LEADING_NAME = re.compile(r"\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
 
 
+# A confirmation denied: "not (yet) (been) (officially) confirmed", "yet to be announced", "never announced".
+_NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never|nothing|yet\s+to\s+be|yet\s+to|no)|n['’]t)\s+(?:yet\s+)?(?:been\s+|be\s+)?"
+                             r"(?:officially\s+|publicly\s+|formally\s+)?$", re.I)
 _SETTLED_QUESTION = re.compile(r"\b(?:in|without|no|beyond)\s+$", re.I)
 # "source" as the verb of buying parts: after a modal or "to", or before what is bought.
 _SOURCE_VERB_BEFORE = re.compile(r"\b(?:will|would|to|also|can|could|may|might|must|and)\s+$", re.I)
@@ -228,7 +231,7 @@ _PAST_NARRATIVE = re.compile(r"(?<!has )(?<!have )(?<!ever )(?<!are )(?<!is )(?<
 
 
 # Cue words whose reading depends on their neighbours (the checks in ``cues``).
-_CHECKED_WORDS = frozenset({"source", "sources", "question", "could", "would", "according to"}) | _AGENT_VERBS
+_CHECKED_WORDS = frozenset({"source", "sources", "question", "could", "would", "according to"}) | _AGENT_VERBS | _CONFIRMING
 
 
 def cues(text: str, agents=()) -> list[tuple[int, int, str]]:
@@ -247,6 +250,10 @@ def cues(text: str, agents=()) -> list[tuple[int, int, str]]:
                     _SOURCE_VERB_BEFORE.search(text, max(0, m.start() - 12), m.start())
                     or _SOURCE_VERB_AFTER.match(text, m.end())):
                 continue  # "Ineos will source BMW's six-cylinder": buying parts, not an informant
+            if word in _CONFIRMING and _NEGATED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+                # "has not been confirmed", "is yet to be officially announced": still open
+                out.append((m.start(), m.end(), "speculative"))
+                continue
             if word == "question" and _SETTLED_QUESTION.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "the cars in question", "without question": no doubt raised
             if word == "could" and _PAST_NARRATIVE.search(text, 0, m.start()):
