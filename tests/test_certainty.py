@@ -195,6 +195,15 @@ def test_a_denied_confirmation_confirms_nothing(text, word, expected):
     assert status_in_clause(text, word) == expected
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    ("The base model had been slated to cost $39,000.", "39,000", "confirmed"),
+    ("The base model had originally been expected to cost $39,000.", "39,000", "confirmed"),
+    ("The base model is slated to cost $39,000.", "39,000", "expected"),
+])
+def test_a_plan_in_the_past_perfect_is_history(text, word, expected):
+    assert status_in_clause(text, word) == expected
+
+
 @pytest.mark.parametrize("text, agent_word, expected", [
     ("According to Mazda president Jo Bloggs, the coupe will get 300 hp.", None, "confirmed"),
     ("According to the company's website, the coupe gets 300 hp.", None, "confirmed"),

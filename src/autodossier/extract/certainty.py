@@ -214,6 +214,9 @@ _LEADING_NAME = re.compile(r"\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)
 # A confirmation denied: "not (yet) (been) (officially) confirmed", "yet to be announced", "never announced".
 _NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never|nothing|yet\s+to\s+be|yet\s+to|no)|n['’]t)\s+(?:yet\s+)?(?:been\s+|be\s+)?"
                              r"(?:officially\s+|publicly\s+|formally\s+)?$", re.I)
+# A plan told in the past perfect ("had been scheduled to debut in 2025", "had been due to"): the
+# plan itself is history, stated as fact.
+_PAST_PLAN = re.compile(r"\bhad\s+(?:also\s+|originally\s+|previously\s+|initially\s+)?been\s+(?:originally\s+)?$", re.I)
 _SETTLED_QUESTION = re.compile(r"\b(?:in|without|no|beyond)\s+$", re.I)
 # "source" as the verb of buying parts: after a modal or "to", or before what is bought.
 _SOURCE_VERB_BEFORE = re.compile(r"\b(?:will|would|to|also|can|could|may|might|must|and)\s+$", re.I)
@@ -245,7 +248,7 @@ def cues(text: str, agents=()) -> list[tuple[int, int, str]]:
     for m in rx.finditer(text) if rx is not None else ():
         status = "confirmed" if m.lastgroup in ("confirmed_data", "no_plans") else m.lastgroup
         word = m.group().lower()
-        if word in _CHECKED_WORDS:
+        if word in _CHECKED_WORDS or status == "expected":
             if word in ("source", "sources") and (
                     _SOURCE_VERB_BEFORE.search(text, max(0, m.start() - 12), m.start())
                     or _SOURCE_VERB_AFTER.match(text, m.end())):
@@ -254,6 +257,8 @@ def cues(text: str, agents=()) -> list[tuple[int, int, str]]:
                 # "has not been confirmed", "is yet to be officially announced": still open
                 out.append((m.start(), m.end(), "speculative"))
                 continue
+            if status == "expected" and _PAST_PLAN.search(text, max(0, m.start() - 20), m.start()):
+                status = "confirmed"  # "had been slated to start at $39,000": what the plan was, a fact
             if word == "question" and _SETTLED_QUESTION.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "the cars in question", "without question": no doubt raised
             if word == "could" and _PAST_NARRATIVE.search(text, 0, m.start()):
