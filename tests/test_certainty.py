@@ -180,6 +180,7 @@ def test_contrast_and_past_clause_end_a_hedge(text, word, expected):
     ("The cars in question are two large SUVs with 300 hp.", "300", "confirmed"),
     ("It is a question whether the SUV gets 300 hp.", "300", "speculative"),
     ("Autocar reported that the SUV would get 300 hp.", "300", "reported"),
+    ("After announcing that it would return to Spain, Seat showed the SUV.", "Spain", "confirmed"),
 ])
 def test_settled_question_and_reported_would(text, word, expected):
     assert status_in_clause(text, word) == expected

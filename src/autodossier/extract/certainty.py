@@ -152,7 +152,7 @@ _NOT_SOURCE = frozenset({"Reports", "The", "Sources", "It", "He", "She", "They",
 
 # A statement verb before "would" makes it the past of "will", not a hypothesis.
 _REPORTED_SPEECH = with_first_guard(re.compile(r"\b(?:said|says|confirmed|confirms|announced|told|added|stated|insisted|"
-                              r"promised|revealed|explained|reported|wrote|noted|claimed)\b(?:(?!\bif\b)[^;])*$", re.I))
+                              r"promised|revealed|explained|reported|wrote|noted|claimed|announcing|confirming|saying|stating)\b(?:(?!\bif\b)[^;])*$", re.I))
 # Reporting verbs whose speaker decides between a report and an official statement.
 _AGENT_VERBS = frozenset({"told", "claims", "claim", "reported", "reports"})
 # Who speaks for the maker; the speaker's name may follow the title ("CEO RJ Scaringe told").
