@@ -205,6 +205,15 @@ def test_a_plan_in_the_past_perfect_is_history(text, word, expected):
     assert status_in_clause(text, word) == expected
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    ("The Ranger Raptor, due to arrive in May, uses the usual 3.0-litre V6.", "3.0", "confirmed"),
+    ("The Ranger Raptor, due to arrive in May, uses the usual 3.0-litre V6.", "May", "expected"),
+    ("The Ranger Raptor, due to get a 3.0-litre V6, 400 hp and AWD, arrives in May.", "400", "expected"),
+])
+def test_hedge_in_an_aside_stays_there(text, word, expected):
+    assert status_in_clause(text, word) == expected
+
+
 @pytest.mark.parametrize("text, agent_word, expected", [
     ("According to Mazda president Jo Bloggs, the coupe will get 300 hp.", None, "confirmed"),
     ("According to the company's website, the coupe gets 300 hp.", None, "confirmed"),

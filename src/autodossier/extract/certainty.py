@@ -350,6 +350,24 @@ def _past_clause(text: str, clause_start: int, pos: int) -> bool:
     return bool(_PAST_VERB.search(clause)) and not re.search(r"\bif\b|\bwhether\b", clause, re.I)
 
 
+_MAIN_VERB = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|uses|gets|makes|comes|offers|features|packs|"
+                        r"boasts|keeps|retains|sits|rides|adds|brings|carries|shares|runs|employs|produces|"
+                        r"develops|delivers|continues|remains)\b", re.I)
+
+
+def _closed_aside(text: str, cue: tuple[int, int, str], pos: int) -> bool:
+    """Whether a cue opens an aside that closes before ``pos``: "The HiLux GR Sport, due to arrive
+    this year, uses the usual 2.8-litre" (the aside hedges the arrival, not what follows it)."""
+    if cue[2] != "expected":
+        return False
+    opened = text.rfind(",", 0, cue[0])
+    if opened <= 0 or text[opened + 1:cue[0]].strip():
+        return False
+    closed = text.find(",", cue[1], pos)
+    # the main clause resumes with its verb (a comma of a list inside the aside does not close it)
+    return closed >= 0 and bool(_MAIN_VERB.match(text, closed + 1))
+
+
 def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_start: int) -> str:
     """The status of a value stated at ``pos`` (relative to the sentence)."""
     present, past, tail = _traits(text)
@@ -361,7 +379,8 @@ def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_st
         # "After the widely reported troubles ..., the RZ will reach South Africa in 2024, Lexus has
         # confirmed." (an expectation the maker confirms stays one: "is expected to ..., Kia confirmed")
         return "confirmed"
-    frame = [c for c in found if c[0] < FRAME_CHARS and c[0] <= pos and not _subordinate_modal(text, c)]
+    frame = [c for c in found if c[0] < FRAME_CHARS and c[0] <= pos and not _subordinate_modal(text, c)
+             and not _closed_aside(text, c, pos)]
     if frame and text[frame[0][0]:frame[0][1]].lower() == "if" and "," in text[frame[0][0]:pos]:
         frame = []  # "Even if X, Y": the condition governs X only
     if frame and clause_start > frame[0][1] and _VERB_CUE.search(text, 0, frame[0][0]):
@@ -370,11 +389,12 @@ def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_st
         frame = []
     if frame and text[frame[0][0]:frame[0][1]].lower() in _MODALS and _CONTRAST.search(text, frame[0][1], pos):
         frame = []  # a modal is the verb of its own clause, answered by the contrast that follows
-    local = [c for c in found if clause_start <= c[0] <= pos]
+    local = [c for c in found if clause_start <= c[0] <= pos and not _closed_aside(text, c, pos)]
     frame_status = frame[0][2] if frame else None
     if not local:
         contrast = max((m.end() for m in _CONTRAST.finditer(text, 0, pos)), default=0)
-        local = [c for c in found if contrast <= c[0] <= pos and c not in frame and not _subordinate_modal(text, c)]
+        local = [c for c in found if contrast <= c[0] <= pos and c not in frame and not _subordinate_modal(text, c)
+                 and not _closed_aside(text, c, pos)]
         trailing = _trailing(text, pos, found)
         if trailing and frame_status not in ("rumored", "speculative", "denied"):
             # "GENESIS HAS unveiled the GV60 – UK sales are expected to begin in 2022": the hedge of
