@@ -214,6 +214,15 @@ def test_hedge_in_an_aside_stays_there(text, word, expected):
     assert status_in_clause(text, word) == expected
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    ("Skoda has confirmed the Fabia will go electric, with the new car set to arrive in 2028.", "2028",
+     "confirmed"),
+    ("The Fabia gets a facelift, but it is thought that it will be dropped in 2028.", "2028", "rumored"),
+])
+def test_maker_statement_frame_and_thought(text, word, expected):
+    assert status_in_clause(text, word) == expected
+
+
 @pytest.mark.parametrize("text, agent_word, expected", [
     ("According to Mazda president Jo Bloggs, the coupe will get 300 hp.", None, "confirmed"),
     ("According to the company's website, the coupe gets 300 hp.", None, "confirmed"),

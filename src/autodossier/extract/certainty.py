@@ -29,7 +29,8 @@ CUES = [
                  r"suggestions?|talk)\b)"),
     ("denied", r"denied|denies|deny|ruled out|rules out|dismissed"),
     ("rumored", r"rumou?rs?|rumou?red|is said to|are said to|said to be|allegedly|supposedly|word is|whispers|"
-                r"hearsay|insiders|speculation|it is believed|believed to|tipped to|purportedly"),
+                r"hearsay|insiders|speculation|it is believed|believed to|tipped to|purportedly|"
+                r"it is thought|it['’]s thought|(?:is|are) thought to|thought to be"),
     ("speculative", r"could|might|(?-i:may)(?!\s+\d)|if|possibl[ey]|potential(?:ly)?|perhaps|maybe|renderings?|"
                     r"imagin\w*|envision\w*|wish|hope(?:fully)?|the ability to|question|would|"
                     r"speculat\w*|conceivabl[ey]|in theory|what if|toying with"),
@@ -407,9 +408,11 @@ def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_st
     if frame_status == "reported" and local_status == "confirmed" and not _confirming(text, local[-1]):
         return "reported"  # "According to Car and Driver, ... when it is revealed": the report governs
     future_would = bool(local) and text[local[-1][0]:local[-1][1]].lower() == "would"
-    if any(c[2] == "confirmed" for c in local) and (local_status in ("expected", "confirmed") or future_would):
-        # "Infiniti confirmed that the Q50 would return": an official statement about the future.
-        confirm_at = max(c[0] for c in local if c[2] == "confirmed")
+    stated = [c for c in local if c[2] == "confirmed"] + [c for c in frame if _confirming(text, c)]
+    if stated and (local_status in ("expected", "confirmed") or future_would):
+        # "Infiniti confirmed that the Q50 would return", "VW has confirmed that ..., with the new
+        # model set to arrive in 2029": an official statement about the future.
+        confirm_at = max(c[0] for c in stated)
         if not any(c[2] in ("speculative", "rumored") and c[0] > confirm_at
                    and text[c[0]:c[1]].lower() != "would" for c in local):
             return "confirmed"
