@@ -96,6 +96,9 @@ def test_status_scope_and_speaker(text, word, expected):
     ("The Polo, with its 1.0-litre engine, is expected to stay on sale.", "1.0", "confirmed"),
     ("Building on its 1.0-litre Polo, VW is expected to launch a crossover.", "1.0", "confirmed"),
     ("The Polo has a 1.0-litre engine, so the crossover is expected to use it.", "1.0", "confirmed"),
+    # a second conjunct hedges its own predicate
+    ("Kia will launch the EV3 in Spain and plans to add dealers.", "Spain", "confirmed"),
+    ("Kia will launch the EV3 in Spain and is expected to add dealers.", "Spain", "confirmed"),
     # a source named at the end still governs the whole sentence
     ("VW will build the Polo in Spain, two people told Reuters.", "Spain", "reported"),
 ])

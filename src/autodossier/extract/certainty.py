@@ -447,6 +447,10 @@ _FRONTED_ADJUNCT = re.compile(r"(?:with|without|after|since|following|despite|li
 _CONSEQUENCE = re.compile(r",\s+(?:so|meaning|which means|and so)\s")
 
 
+# A second conjunct with its own verb, hedged on its own: "... and plans to", "... and is expected to".
+_NEW_PREDICATE = re.compile(r"\band\s+(?:also\s+)?(?:(?:is|are|was|were|will|has|have)\s+(?:\w+\s+)?)?$", re.I)
+
+
 def _hedge_reaches_back(text: str, pos: int, cue_start: int) -> bool:
     """Whether an expectation stated after a value (at ``pos``) governs it across commas.
 
@@ -455,6 +459,8 @@ def _hedge_reaches_back(text: str, pos: int, cue_start: int) -> bool:
     nor does a fronted adjunct, nor a clause of which the hedge is a consequence.
     """
     between = text[pos:cue_start]
+    if _NEW_PREDICATE.search(between):
+        return False  # "BYD will launch it in Europe and plans to double its dealers": another conjunct
     if "," not in between:
         return True
     if _CONSEQUENCE.search(between):
