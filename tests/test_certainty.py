@@ -120,6 +120,7 @@ def test_modal_in_a_subordinate_clause_stays_there(text, word, expected):
     ("Prices may rise to $30,000 compared with $27,500 at present.", "27,500", "confirmed"),
     ("Prices may rise to $30,000 compared with $27,500 at present.", "30,000", "speculative"),
     ("The hybrid is currently expected to arrive in 2027.", "2027", "expected"),
+    ("It would save money compared with developing a coupe.", "coupe", "speculative"),
 ])
 def test_value_set_against_the_present_is_a_fact(text, word, expected):
     assert status_in_clause(text, word) == expected

@@ -299,8 +299,11 @@ def _subordinate_modal(text: str, cue: tuple[int, int, str]) -> bool:
 # A value set against the present: "compared with $18,890 at present", "up from 288,900 yuan",
 # "the V6 currently used in the Z with 400 hp". What is on sale today is a fact, whatever the
 # sentence hedges about the future.
-_PRESENT_BEFORE = re.compile(r"\b(?:compared (?:with|to)|up from|down from|a step up from|currently|at present|"
-                             r"today['’]s)\b(?:[^,;:–—(]|(?<=\d),(?=\d)){0,40}$", re.I)
+_PRESENT_BEFORE = re.compile(r"\b(?:currently|at present|today['’]s)\b(?:[^,;:–—(]|(?<=\d),(?=\d)){0,40}$"
+                             # a comparison's other figure follows it at once ("compared with $18,890 to")
+                             r"|\b(?:compared (?:with|to)|up from|down from|a step up from)\s+"
+                             r"(?:(?:the|a|an|about|around|roughly|some|just|only|[$€£¥]|[\d.,]+|to|and|-|"
+                             r"US\$|A\$|Rs\.?|RM|R)\s*){0,4}$", re.I)
 _PRESENT_AFTER = re.compile(r"(?:[^,;:–—()]|(?<=\d),(?=\d)){0,25}?\b(?:at present|currently on sale|today)\b", re.I)
 
 
