@@ -194,6 +194,8 @@ def test_settled_question_and_reported_would(text, word, expected):
     ("Toyota has confirmed the GR86 will get 250 hp.", "250", "confirmed"),
     ("Toyota has not confirmed that the GR86 will get 250 hp.", "250", "speculative"),
     ("Nothing official is known, but the GR86 might get 250 hp.", "250", "speculative"),
+    ("Pricing is yet to be announced, but the GR86 should cost $30,000.", "30,000", "expected"),
+    ("The GR86 is understood to get 250 hp.", "250", "reported"),
     ("The GR86 will reportedly get 250 hp, though this is yet to be officially confirmed.", "250", "reported"),
 ])
 def test_a_denied_confirmation_confirms_nothing(text, word, expected):

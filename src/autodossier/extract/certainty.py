@@ -44,6 +44,7 @@ CUES = [
                  r"the source said|told|cited|citing|claims?|suggests?|suggested|sources? said|"
                  # another outlet's word, news still "emerging", leaks: reported, not the maker's
                  r"(?:the|that|this)\s+(?:outlet|publication|magazine|newspaper|website)|understands|"
+                 r"(?:is|are)\s+understood\s+to|it\s+is\s+understood|it['’]s\s+understood|we\s+understand|"
                  r"emerg(?:ed|ing)|leaked|spy\s+(?:shots|photos|images)|"
                  # unnamed informants: "people familiar with the matter", "a person with knowledge of"
                  r"familiar with the (?:matter|plans?|situation|project|discussions?|programme|program)|"
@@ -135,7 +136,8 @@ _CONFIRMING = frozenset({"confirmed", "confirms", "announced", "officially", "of
 
 
 def _confirming(text: str, cue: tuple[int, int, str]) -> bool:
-    return text[cue[0]:cue[1]].lower() in _CONFIRMING
+    """Whether a cue is a statement that confirms ("confirmed", "officially"; not "not yet announced")."""
+    return cue[2] == "confirmed" and text[cue[0]:cue[1]].lower() in _CONFIRMING
 
 
 _RANK = {"confirmed": 5, "reported": 4, "expected": 3, "rumored": 2, "speculative": 1, "denied": 0}
