@@ -288,6 +288,10 @@ _NOT_ANTECEDENT = re.compile(r"\b(?:and|but|or|so|yet|because|as|if|since|while|
                              r"says?|said|means?|meant|shows?|suggests?)\s+that\b[^,;:–—(]*$", re.I)
 
 
+# Hedges that are the verb of their clause rather than a frame over the sentence.
+_CLAUSE_VERBS = _MODALS | _CONFIRMING
+
+
 def _subordinate_modal(text: str, cue: tuple[int, int, str]) -> bool:
     """Whether a modal hedges only the relative or comparative clause it sits in."""
     if text[cue[0]:cue[1]].lower() not in _MODALS:
@@ -393,8 +397,8 @@ def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_st
         # "Honda is rumoured to ..., while the Prelude ...": a verb's hedge stays in its clause
         found = [c for c in found if c != frame[0]]
         frame = []
-    if frame and text[frame[0][0]:frame[0][1]].lower() in _MODALS and _CONTRAST.search(text, frame[0][1], pos):
-        frame = []  # a modal is the verb of its own clause, answered by the contrast that follows
+    if frame and text[frame[0][0]:frame[0][1]].lower() in _CLAUSE_VERBS and _CONTRAST.search(text, frame[0][1], pos):
+        frame = []  # a modal (or "not yet announced") is the verb of its own clause, answered by the contrast
     local = [c for c in found if clause_start <= c[0] <= pos and not _closed_aside(text, c, pos)]
     frame_status = frame[0][2] if frame else None
     if not local:
