@@ -162,6 +162,8 @@ def test_source_as_a_verb_is_no_informant(text, word, expected):
     ("The new coupe could reach 100km/h in 4.1 seconds.", "4.1", "speculative"),
     ("No coupe has ever offered more, and it could reach 100km/h in 4.1 seconds.", "4.1", "speculative"),
     ("Were we to sell it, we could ask 40,000 euros.", "40,000", "speculative"),
+    ("The old coupe made 200 hp, and the new one could make 240 hp.", "240", "speculative"),
+    ("Ford could revive the coupe, which made 200 hp.", "200", "confirmed"),
 ])
 def test_could_in_a_past_narrative_is_ability(text, word, expected):
     assert status_in_clause(text, word) == expected

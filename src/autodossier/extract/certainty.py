@@ -240,6 +240,19 @@ _PAST_NARRATIVE = re.compile(r"(?<!has )(?<!have )(?<!ever )(?<!are )(?<!is )(?<
 _CHECKED_WORDS = frozenset({"source", "sources", "question", "could", "would", "according to"}) | _AGENT_VERBS | _CONFIRMING
 
 
+# The subject of a "could" clause that continues the one before ("..., and it could dash").
+_SAME_SUBJECT = re.compile(r"\s*(?:and\s+|but\s+|so\s+)?(?:it|they|he|she|the\s+car)\s+(?:also\s+|still\s+)?$", re.I)
+
+
+def _past_ability(text: str, at: int) -> bool:
+    """Whether the "could" at ``at`` is a past ability: a simple past earlier in its own clause, or in
+    the clause before when its subject is the same car ("it", "they")."""
+    opened = max(text.rfind(p, 0, at) for p in ",;:–—")
+    if opened >= 0 and not _SAME_SUBJECT.fullmatch(text, opened + 1, at):
+        return bool(_PAST_NARRATIVE.search(text, opened + 1, at))
+    return bool(_PAST_NARRATIVE.search(text, 0, at))
+
+
 def cues(text: str, agents=()) -> list[tuple[int, int, str]]:
     """Every certainty cue in a sentence as (start, end, status).
 
@@ -264,7 +277,7 @@ def cues(text: str, agents=()) -> list[tuple[int, int, str]]:
                 status = "confirmed"  # "had been slated to start at $39,000": what the plan was, a fact
             if word == "question" and _SETTLED_QUESTION.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "the cars in question", "without question": no doubt raised
-            if word == "could" and _PAST_NARRATIVE.search(text, 0, m.start()):
+            if word == "could" and _past_ability(text, m.start()):
                 continue  # "Drive went to all four wheels, and it could dash to 100km/h in 4.6s": past ability
             if word == "would" and _REPORTED_SPEECH.search(text, 0, m.start()):
                 continue  # "Alfa said the cars would remain": reported speech, a "will" in the past
@@ -350,7 +363,9 @@ _CONTRAST = re.compile(r",\s+(?:but|yet|although|though|however)\b|;\s+(?:but|ho
 
 
 # A clause told in the simple past states what happened: "the original Myvi was discontinued".
-_PAST_VERB = re.compile(r"\b(?:was|were|went|came|had)\b(?!\s+(?:to|going|due|set|about|expected|likely)\b)", re.I)
+_PAST_VERB = re.compile(r"(?<!be )(?<!been )(?<!has )(?<!have )(?<!had )(?<!is )(?<!are )(?<!ever )\b"
+                        r"(?:was|were|went|came|had|made|produced|offered|sold|used|debuted|arrived|ended)\b"
+                        r"(?!\s+(?:to|going|due|set|about|expected|likely)\b)", re.I)
 
 
 def _past_clause(text: str, clause_start: int, pos: int) -> bool:
@@ -411,7 +426,8 @@ def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_st
             # the value's own clause wins over an earlier clause's event word, though not over the
             # maker's statement ("Mazda has announced ..., with production due to end in April")
             return "confirmed" if any(_confirming(text, c) for c in local + frame) else trailing
-        if past and not frame and _past_clause(text, clause_start, pos):
+        verb_frame = bool(frame) and clause_start > frame[0][1] and text[frame[0][0]:frame[0][1]].lower() in _MODALS
+        if past and (not frame or verb_frame) and _past_clause(text, clause_start, pos):
             return "confirmed"  # "..., but the model is due to be replaced – the original was discontinued"
     local_status = local[-1][2] if local else None
     if frame_status == "reported" and local_status == "confirmed" and not _confirming(text, local[-1]):
