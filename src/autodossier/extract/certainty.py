@@ -333,7 +333,7 @@ _CONFIRMED_TAIL = re.compile(r",(?:(?!\bnot\b|n['’]t\b|\byet\b)[^,;:–—]){0
 
 # Words any of the present-state, past-tense and closing-confirmation rules needs: most sentences
 # have none, and a sentence is asked about once per value and candidate subject.
-_PRESENT_WORDS = re.compile(r"compared|up from|down from|currently|at present|today", re.I)
+_PRESENT_WORDS = re.compile(r"(?=[cudatCUDAT])(?:compared|up from|down from|currently|at present|today)", re.I)
 # How far from a value a present-state word may stand (the windows of _PRESENT_BEFORE / _AFTER).
 PRESENT_REACH = 60
 # Sentences whose traits are remembered: a document's worth, as status_for asks in sentence order.
@@ -341,12 +341,13 @@ TRAIT_CACHE = 256
 
 
 @lru_cache(maxsize=TRAIT_CACHE)
-def _traits(text: str) -> tuple[tuple[int, ...], bool, re.Match | None]:
-    """Where a sentence's present-state words are, whether it may tell the past, and its closing
-    confirmation (", Lexus has confirmed."), if any."""
+def _traits(text: str) -> tuple[tuple[int, ...], bool, re.Match | None, tuple[int, ...]]:
+    """Where a sentence's present-state words are, whether it may tell the past, its closing
+    confirmation (", Lexus has confirmed."), if any, and where its contrasts (", but") end."""
     end = text[-16:]
     tail = _CONFIRMED_TAIL.search(text) if ("confirmed" in end or "announced" in end) else None
-    return tuple(m.start() for m in _PRESENT_WORDS.finditer(text)), bool(_PAST_VERB.search(text)), tail
+    return (tuple(m.start() for m in _PRESENT_WORDS.finditer(text)), bool(_PAST_VERB.search(text)), tail,
+            tuple(m.end() for m in _CONTRAST.finditer(text)))
 
 
 def _present_state(text: str, pos: int, found) -> bool:
@@ -363,16 +364,19 @@ _CONTRAST = re.compile(r",\s+(?:but|yet|although|though|however)\b|;\s+(?:but|ho
 
 
 # A clause told in the simple past states what happened: "the original Myvi was discontinued".
-_PAST_VERB = re.compile(r"(?<!be )(?<!been )(?<!has )(?<!have )(?<!had )(?<!is )(?<!are )(?<!ever )\b"
+_PAST_VERB = re.compile(r"(?=[wchmposuade])(?<!be )(?<!been )(?<!has )(?<!have )(?<!had )(?<!is )(?<!are )(?<!ever )\b"
                         r"(?:was|were|went|came|had|made|produced|offered|sold|used|debuted|arrived|ended)\b"
                         r"(?!\s+(?:to|going|due|set|about|expected|likely)\b)", re.I)
+
+
+_CONDITION = re.compile(r"\b(?:if|whether)\b", re.I)
 
 
 def _past_clause(text: str, clause_start: int, pos: int) -> bool:
     """Whether the clause holding ``pos`` is in the simple past (and no condition)."""
     boundary = CLAUSE_BOUNDARY.search(text, pos)
     clause = text[clause_start:boundary.start() if boundary else len(text)]
-    return bool(_PAST_VERB.search(clause)) and not re.search(r"\bif\b|\bwhether\b", clause, re.I)
+    return bool(_PAST_VERB.search(clause)) and not _CONDITION.search(clause)
 
 
 _MAIN_VERB = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|uses|gets|makes|comes|offers|features|packs|"
@@ -395,7 +399,9 @@ def _closed_aside(text: str, cue: tuple[int, int, str], pos: int) -> bool:
 
 def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_start: int) -> str:
     """The status of a value stated at ``pos`` (relative to the sentence)."""
-    present, past, tail = _traits(text)
+    if not found:
+        return "confirmed"  # no cue at all: stated as fact (most sentences)
+    present, past, tail, contrasts = _traits(text)
     if any(pos - PRESENT_REACH <= at < pos + PRESENT_REACH for at in present) and _present_state(text, pos, found):
         return "confirmed"
     if tail is not None and pos < tail.start() and not _THIRD_PARTY.search(tail.group()) and not any(
@@ -417,7 +423,7 @@ def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_st
     local = [c for c in found if clause_start <= c[0] <= pos and not _closed_aside(text, c, pos)]
     frame_status = frame[0][2] if frame else None
     if not local:
-        contrast = max((m.end() for m in _CONTRAST.finditer(text, 0, pos)), default=0)
+        contrast = max((end for end in contrasts if end <= pos), default=0)
         local = [c for c in found if contrast <= c[0] <= pos and c not in frame and not _subordinate_modal(text, c)
                  and not _closed_aside(text, c, pos)]
         trailing = _trailing(text, pos, found)
