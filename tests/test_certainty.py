@@ -231,6 +231,19 @@ def test_maker_statement_frame_and_thought(text, word, expected):
     assert status_in_clause(text, word) == expected
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    # the event word is the value's own position: to come, it confirms nothing
+    ("The EV4 is expected to be revealed in 2026.", "revealed", "expected"),
+    ("The EV4 will likely be launched in India in 2027.", "launched", "expected"),
+    ("The EV4 could be officially unveiled in 2026.", "unveiled", "speculative"),
+    ("The EV4 will be launched in India in 2027.", "launched", "confirmed"),
+    # told as done, it still confirms
+    ("The EV4, expected for months, was revealed in Seoul.", "Seoul", "confirmed"),
+])
+def test_event_to_come_is_no_confirmation(text, word, expected):
+    assert status_in_clause(text, word) == expected
+
+
 @pytest.mark.parametrize("text, agent_word, expected", [
     ("According to Mazda president Jo Bloggs, the coupe will get 300 hp.", None, "confirmed"),
     ("According to the company's website, the coupe gets 300 hp.", None, "confirmed"),

@@ -220,6 +220,9 @@ _NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never|nothing|yet\s+to\s+be|yet\s+to|
 # A plan told in the past perfect ("had been scheduled to debut in 2025", "had been due to"): the
 # plan itself is history, stated as fact.
 _PAST_PLAN = re.compile(r"\bhad\s+(?:also\s+|originally\s+|previously\s+|initially\s+)?been\s+(?:originally\s+)?$", re.I)
+# Event verbs that confirm when told as done ("has revealed", "was unveiled"), not as to come.
+_EVENT_WORDS = frozenset({"revealed", "unveiled", "launched", "introduced", "debuted", "showed", "officially"})
+_EVENT_TO_COME = re.compile(r"\b(?:be|to)\s+(?:officially\s+|formally\s+|fully\s+|publicly\s+|first\s+)?$", re.I)
 _SETTLED_QUESTION = re.compile(r"\b(?:in|without|no|beyond)\s+$", re.I)
 # "source" as the verb of buying parts: after a modal or "to", or before what is bought.
 _SOURCE_VERB_BEFORE = re.compile(r"\b(?:will|would|to|also|can|could|may|might|must|and)\s+$", re.I)
@@ -237,7 +240,8 @@ _PAST_NARRATIVE = re.compile(r"(?<!has )(?<!have )(?<!ever )(?<!are )(?<!is )(?<
 
 
 # Cue words whose reading depends on their neighbours (the checks in ``cues``).
-_CHECKED_WORDS = frozenset({"source", "sources", "question", "could", "would", "according to"}) | _AGENT_VERBS | _CONFIRMING
+_CHECKED_WORDS = (frozenset({"source", "sources", "question", "could", "would", "according to"}) | _AGENT_VERBS
+                  | _CONFIRMING | _EVENT_WORDS)
 
 
 # The subject of a "could" clause that continues the one before ("..., and it could dash").
@@ -275,6 +279,8 @@ def cues(text: str, agents=()) -> list[tuple[int, int, str]]:
                 continue
             if status == "expected" and _PAST_PLAN.search(text, max(0, m.start() - 20), m.start()):
                 status = "confirmed"  # "had been slated to start at $39,000": what the plan was, a fact
+            if word in _EVENT_WORDS and _EVENT_TO_COME.search(text, max(0, m.start() - 24), m.start()):
+                continue  # "is expected to be revealed", "will be launched": an event to come confirms nothing
             if word == "question" and _SETTLED_QUESTION.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "the cars in question", "without question": no doubt raised
             if word == "could" and _past_ability(text, m.start()):
