@@ -193,6 +193,16 @@ def test_settled_question_and_reported_would(text, word, expected):
 
 
 @pytest.mark.parametrize("text, word, expected", [
+    ("The plant will build 300,000 cars a year, the people said.", "300,000", "reported"),
+    ("The plant will build 300,000 cars a year, according to a regulatory filing.", "300,000", "confirmed"),
+    ("The company targets sales of 300,000 cars by 2026.", "2026", "expected"),
+    ("The first deliveries are pencilled in for 2026.", "2026", "expected"),
+])
+def test_reuters_style_attribution_and_targets(text, word, expected):
+    assert status_in_clause(text, word) == expected
+
+
+@pytest.mark.parametrize("text, word, expected", [
     ("Toyota has confirmed the GR86 will get 250 hp.", "250", "confirmed"),
     ("Toyota has not confirmed that the GR86 will get 250 hp.", "250", "speculative"),
     ("Nothing official is known, but the GR86 might get 250 hp.", "250", "speculative"),

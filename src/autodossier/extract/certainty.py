@@ -18,7 +18,10 @@ from autodossier.extract.prefilter import GatedPattern, gated, literal_mask
 CUES = [
     ("confirmed_data", r"according to (?:the )?(?:data|figures|statistics|registration data|sales data|the numbers)|"
                        # early counts are still counts: "preliminary figures show 24,835 registrations"
-                       r"preliminary (?:figures|data|numbers|results|registrations?|sales)"),
+                       r"preliminary (?:figures|data|numbers|results|registrations?|sales)|"
+                       # the maker's own documents
+                       r"according to (?:a|an|the|its|their) (?:regulatory |stock[- ]exchange |company |official )?"
+                       r"(?:filing|statement|press release|release|announcement)"),
     # "has no plans to" / "is not planned" state the maker's intent as fact (a confirmed negation);
     # "denied" is kept for rebuttals of reports and speculation.
     # "ruled out a US launch" is the maker's decision too; ruling out a rumour or report is a denial.
@@ -39,7 +42,8 @@ CUES = [
                  # "going to be offered", not "examples going to new owners"
                  r"going to(?!\s+(?:the|a|an|its|their|his|her|new|owners|customers|buyers|dealers|market)\b)|on track|preliminary|earmarked|poised|consideration|considers|contemplat\w*|hop(?:es|ing)\s+to|weighing\s+(?:an?|whether|up|plans|options)|mulling|"
                  # the writer's own confident guess
-                 r"almost certainly|in all likelihood|probably|(?-i:Look for)"),
+                 r"almost certainly|in all likelihood|probably|(?-i:Look for)|targets?|targeting|"
+                 r"pencil(?:l)?ed in"),
     ("reported", r"according to|reportedly|reported|reports?|sources?(?: said| say| says| close| familiar)?|(?-i:per(?=\s+[A-Z]))|as per|"
                  r"the source said|told|cited|citing|claims?|suggests?|suggested|sources? said|"
                  # another outlet's word, news still "emerging", leaks: reported, not the maker's
@@ -48,7 +52,9 @@ CUES = [
                  r"emerg(?:ed|ing)|leaked|spy\s+(?:shots|photos|images)|"
                  # unnamed informants: "people familiar with the matter", "a person with knowledge of"
                  r"familiar with the (?:matter|plans?|situation|project|discussions?|programme|program)|"
-                 r"(?:people|persons?) with (?:direct )?knowledge"),
+                 r"(?:people|persons?) with (?:direct )?knowledge|"
+                 # the informants named earlier, at the end: "..., the people said"
+                 r"(?:the|those|these)\s+(?:people|persons?|sources?)\s+(?:said|say|says|added)"),
     ("confirmed", r"confirm(?:ed|s)|announced|officially|official|revealed|unveiled|launched|introduced|debuted|"
                   r"showed|according to (?:data|figures|statistics|registration data|the numbers)"),
 ]
