@@ -242,6 +242,15 @@ def test_maker_statement_frame_and_thought(text, word, expected):
 
 
 @pytest.mark.parametrize("text, word, expected", [
+    ("Skoda confirmed the Elroq RS is set to arrive in March.", "March", "confirmed"),
+    ("Skoda confirmed the Elroq RS is likely to cost $70,000.", "70,000", "expected"),
+    ("Skoda confirmed the Elroq RS would arrive in March.", "March", "confirmed"),
+])
+def test_maker_estimate_stays_an_expectation(text, word, expected):
+    assert status_in_clause(text, word) == expected
+
+
+@pytest.mark.parametrize("text, word, expected", [
     # the event word is the value's own position: to come, it confirms nothing
     ("The EV4 is expected to be revealed in 2026.", "revealed", "expected"),
     ("The EV4 will likely be launched in India in 2027.", "launched", "expected"),

@@ -409,6 +409,12 @@ def _closed_aside(text: str, cue: tuple[int, int, str], pos: int) -> bool:
     return closed >= 0 and bool(_MAIN_VERB.match(text, closed + 1))
 
 
+# Words that state a plan, which a confirmation makes official ("confirmed it is set to", "due to");
+# other expectation words stay the speaker's own estimate ("confirmed it is likely to cost").
+_PLAN_WORD = re.compile(r"set to|due|plans?|planned|planning|scheduled|slated|on track|going to|intends?|aims?|poised|"
+                        r"earmarked|pencil", re.I)
+
+
 def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_start: int) -> str:
     """The status of a value stated at ``pos`` (relative to the sentence)."""
     if not found:
@@ -452,7 +458,8 @@ def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_st
         return "reported"  # "According to Car and Driver, ... when it is revealed": the report governs
     future_would = bool(local) and text[local[-1][0]:local[-1][1]].lower() == "would"
     stated = [c for c in local if c[2] == "confirmed"] + [c for c in frame if _confirming(text, c)]
-    if stated and (local_status in ("expected", "confirmed") or future_would):
+    if stated and (local_status == "confirmed" or future_would or (
+            local_status == "expected" and _PLAN_WORD.search(text, local[-1][0], local[-1][1]))):
         # "Infiniti confirmed that the Q50 would return", "VW has confirmed that ..., with the new
         # model set to arrive in 2029": an official statement about the future.
         confirm_at = max(c[0] for c in stated)
