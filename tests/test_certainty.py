@@ -263,6 +263,19 @@ def test_event_to_come_is_no_confirmation(text, word, expected):
     assert status_in_clause(text, word) == expected
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    # any hedge after the value in its clause reaches back to it
+    ("A reveal is tipped for 2027.", "reveal", "rumored"),
+    ("Toyota has not confirmed it, but a reveal is rumoured for 2027.", "reveal", "rumored"),
+    ("The hybrid could arrive in 2027.", "hybrid", "speculative"),
+    ("A launch in 2027 would reportedly follow.", "launch", "reported"),
+    # not from inside an aside to the main clause's modal
+    ("The Prelude, which went on sale in Japan, may get more power.", "Japan", "confirmed"),
+])
+def test_every_hedge_reaches_back_in_its_clause(text, word, expected):
+    assert status_in_clause(text, word) == expected
+
+
 @pytest.mark.parametrize("text, agent_word, expected", [
     ("According to Mazda president Jo Bloggs, the coupe will get 300 hp.", None, "confirmed"),
     ("According to the company's website, the coupe gets 300 hp.", None, "confirmed"),

@@ -32,7 +32,7 @@ CUES = [
                  r"suggestions?|talk)\b)"),
     ("denied", r"denied|denies|deny|ruled out|rules out|dismissed"),
     ("rumored", r"rumou?rs?|rumou?red|is said to|are said to|said to be|allegedly|supposedly|word is|whispers|"
-                r"hearsay|insiders|speculation|it is believed|believed to|tipped to|purportedly|"
+                r"hearsay|insiders|speculation|it is believed|believed to|tipped (?:to|for)|purportedly|"
                 r"it is thought|it['’]s thought|(?:is|are) thought to|thought to be"),
     ("speculative", r"could|might|(?-i:may)(?!\s+\d)|if|possibl[ey]|potential(?:ly)?|perhaps|maybe|renderings?|"
                     r"imagin\w*|envision\w*|wish|hope(?:fully)?|the ability to|question|would|"
@@ -476,17 +476,20 @@ def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_st
     return _trailing(text, pos, found) or "confirmed"
 
 
+# Hedges that reach back to a value stated before them in their clause ("a reveal is rumoured for 2027").
+_TRAILING = ("reported", "expected", "rumored", "speculative")
+
+
 def _trailing(text: str, pos: int, found) -> str | None:
     """The report or expectation stated after a value in its clause that governs it, if any."""
-    if not any(c[0] > pos and c[2] in ("reported", "expected") for c in found):
+    if not any(c[0] > pos and c[2] in _TRAILING for c in found):
         return None
     boundary = CLAUSE_BOUNDARY.search(text, pos)
     clause_end = boundary.start() if boundary else len(text)
-    for c in found:
-        if pos < c[0] < clause_end and c[2] in ("reported", "expected") and (
-                c[2] == "reported" or _hedge_reaches_back(text, pos, c[0])):
-            return c[2]
-    return None
+    reaching = [c[2] for c in found if pos < c[0] < clause_end and c[2] in _TRAILING and (
+                c[2] == "reported" or _hedge_reaches_back(text, pos, c[0]))]
+    # a source named anywhere there outranks a modal ("A launch in 2027 would reportedly line up")
+    return "reported" if "reported" in reaching else (reaching[0] if reaching else None)
 
 
 # A sentence that opens with an adjunct ("Riding on the success of its SUV, Maruti is expected to"):
@@ -517,7 +520,9 @@ def _hedge_reaches_back(text: str, pos: int, cue_start: int) -> bool:
         return False
     if text.rfind(",", 0, pos) >= 0:
         # the value sits in an aside; only a hedge that opens the very next one reaches it (", likely in 2021")
-        return between.count(",") == 1 and not text[between.rindex(",") + pos + 1:cue_start].strip()
+        # (a modal there is the main clause's verb resuming: "the Prelude, which went on sale, may get")
+        return (between.count(",") == 1 and not text[between.rindex(",") + pos + 1:cue_start].strip()
+                and text[cue_start:cue_start + 6].split()[0].lower() not in _MODALS)
     return not _FRONTED_ADJUNCT.match(text)
 
 
