@@ -359,7 +359,7 @@ def test_an_engine_named_for_the_car_it_will_power_carries_its_figures_there():
     art = annotate(_doc(text))
     proposed = {(p.subject.subject, p.finding.attribute, p.status) for p in art.proposals}
     assert ("Toyota Hilux", "displacement_l", "expected") in proposed
-    assert ("Toyota Fortuner", "displacement_l", "expected") in proposed
+    assert ("Toyota Fortuner", "displacement_l", "confirmed") in proposed
     assert ("Toyota Hilux", "power_hp", "expected") in proposed
 
 

@@ -299,3 +299,11 @@ def test_sharing_phrasings(text, subject, attribute, partner):
 def test_markets_from_launch_delivery_and_price_phrasings(text, subject, region, negated):
     got = {(c.subject, c.value, bool(c.negated)) for c in claims_of(text) if c.attribute == "market"}
     assert (subject, region, negated) in got
+
+
+@pytest.mark.parametrize("subject, status", [("Toyota Fortuner", "confirmed"), ("Toyota Hilux", "expected")])
+def test_engine_of_one_model_expected_in_another(subject, status):
+    """The engine's figures are a fact for the model that has it and an expectation for the one it goes to."""
+    text = "The 2.4-litre four-cylinder of the Toyota Fortuner is expected to power the Toyota Hilux."
+    got = [c for c in claims_of(text) if c.subject == subject and c.attribute == "displacement_l"]
+    assert [c.status for c in got] == [status]
