@@ -347,3 +347,11 @@ def test_a_powertrain_after_a_list_of_models_is_each_ones():
 ])
 def test_a_body_word_that_ends_a_models_name(text, subject, value):
     assert (subject, "body_style", value) in facts(text)
+
+
+@pytest.mark.parametrize("subject, status", [("Toyota Fortuner", "confirmed"), ("Toyota Hilux", "expected")])
+def test_engine_of_one_model_expected_in_another(subject, status):
+    """The engine's figures are a fact for the model that has it and an expectation for the one it goes to."""
+    text = "The 2.4-litre four-cylinder of the Toyota Fortuner is expected to power the Toyota Hilux."
+    got = [c for c in claims_of(text) if c.subject == subject and c.attribute == "displacement_l"]
+    assert [c.status for c in got] == [status]

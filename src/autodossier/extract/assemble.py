@@ -380,8 +380,10 @@ def assemble(art: Annotated) -> None:
             if (powered is not None and f.attribute in _ENGINE_TALK_ATTRS and subject.subject != powered.subject
                     and f.start < powered.start):
                 # "the 2.8-litre of the Fortuner is expected to power the Hilux": the engine's figures
-                # hold for the model it will power too
+                # hold for the model it will power too; for the model it powers today they are a fact
                 pending.append((f, powered, None, status))
+                if subject.model and subject.kind == "explicit" and f.end <= subject.start < powered.start:
+                    status = "confirmed"  # the owner named between the engine and its new home
             if f.attribute in _ENGINE_ATTRS and subject.model and powered is None and not engine_talk:
                 engine_owner = subject
             pending.append((f, subject, None, status))
