@@ -128,7 +128,7 @@ def test_value_set_against_the_present_is_a_fact(text, word, expected):
 
 @pytest.mark.parametrize("text, word, expected", [
     # the value's own clause hedges it, not an event word in the clause before
-    ("Kia has revealed the EV2 – UK sales are expected to begin in 2026.", "sales", "expected"),
+    ("Kia has revealed the EV2 – Spanish sales are expected to start in 2026.", "sales", "expected"),
     # a statement by the maker still governs what follows it
     ("Kia has announced that the EV2 is new, with UK sales due to begin in 2026.", "sales", "confirmed"),
 ])
