@@ -133,7 +133,7 @@ def test_a_makers_country_is_not_where_it_launches():
 
 
 @pytest.mark.parametrize("text, code", [
-    ("The two SUVs will kick off the India innings of the brand.", "IN"),
+    ("The pair of crossovers will open the marque's India innings.", "IN"),
     ("The hatch leads its European expansion.", "EU"),
     ("The crossover spearheads the brand's Brazil entry.", "BR"),
 ])
