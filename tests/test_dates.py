@@ -92,4 +92,4 @@ def test_a_year_before_a_show_name_is_a_date_not_a_model_year():
 
 
 def test_early_in_the_month_is_the_publication_month():
-    assert [d.value for d in find_dates("the worldwide unveiling early in the month", date(2020, 1, 29))] == ["2020-01"]
+    assert [d.value for d in find_dates("the global premiere early in the month", date(2020, 1, 29))] == ["2020-01"]
