@@ -302,7 +302,7 @@ def test_markets_from_launch_delivery_and_price_phrasings(text, subject, region,
 
 
 @pytest.mark.parametrize("text, subject", [
-    ("Our friend got to pit the quick Rimac Nevera hypercar against the new hybrid Ferrari SF90.", "Ferrari SF90"),
+    ("A colleague raced the Pininfarina Battista against the new hybrid McLaren Artura.", "McLaren Artura"),
     ("The Lucid Air was compared with an all-electric Porsche Taycan.", "Porsche Taycan"),
 ])
 def test_a_powertrain_word_right_before_a_model_is_that_models(text, subject):
@@ -322,13 +322,13 @@ def test_a_generic_word_that_starts_a_models_name_is_the_name():
 
 
 def test_a_powertrain_stated_as_the_form_of_listed_models():
-    got = facts("The plant will build Chevrolet Silverado and GMC Sierra pickups in electric form from 2025.")
-    assert ("Chevrolet Silverado", "powertrain", "ev") in got and ("GMC Sierra", "powertrain", "ev") in got
+    got = facts("The factory will produce Ford F-150 and Ram 1500 pickups in electric form from 2027.")
+    assert ("Ford F-150", "powertrain", "ev") in got and ("Ram 1500", "powertrain", "ev") in got
 
 
 def test_a_powertrain_in_form_goes_to_its_model():
-    got = facts("The Mazda CX-80 is due, as is a Mazda CX-60 in plug-in hybrid form.")
-    assert ("Mazda CX-60", "powertrain", "phev") in got
+    got = facts("The Kia Sportage is due, as is a Kia Sorento in plug-in hybrid form.")
+    assert ("Kia Sorento", "powertrain", "phev") in got
 
 
 def test_an_engine_code_before_its_size_is_no_model():
@@ -349,9 +349,9 @@ def test_a_body_word_that_ends_a_models_name(text, subject, value):
     assert (subject, "body_style", value) in facts(text)
 
 
-@pytest.mark.parametrize("subject, status", [("Toyota Fortuner", "confirmed"), ("Toyota Hilux", "expected")])
+@pytest.mark.parametrize("subject, status", [("Ford Everest", "confirmed"), ("Ford Ranger", "expected")])
 def test_engine_of_one_model_expected_in_another(subject, status):
     """The engine's figures are a fact for the model that has it and an expectation for the one it goes to."""
-    text = "The 2.4-litre four-cylinder of the Toyota Fortuner is expected to power the Toyota Hilux."
+    text = "The 2.0-litre bi-turbo of the Ford Everest is expected to power the Ford Ranger."
     got = [c for c in claims_of(text) if c.subject == subject and c.attribute == "displacement_l"]
     assert [c.status for c in got] == [status]
