@@ -5,9 +5,9 @@ from extract_helpers import claims_of, facts
 
 
 @pytest.mark.parametrize("text, subject, attribute, partner", [
-    ("The Skoda Elroq is built on the basis of the boxy Volkswagen ID.4.",
+    ("The Skoda Elroq is built on the basis of the roomy Volkswagen ID.4.",
      "Skoda Elroq", "shares_platform_with", "Volkswagen ID.4"),
-    ("The Cupra Born is a twin of the plug-in hybrid (PHEV) Volkswagen ID.3.",
+    ("The Cupra Born is essentially a twin of the battery-electric (BEV) Volkswagen ID.3.",
      "Cupra Born", "shares_platform_with", "Volkswagen ID.3"),
     ("The Audi A3 will be a sister model to the upcoming electric Volkswagen Golf.",
      "Audi A3", "shares_platform_with", "Volkswagen Golf"),
@@ -17,11 +17,11 @@ from extract_helpers import claims_of, facts
      "Subaru Solterra", "shares_platform_with", "Toyota bZ4X"),
     ("The Subaru BRZ, a car developed alongside the Toyota GR86, stays on sale.",
      "Subaru BRZ", "shares_platform_with", "Toyota GR86"),
-    ("The Audi R8, whose underpinnings were shared with the Lamborghini Huracan, is gone.",
-     "Audi R8", "shares_platform_with", "Lamborghini Huracan"),
-    ("The Proton Perdana uses the platform and powertrains of the Honda Accord.",
+    ("The Seat Ateca, whose underpinnings were shared with the Skoda Karoq, is gone.",
+     "Seat Ateca", "shares_platform_with", "Skoda Karoq"),
+    ("The Proton Perdana uses the architecture and engines of the Honda Accord.",
      "Proton Perdana", "shares_platform_with", "Honda Accord"),
-    ("The Proton Perdana uses the platform and powertrains of the Honda Accord.",
+    ("The Proton Perdana uses the architecture and engines of the Honda Accord.",
      "Proton Perdana", "shares_engine_with", "Honda Accord"),
     ("The Kia Stonic uses the Kia Rio as its basis.",
      "Kia Stonic", "shares_platform_with", "Kia Rio"),
@@ -49,14 +49,14 @@ def test_relation_phrasings(text, subject, attribute, partner):
 
 @pytest.mark.parametrize("text", [
     "The Infiniti QX60 is new, and using the Nissan Pathfinder as a starting point seems odd.",
-    "A coupe derivative of the Genesis GV80, in the vein of a BMW X6, is due next year.",
+    "A coupe version of the Genesis GV80, in the vein of the Audi Q8, arrives next year.",
 ])
 def test_weak_relation_cues_name_no_relation(text):
     assert not [f for f in facts(text) if f[1] == "shares_platform_with"]
 
 
 def test_a_shared_engine_keeps_only_the_figures_before_its_partner():
-    got = facts("The Proton Perdana uses the platform and powertrains of the Honda Accord, "
+    got = facts("The Proton Perdana uses the architecture and engines of the Honda Accord, "
                 "and will get a new 2.0-litre turbocharged engine.")
     assert ("Honda Accord", "displacement_l", 2) not in got and ("Honda Accord", "displacement_l", 2.0) not in got
 
@@ -107,8 +107,8 @@ def test_an_engine_that_will_go_into_other_models_is_shared_with_them():
 
 
 def test_a_turbo_diesel_of_one_model_expected_to_power_another():
-    got = facts("The 2.8-litre turbo-diesel of the Toyota Fortuner is expected to power the Toyota Hilux as well.")
-    assert ("Toyota Hilux", "shares_engine_with", "Toyota Fortuner") in got
+    got = facts("The 2.0-litre turbo-diesel of the Ford Everest is expected to power the Ford Ranger as well.")
+    assert ("Ford Ranger", "shares_engine_with", "Ford Everest") in got
 
 
 def test_based_on_another_models_engine():
@@ -124,8 +124,8 @@ def test_based_on_another_models_engine_is_no_platform_share():
 
 def test_a_relative_clause_about_an_unnamed_model_gives_no_relation():
     got = facts("The Fiat 500X arrives early next year, and a roadster will follow at year's end, which is "
-                "expected to be the twin of the Mazda MX-5.")
-    assert ("Fiat 500X", "shares_platform_with", "Mazda MX-5") not in got
+                "expected to be a twin of the Toyota GR86.")
+    assert ("Fiat 500X", "shares_platform_with", "Toyota GR86") not in got
 
 
 def test_a_relative_clause_right_after_a_model_is_about_it():
