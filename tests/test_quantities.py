@@ -18,7 +18,7 @@ def q(text):
     ("Nearly 500 hp on tap.", ("power_hp", 500, "~")),
     ("With 475 lb-ft of torque.", ("torque_lbft", 475, "=")),
     ("It develops 600 Nm.", ("torque_lbft", 442.54, "=")),
-    ("A 3.5-litre twin-turbo V6.", ("displacement_l", 3.5, "=")),
+    ("A 2.9-litre twin-turbo V6.", ("displacement_l", 2.9, "=")),
     ("The 1,998cc four.", ("displacement_l", 2.0, "=")),
     ("0-60 mph takes 3.9 seconds.", ("accel_0_60_s", 3.9, "=")),
     ("It hits 0-100km/h in 4.2sec.", ("accel_0_100_s", 4.2, "=")),
@@ -124,8 +124,8 @@ def test_engine_name_forms_need_the_engine_suffix(text):
     ("It runs 0-96km/h in 5.1 seconds.", ("accel_0_60_s", 5.1, "=")),
     ("It goes from 0 to 60 in under four seconds.", ("accel_0_60_s", 4, "<")),
     ("It needs only 2.3 seconds for 0-100km/h.", ("accel_0_100_s", 2.3, "=")),
-    ("It takes 3.6 seconds to get from 0 to 100 km/h.", ("accel_0_100_s", 3.6, "=")),
-    ("It needs 2.4 seconds to sprint from zero to 100kmh.", ("accel_0_100_s", 2.4, "=")),
+    ("It takes 3.8 secs to get from 0 to 100 kph.", ("accel_0_100_s", 3.8, "=")),
+    ("It needs 2.7 seconds to sprint from zero to 100kph.", ("accel_0_100_s", 2.7, "=")),
     ("It will top out beyond 190 miles per hour.", ("top_speed_mph", 190, ">")),
     ("Its maximum speed is 300 km/hr.", ("top_speed_mph", 186.41, "=")),
     ("The maker says it is capable of speeds beyond 210mph.", ("top_speed_mph", 210, ">")),
@@ -157,8 +157,8 @@ def test_differences_are_not_outputs(text, attribute):
 
 
 def test_a_motor_figure_gives_way_to_the_combined_output():
-    got = q("It pairs a V6 with a 90bhp axial-flux electric motor, giving a combined 650bhp.")
-    assert [v for a, v, _ in got if a == "power_hp"] == [650]
+    got = q("It pairs a V8 with a 120bhp axial-flux e-motor, giving a combined 780bhp.")
+    assert [v for a, v, _ in got if a == "power_hp"] == [780]
 
 
 def test_a_motor_figure_alone_is_kept():
@@ -170,15 +170,15 @@ def test_a_motor_figure_alone_is_kept():
     ("It came in 2.8 FSI and 3.0 TDI guise.", ("displacement_l", 2.8, "=")),
     ("The 1.0 three-pot petrol stays.", ("displacement_l", 1.0, "=")),
     ("Its range is expected to exceed 300 miles.", ("range_km", 482.8, ">")),
-    ("The cruising range will be more than 700km.", ("range_km", 700, ">")),
+    ("Its driving range will be more than 650km.", ("range_km", 650, ">")),
 ])
 def test_reads_power_size_and_range_phrasings(text, expected):
     assert expected in q(text)
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("It delivers 570km or 520km of range on the WLTP cycle.", ("range_km", 570, "=")),
-    ("It delivers 570km or 520km of range on the WLTP cycle.", ("range_km", 520, "=")),
+    ("It offers 610km or 480km of range on the WLTP cycle.", ("range_km", 610, "=")),
+    ("It offers 610km or 480km of range on the WLTP cycle.", ("range_km", 480, "=")),
     ("Its certified driving range is 600+ km.", ("range_km", 600, "=")),
     ("With bigger wheels its range falls to 450 miles.", ("range_km", 724.2, "=")),
     ("The 500-mile Lucid Air costs more.", ("range_km", 804.67, "=")),
