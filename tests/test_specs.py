@@ -125,12 +125,12 @@ def test_model_and_unit_shapes_are_not_engine_codes(text):
 @pytest.mark.parametrize("text", [
     "It is a hybrid-electric edition of the coupe.",
     "The car is a petrol-electric hybrid with three motors.",
-    "It will be offered as a hybrid electric car.",
+    "It will be sold as a hybrid electric car.",
     "Its pure electric range is short.",
     "The firm will launch ten more EV models by 2030.",
     "Chinese EV makers are arriving in Europe.",
     "EV buyers get a discount this month.",
-    "Battery-electric and plug-in hybrid cars (BEV and PHEV) took a quarter of sales.",
+    "Battery-electric and plug-in hybrid models (BEV and PHEV) took a third of sales.",
 ])
 def test_hybrids_and_ev_talk_in_general_name_no_ev(text):
     assert not {v for a, v in specs(text) if a == "powertrain"} & {"ev", "phev"}
@@ -146,7 +146,7 @@ def test_powertrain_words(text, value):
 
 
 def test_a_non_hybridised_engine_is_no_hybrid():
-    assert ("powertrain", "hybrid") not in specs("Many models use a non-hybridised 2.4-litre turbo.")
+    assert ("powertrain", "hybrid") not in specs("Several rivals use a non-hybridised 2.0-litre turbo.")
 
 
 def test_no_diesel_engine_does_not_rule_out_combustion():
@@ -159,7 +159,7 @@ def test_non_turbo_is_not_turbo():
 
 
 @pytest.mark.parametrize("text", [
-    "Rivals turn to automatic transmissions to widen their appeal.",
+    "Competitors turn to automatic transmissions to broaden their appeal.",
     "Few makers still offer manual gearboxes.",
 ])
 def test_gearboxes_in_general_are_no_transmission(text):
@@ -167,7 +167,7 @@ def test_gearboxes_in_general_are_no_transmission(text):
 
 
 @pytest.mark.parametrize("text", [
-    "By then an electric car can take over from it in Europe.",
+    "Later an electric model can take over from it in the US.",
     "An electric sports car is likely to take its place.",
 ])
 def test_powertrain_of_an_unnamed_successor_is_not_the_models(text):
@@ -217,7 +217,7 @@ def test_more_layout_and_drive_phrasings(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("Both engines use a twin-scroll turbocharger.", ("aspiration", "turbo")),
-    ("Its power comes from a 2.0-litre petrol unit.", ("powertrain", "ice")),
+    ("Its power comes from a 1.5-litre petrol unit.", ("powertrain", "ice")),
     ("It replaces its 710bhp, 212mph coupé.", ("body_style", "coupe")),
 ])
 def test_more_engine_and_body_phrasings(text, expected):
