@@ -20,21 +20,21 @@ def test_respectively_pairs_values_with_models_in_order(values, first, second):
 
 
 def test_the_gearbox_of_an_engine_a_car_will_get_is_as_hedged_as_the_engine():
-    text = ("The Toyota Hilux will launch in India next year. "
-            "The 2.8-litre diesel of the Toyota Fortuner is expected to power the Toyota Hilux as well. "
-            "Mated to the six-speed auto, this engine produces 204 hp.")
+    text = ("The Ford Ranger will launch in India next year. "
+            "The 2.0-litre diesel of the Ford Everest is expected to power the Ford Ranger as well. "
+            "Mated to the ten-speed auto, this engine makes 210 hp.")
     claims = extract(Document(doc="t", text=text, date="2025-06-15"))
-    gears = [c for c in claims if c.subject == "Toyota Hilux" and c.attribute == "gears"]
+    gears = [c for c in claims if c.subject == "Ford Ranger" and c.attribute == "gears"]
     assert gears and all(c.status == "expected" for c in gears)
 
 
 def test_a_round_up_gives_each_model_the_powertrain_named_next_to_it():
-    text = ("The Mazda CX-80 is on the schedule, as are a Mazda CX-60 in plug-in hybrid form "
-            "and the Mazda 6e, an electric saloon.")
+    text = ("The Kia Sportage is on the schedule, as are a Kia Sorento in plug-in hybrid form "
+            "and a Kia EV4, an electric saloon.")
     claims = extract(Document(doc="t", text=text, date="2025-06-15"))
     got = {(c.subject, c.value) for c in claims if c.attribute == "powertrain"}
-    assert ("Mazda CX-60", "phev") in got
-    assert ("Mazda CX-80", "phev") not in got
+    assert ("Kia Sorento", "phev") in got
+    assert ("Kia Sportage", "phev") not in got
 
 
 def test_a_powertrain_word_right_before_a_rival_describes_that_rival():
