@@ -95,25 +95,25 @@ def test_a_model_used_as_a_compound_modifier_is_not_the_subject(modifier):
 
 
 def test_models_given_as_examples_are_subjects_but_rivals_are_not():
-    got = _facts("Honda said upmarket models such as the Honda Civic and Honda CR-V have been discontinued.")
-    assert ("Honda Civic", "lifecycle", "discontinued") in got
+    got = _facts("Nissan said larger models such as the Nissan Maxima and Nissan Murano have been discontinued.")
+    assert ("Nissan Maxima", "lifecycle", "discontinued") in got
     got = _facts("The Kia EV3 arrives in May. It takes on rivals such as the Volvo EX30, which makes 268 hp.")
     assert ("Volvo EX30", "power_hp", 268) not in got or ("Kia EV3", "power_hp", 268) not in got
 
 
 def test_a_sentence_led_by_another_maker_is_not_about_the_topic():
     text = ("The Toyota Wigo sold well last year. "
-            "Honda, however, chose to outdo Toyota by fitting a 1.3-litre engine with 100 horsepower.")
+            "Suzuki, however, opted to beat Toyota by fitting a 1.2-litre engine with 90 horsepower.")
     got = _facts(text)
-    assert ("Toyota Wigo", "power_hp", 100) not in got
+    assert ("Toyota Wigo", "power_hp", 90) not in got
 
 
 def test_the_vehicle_to_be_named_x_is_x():
-    text = ("Mahindra has gone with a new naming scheme, as it did with the Mahindra XUV500. "
-            "The vehicle is to be named TUV300 and will reach showrooms in September 2015.")
+    text = ("Mahindra has gone with a new naming scheme, as it did with the Mahindra Scorpio. "
+            "The vehicle is to be named KUV100 and will reach showrooms in March 2016.")
     got = _facts(text)
-    assert ("Mahindra TUV300", "on_sale", "2015-09") in got
-    assert ("Mahindra XUV500", "on_sale", "2015-09") not in got
+    assert ("Mahindra KUV100", "on_sale", "2016-03") in got
+    assert ("Mahindra Scorpio", "on_sale", "2016-03") not in got
 
 
 @pytest.mark.parametrize("opening", ["It may not be feasible", "It would be hard", "It is not clear whether"])
@@ -132,12 +132,12 @@ def test_the_latter_and_the_former_pick_from_the_models_just_named(which, owner,
     assert (other, "power_hp", 320) not in got
 
 
-@pytest.mark.parametrize("opening", ["After the troubles that beset its Toyota bZ4X twin",
+@pytest.mark.parametrize("opening", ["After the delays that beset its Toyota bZ4X twin",
                                      "Joining the Toyota bZ4X and Subaru Solterra",
                                      "Unlike the Toyota bZ4X"])
 def test_models_in_an_opening_clause_are_not_the_sentence_focus(opening):
     art = annotate(Document(doc="t", date="2025-06-15",
-                            text=f"{opening}, the Lexus RZ will reach South Africa in 2024."))
+                            text=f"{opening}, the Lexus RZ will reach Australia in 2025."))
     assert art.focus[0].subject == "Lexus RZ"
 
 
