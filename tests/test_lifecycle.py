@@ -17,17 +17,17 @@ def _events(text: str, pub=PUB) -> set:
 @pytest.mark.parametrize("text, event", [
     ("The van is due spring 2026.", ("on_sale", "2026", False)),
     ("Its arrival in showrooms last year lifted sales.", ("on_sale", "2023", False)),
-    ("Dealers are ready ahead of sales getting under way in 2025.", ("on_sale", "2025", False)),
+    ("Retailers are gearing up, with sales getting under way in 2026.", ("on_sale", "2026", False)),
     ("The maker is looking to introduce the hatch by early next year.", ("on_sale", "2025-H1", False)),
     ("Honda brought the Jazz to the Thai market in 2009.", ("on_sale", "2009", False)),
     ("The coupe made its first appearance back in 2012.", ("reveal", "2012", False)),
-    ("The roadster will bow out of production next year.", ("production_end", "2025", False)),
+    ("The roadster bows out of production next year.", ("production_end", "2025", False)),
     ("Ford will end Fiesta production in July 2023.", ("production_end", "2023-07", False)),
     ("Just 300 were made between 1990 and 1994.", ("production_start", "1990", False)),
     ("Just 300 were made between 1990 and 1994.", ("production_end", "1994", False)),
     ("The pickup goes on sale once the new engine lands, possibly by mid-2025.", ("on_sale", "2025", False)),
-    ("A concept gave a preview of it earlier this year.", ("reveal", "2024", False)),
-    ("Analysts expect it to make its debut as a 2026 model by next summer.", ("reveal", "2025", False)),
+    ("A concept gave a preview of the car earlier this year.", ("reveal", "2024", False)),
+    ("Insiders believe it will make its debut as a 2026 model by next summer.", ("reveal", "2025", False)),
     ("Last year the firm stopped building the hatch at its old plant, readying the site to make vans from 2026.",
      ("production_end", "2023", False)),
 ])
@@ -44,7 +44,7 @@ def test_not_events(text):
 
 
 @pytest.mark.parametrize("text, event", [
-    ("The saloon had been scheduled to debut in 2025, but its launch was pushed back.", ("reveal", "2025", True)),
+    ("The wagon had been scheduled to debut in 2026, but the plan was shelved.", ("reveal", "2026", True)),
     ("Toyota confirmed the SUV would not arrive in 2023.", ("on_sale", "2023", True)),
     ("The coupe won't reach showrooms before 2027.", ("on_sale", "2027", False)),
 ])
@@ -53,7 +53,7 @@ def test_negated_events(text, event):
 
 
 def test_a_date_belongs_to_the_nearer_event_word():
-    got = _events("Revealed last year, the base model had been due to enter production early in 2025.")
+    got = _events("Revealed last year, the entry version was originally due to enter production early in 2025.")
     assert ("reveal", "2023", False) in got
     assert not [e for e in got if e[0] == "reveal" and e[1] == "2025"]
 
@@ -73,7 +73,7 @@ def _states(text: str) -> set:
 
 
 @pytest.mark.parametrize("text, state", [
-    ("The turbo version looks set to be dropped from the range.", "discontinued"),
+    ("The diesel variant is likely to be dropped from the range.", "discontinued"),
     ("Nissan has teased its soon-to-return pickup.", "planned"),
     ("A smaller crossover is also in the pipeline.", "planned"),
 ])
@@ -82,7 +82,7 @@ def test_lifecycle_phrasings(text, state):
 
 
 @pytest.mark.parametrize("text", [
-    "Lockdowns stopped production at the Fremont, California factory for weeks.",
+    "Floods stopped production at the Chennai, India factory for days.",
     "Output was paused for equipment upgrades in December.",
     "We do not know when growth will return.",
     "The coupe was revived in 2008 and built in Canada ever since.",
@@ -156,6 +156,6 @@ def test_an_opening_phrase_about_the_articles_own_model_keeps_it():
 
 
 def test_arriving_for_a_model_year_dates_the_sales_start_as_a_model_year():
-    text = "The pickup arrived for the 2019 model year, and a refresh followed."
+    text = "The SUV arrived for the 2021 model year, and a facelift came later."
     [f] = [f for f in find_lifecycle(Sentence(text, 0, len(text), 0), PUB) if f.attribute == "on_sale"]
-    assert (f.value, f.qualifier_text) == ("2019", "model year")
+    assert (f.value, f.qualifier_text) == ("2021", "model year")
