@@ -57,7 +57,7 @@ def test_every_candidate_value_comes_from_a_finding_of_its_sentence():
 
 
 @pytest.mark.parametrize("sentence, subject", [
-    ("The cars in question are the Dodge Stealth and the Jeep Wagoneer S.", "Dodge Stealth"),
+    ("The vehicles concerned are the Dodge Stealth and the Chrysler Airflow.", "Dodge Stealth"),
     ("The Mahindra Marazzo EV gets a bigger battery.", "Mahindra Marazzo EV"),
     ("The Hyundai Casper Electric was launched.", "Hyundai Casper Electric"),
 ])
@@ -119,9 +119,9 @@ def test_advertising_never_sets_the_topic():
 
 
 @pytest.mark.parametrize("text, region, negated", [
-    ("The Lexus RZ will reach South Africa in 2024, Lexus has confirmed.", "ZA", False),
-    ("In Malaysia, the Mazda 6 received an update.", "MY", False),
-    ("Buyers in the Netherlands and Sweden can now order the Zeekr 001.", "SE", False),
+    ("The Lexus RX will reach South Africa in 2026, the brand has confirmed.", "ZA", False),
+    ("In Malaysia, the Mazda CX-30 got a facelift.", "MY", False),
+    ("Customers in Belgium and Sweden can now order the Zeekr X.", "SE", False),
     ("The Honda Civic has now been discontinued in India.", "IN", True),
 ])
 def test_markets_from_common_phrasings(text, region, negated):
@@ -130,7 +130,7 @@ def test_markets_from_common_phrasings(text, region, negated):
 
 
 def test_first_deliveries_give_an_on_sale_date():
-    claims = claims_of("Tesla said the first deliveries of the Tesla Model Y will take place in the second quarter of 2026.")
+    claims = claims_of("Tesla said the first deliveries of the Tesla Cybertruck will happen in the second quarter of 2026.")
     assert ("on_sale", "2026-Q2") in {(c.attribute, c.value) for c in claims}
 
 
@@ -148,7 +148,7 @@ def test_body_word_in_plural_right_after_a_model_is_its_body():
 
 
 def test_another_outlets_word_is_reported():
-    claims = claims_of("The outlet also says that the Toyota Prado will be available with hybrid power.")
+    claims = claims_of("The outlet also says that the Toyota RAV4 will be offered with hybrid power.")
     assert {c.status for c in claims if c.attribute == "powertrain"} == {"reported"}
 
 
@@ -158,9 +158,9 @@ def test_shipped_weights_are_plain_json():
 
 
 @pytest.mark.parametrize("text, value, unit", [
-    ("The Honda CR-V costs Rs 28.27 lakh (ex-showroom, Delhi).", 2827000, "INR"),
+    ("The Kia Seltos costs Rs 19.65 lakh (ex-showroom, Mumbai).", 1965000, "INR"),
     ("The Lamborghini Huracan EVO is priced at Rs 3.22 crore.", 32200000, "INR"),
-    ("The Hyundai Ioniq 5 carries an ex-showroom price of INR 46 lakh.", 4600000, "INR"),
+    ("The Kia EV6 carries an ex-showroom price of INR 61 lakh.", 6100000, "INR"),
     ("The Toyota Wigo had a P448,000 starting price.", 448000, "PHP"),
     ("The Zeekr X costs R919,735 in South Africa.", 919735, "ZAR"),
 ])
@@ -185,7 +185,7 @@ def test_brand_market_from_a_sentence_naming_makes_only():
      "shares_platform_with", ("Chevrolet Silverado", "GMC Sierra")),
     ("The V10 engine shared by the Lamborghini Huracan and Audi R8 is gone.",
      "shares_engine_with", ("Lamborghini Huracan", "Audi R8")),
-    ("The Toyota GR86 and Subaru BRZ, twin rear-drive sports coupes, will get turbo engines.",
+    ("The Toyota GR86 and Subaru BRZ, twin rear-drive coupes, may get hybrid power.",
      "shares_platform_with", ("Toyota GR86", "Subaru BRZ")),
 ])
 def test_a_relation_stated_of_a_coordinated_pair_holds_both_ways(text, attribute, pair):
@@ -199,23 +199,23 @@ def test_a_relation_needs_two_named_models():
 
 
 @pytest.mark.parametrize("text, subject, value", [
-    ("Tesla's combined tally was 21,056 Model 3s and 39,710 Model Ys.", "Tesla Model Y", 39710),
-    ("Romania's Dacia managed to sell 118,883 Sanderos last year.", "Dacia Sandero", 118883),
-    ("The Kia Sportage finished runner-up to the Ford, with 47,788 sold.", "Kia Sportage", 47788),
+    ("Tesla's overall tally came to 18,342 Model 3s and 44,127 Model Ys.", "Tesla Model Y", 44127),
+    ("France's Renault managed to sell 95,412 Clios last year.", "Renault Clio", 95412),
+    ("The Hyundai Tucson finished runner-up to the Toyota, with 39,205 sold.", "Hyundai Tucson", 39205),
 ])
 def test_sales_figures_of_models_named_in_the_plural(text, subject, value):
     assert (subject, "sales_units", value) in facts(text)
 
 
 def test_a_cited_sales_record_is_confirmed():
-    claims = claims_of("According to the outlet, Dacia managed to sell 118,883 Sanderos.")
+    claims = claims_of("According to the outlet, Renault managed to sell 95,412 Clios.")
     assert {c.status for c in claims if c.attribute == "sales_units"} == {"confirmed"}
 
 
 @pytest.mark.parametrize("text, attribute, value", [
     ("Genesis is readying the Genesis GV90 for launch in 2025.", "on_sale", "2025"),
-    ("Autocar reports the Audi R8 is to go into production in 2027.", "production_start", "2027"),
-    ("The McLaren 720S, whose production quietly came to an end last year, has a successor.", "production_end", "2024"),
+    ("Autocar reports the Alpine A390 is set to go into production in 2026.", "production_start", "2026"),
+    ("The Audi TT, whose production finally came to an end last year, has a successor.", "production_end", "2024"),
 ])
 def test_dated_events_in_common_phrasings(text, attribute, value):
     assert (attribute, value) in {(c.attribute, c.value) for c in claims_of(text, "2025-03-01")}
@@ -223,7 +223,7 @@ def test_dated_events_in_common_phrasings(text, attribute, value):
 
 @pytest.mark.parametrize("text, subject", [
     ("Mahindra is launching its TUV300 next month. The TUV300 SUV has a 1.5-litre engine.", "Mahindra TUV300"),
-    ("VinFast wants to introduce its entry-level SUV, the VF3, by early next year.", "VinFast VF3"),
+    ("VinFast plans to introduce its compact crossover, the VF5, by early next year.", "VinFast VF5"),
     ("Hyundai has started teasing the Exter SUV, which launches in August.", "Hyundai Exter"),
 ])
 def test_models_named_without_their_make_by_shape_and_context(text, subject):
@@ -242,33 +242,33 @@ def test_codes_engines_and_standards_are_not_bare_models(text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The Hyundai Ioniq 5 and Kia EV6 crossovers are already based on it.",
-     {("Hyundai Ioniq 5", "crossover"), ("Kia EV6", "crossover")}),
+    ("The Hyundai Tucson and Kia Sportage crossovers already ride on it.",
+     {("Hyundai Tucson", "crossover"), ("Kia Sportage", "crossover")}),
     ("The carmaker will concentrate on the Chevrolet Trailblazer compact SUV.", {("Chevrolet Trailblazer", "suv")}),
-    ("The Mitsubishi Triton, Nissan Navara and expected Renault Alaskan utes are clones.",
-     {("Mitsubishi Triton", "pickup"), ("Nissan Navara", "pickup"), ("Renault Alaskan", "pickup")}),
+    ("The Ford Ranger, Isuzu D-Max and expected Mazda BT-50 utes are rivals.",
+     {("Ford Ranger", "pickup"), ("Isuzu D-Max", "pickup"), ("Mazda BT-50", "pickup")}),
 ])
 def test_body_word_after_a_model_or_a_list_of_models(text, expected):
     assert expected <= {(c.subject, c.value) for c in claims_of(text) if c.attribute == "body_style"}
 
 
 @pytest.mark.parametrize("text, subject, value", [
-    ("McLaren is taking orders for a successor to its McLaren 720S, whose production quietly came to an end last year.",
-     "McLaren 720S", "discontinued"),
+    ("Audi is taking orders for a successor to its Audi TT, whose production finally came to an end last year.",
+     "Audi TT", "discontinued"),
     ("The move follows the decision in September to drop the Chevrolet Spark.", "Chevrolet Spark", "discontinued"),
     ("There are rumors that Toyota will resurrect the Toyota Celica.", "Toyota Celica", "planned"),
-    ("Tesla confirmed that the Tesla Model Y Standard Range will now not be built.", "Tesla Model Y", "cancelled"),
+    ("Tesla said that the Tesla Model S Standard Range will now not be produced.", "Tesla Model S", "cancelled"),
 ])
 def test_lifecycle_from_event_phrasings(text, subject, value):
     assert (subject, "lifecycle", value) in facts(text)
 
 
 def test_rules_give_roundup_figures_to_the_nearest_model():
-    art = annotate(_doc("Toyota gave a preview of its all-new Toyota Yaris, while Skoda said its 1.2-litre "
+    art = annotate(_doc("Honda gave a preview of its new Honda Jazz, while Skoda said its 1.0-litre "
                         "turbo Skoda Fabia is due soon."))
     proposed = {(p.subject.subject, p.finding.attribute) for p in art.proposals}
     assert ("Skoda Fabia", "displacement_l") in proposed
-    assert ("Toyota Yaris", "displacement_l") not in proposed
+    assert ("Honda Jazz", "displacement_l") not in proposed
 
 
 def test_an_engine_code_after_a_make_is_not_a_model():
@@ -289,8 +289,8 @@ def test_engine_layouts_and_code_pairs_are_not_models(text):
     ("The Honda Civic has a 1.6-litre diesel mated to a 6-speed MT.", "transmission", "manual", False),
     ("The Volkswagen Golf R pairs its engine to a six-speed manual; there is no automatic.",
      "transmission", "automatic", True),
-    ("The Nissan Leaf maxes out at 226 miles.", "range_km", 363.7, False),
-    ("In November, Maruti Suzuki dispatched 20,945 units of the Suzuki Baleno.", "sales_units", 20945, False),
+    ("The Chevrolet Bolt maxes out at 259 miles.", "range_km", 416.8, False),
+    ("In October, Maruti Suzuki dispatched 17,832 units of the Suzuki Swift.", "sales_units", 17832, False),
 ])
 def test_more_spec_price_and_sales_phrasings(text, attribute, value, negated):
     got = {(c.value, c.negated) for c in claims_of(text) if c.attribute == attribute}
@@ -309,15 +309,15 @@ def test_news_of_a_reveal_is_dated_by_its_publication():
 
 def test_a_dated_event_after_a_relation_partner_stays_with_the_model():
     text = ("Genesis has unveiled the Genesis GV60, which shares its platform with the Hyundai Ioniq 5 "
-            "and Kia EV6 – UK sales are expected to begin in 2022.")
+            "and Kia EV6 – German sales are expected to start in 2022.")
     art = annotate(Document(doc="t", text=text, date="2021-08-18"))
     proposed = {(p.subject.subject, p.finding.attribute) for p in art.proposals}
     assert ("Genesis GV60", "on_sale") in proposed and ("Kia EV6", "on_sale") not in proposed
 
 
 @pytest.mark.parametrize("text", [
-    "For its base powertrain, the new Mazda CX-5 is expected to hold on to its existing 2.5-litre engine.",
-    "The Toyota HiLux GR Sport, due to arrive later this year, uses the ute's usual 2.8-litre turbo-diesel.",
+    "For its entry powertrain, the new Toyota RAV4 is likely to hold on to its current 2.0-litre engine.",
+    "The Nissan Navara Pro-4X, due to arrive later this year, uses the pickup's usual 2.3-litre turbo-diesel.",
 ])
 def test_specs_of_what_exists_today_are_facts_in_a_hedged_sentence(text):
     statuses = {c.status for c in claims_of(text) if c.attribute == "displacement_l"}
@@ -325,26 +325,26 @@ def test_specs_of_what_exists_today_are_facts_in_a_hedged_sentence(text):
 
 
 @pytest.mark.parametrize("text", [
-    "Pricing for the BYD Seal is expected to be revealed in late October.",
-    "The Honda NSX will bow out of production next year, Honda has announced, with a Type S version.",
-    "In spite of hold-ups with deliveries last year, the Toyota HiLux brushed its rivals aside.",
+    "Pricing for the BYD Dolphin should be revealed in early November.",
+    "The Nissan GT-R will bow out of production in 2025, Nissan has announced, with a T-spec version.",
+    "In spite of problems with deliveries last year, the Ford Ranger beat its rivals.",
 ])
 def test_statements_prices_and_generic_deliveries_are_no_dated_events(text):
     assert not [c for c in claims_of(text, "2021-08-18") if c.attribute in ("reveal", "on_sale")]
 
 
 @pytest.mark.parametrize("text, attribute", [
-    ("The Tesla Model 3, Australia's best-selling car, started from $57,400 plus on-road costs.", "sales_units"),
-    ("The Dacia Sandero outsold the VW Golf by 1,300 units last month.", "sales_units"),
-    ("The Lucid Air can add 20 miles of range for every minute of fast-charging.", "range_km"),
-    ("Data from the CAAM show 23.5 million new cars found buyers in China last year, up 10% on 2021.", "reveal"),
+    ("The Ford Ranger, Australia's best-selling vehicle, started from $36,880 plus on-road costs.", "sales_units"),
+    ("The Renault Clio outsold the Peugeot 208 by 2,100 units last month.", "sales_units"),
+    ("The Porsche Taycan can add 15 miles of range for each minute of fast-charging.", "range_km"),
+    ("Data from the SMMT show 1.9 million new cars found buyers in Britain last year, up 18% on 2022.", "reveal"),
 ])
 def test_money_differences_charge_rates_and_data_are_not_claims(text, attribute):
     assert not [c for c in claims_of(text) if c.attribute == attribute]
 
 
 @pytest.mark.parametrize("text, pair", [
-    ("In November, Maruti Suzuki dispatched 20,945 units of the Suzuki Baleno.", ("Suzuki Baleno", 20945)),
+    ("In October, Maruti Suzuki dispatched 17,832 units of the Suzuki Swift.", ("Suzuki Swift", 17832)),
     ("BYD's sales came to 34,621 BYD Song Plus SUVs and 14,372 BYD Seal sedans.", ("BYD Seal", 14372)),
 ])
 def test_sales_figures_bind_to_the_model_they_count(text, pair):
@@ -353,28 +353,28 @@ def test_sales_figures_bind_to_the_model_they_count(text, pair):
 
 @pytest.mark.parametrize("text, attribute, value", [
     ("The Volkswagen Golf R. Weight: 1,508 kg", "curb_weight_kg", 1508),
-    ("The Mazda 3 gets a 2.0-litre with a six-speed auto.", "transmission", "automatic"),
+    ("The Honda Civic gets a 1.5-litre with a seven-speed auto.", "transmission", "automatic"),
     ("The Alpine A110 sends drive to the rear wheels.", "drivetrain", "rwd"),
-    ("The Lamborghini Revuelto's 3.8-kWh battery gives 10 km of combined EV-only range.", "battery_kwh", 3.8),
-    ("The Lamborghini Revuelto's 3.8-kWh battery gives 10 km of combined EV-only range.", "range_km", 10),
+    ("The Ferrari SF90's 7.9-kWh battery gives 25 km of combined EV-only range.", "battery_kwh", 7.9),
+    ("The Ferrari SF90's 7.9-kWh battery gives 25 km of combined EV-only range.", "range_km", 25),
 ])
 def test_spec_rows_short_gearbox_words_rear_wheels_and_plug_in_figures(text, attribute, value):
     assert value in {c.value for c in claims_of(text) if c.attribute == attribute}
 
 
 def test_an_engine_named_for_the_car_it_will_power_carries_its_figures_there():
-    text = ("The 2.8-litre four-cylinder turbo-diesel of the facelifted Toyota Fortuner is expected to power "
-            "the India-spec Toyota Hilux as well. Mated to the six-speed auto, this engine produces 204 hp.")
+    text = ("The 2.0-litre four-pot turbo-diesel of the updated Ford Everest is expected to power "
+            "the Thai-spec Ford Ranger as well. Mated to the ten-speed auto, this engine makes 207 hp.")
     art = annotate(_doc(text))
     proposed = {(p.subject.subject, p.finding.attribute, p.status) for p in art.proposals}
-    assert ("Toyota Hilux", "displacement_l", "expected") in proposed
-    # the engine exists in the Fortuner today: its figures are the Fortuner's as a fact
-    assert ("Toyota Fortuner", "displacement_l", "confirmed") in proposed
-    assert ("Toyota Hilux", "power_hp", "expected") in proposed
+    assert ("Ford Ranger", "displacement_l", "expected") in proposed
+    # the engine exists in the Everest today: its figures are the Everest's as a fact
+    assert ("Ford Everest", "displacement_l", "confirmed") in proposed
+    assert ("Ford Ranger", "power_hp", "expected") in proposed
 
 
 @pytest.mark.parametrize("sentence, absent", [
-    ("The Mini Coupe and Mini Roadster now form the 5th and 6th models of the Mini line-up.", "6"),
+    ("The Mini Clubman and Mini Paceman now make up the 3rd and 4th models of the Mini range.", "4"),
     ("The MINI Roadster can be specified with the MINI Connected suite of features.", "Connected"),
 ])
 def test_ordinals_and_participles_are_not_models(sentence, absent):
@@ -386,17 +386,17 @@ def test_a_name_only_one_make_uses_is_its_model_before_a_body_word():
 
 
 def test_a_relative_clause_event_is_about_the_model_it_follows():
-    text = ("The next Toyota Prado will be built on the basis of the Lexus GX, which is now confirmed for a "
-            "launch in the first half of 2024.")
+    text = ("The next Mitsubishi Pajero Sport will be developed on the basis of the Mitsubishi Triton, which is "
+            "already confirmed for a launch in the second half of 2025.")
     art = annotate(_doc(text))
     proposed = {(p.subject.subject, p.finding.attribute, p.finding.value) for p in art.proposals}
-    assert ("Lexus GX", "on_sale", "2024-H1") in proposed
+    assert ("Mitsubishi Triton", "on_sale", "2025-H2") in proposed
 
 
 @pytest.mark.parametrize("text, attribute, value", [
-    ("It also leaves the BMW M5 with a hefty 2,510kg kerb weight.", "curb_weight_kg", 2510),
+    ("It also leaves the Mercedes-AMG C63 with a hefty 2,165kg kerb weight.", "curb_weight_kg", 2165),
     ("The BMW M5 gets an 18.6kWh battery, giving a handy 42-mile electric range.", "range_km", 67.59),
-    ("The Peugeot e-208 costs £25,050, for which you get a 211-mile zero-emissions range.", "range_km", 339.57),
+    ("The Vauxhall Corsa Electric costs £26,895, for which you get a 246-mile zero-emissions range.", "range_km", 395.9),
     ("Once production gets under way, likely in 2021, the Ineos Grenadier will be built in Wales.",
      "production_start", "2021"),
     ("A report says the future BMW M5 will land in 2024.", "on_sale", "2024"),
