@@ -86,3 +86,11 @@ def test_a_model_the_title_names_is_found_bare_in_the_text():
                    text="Lamborghini has shown a new hybrid. The Zorvane makes 808 bhp.")
     got = {(c.subject, c.attribute, c.value) for c in extract(doc)}
     assert ("Lamborghini Zorvane", "power_hp", 808) in got
+
+
+@pytest.mark.parametrize("text, makes, subject", [
+    ("Later, the Swift gets a hybrid.", {"Suzuki"}, "Suzuki Swift"),
+    ("Buyers still like the Up for its size.", {"Volkswagen"}, "Volkswagen Up"),
+])
+def test_a_common_word_name_spelled_several_ways_resolves_once_its_make_is_named(text, makes, subject):
+    assert subject in [s for s, _ in subjects(text, makes)]

@@ -102,7 +102,10 @@ def _index():
         makes[tuple(_tokens_lower(alias))] = make
     models: dict[tuple[str, ...], list[tuple[str, str]]] = {}
     for alias, lines in gaz.models.items():
-        models.setdefault(tuple(_tokens_lower(alias)), []).extend(lines)
+        # aliases that differ only in case or punctuation ("Swift", "SWIFT+") list a line once: a
+        # repeated line would read as two candidates and leave the name unresolved
+        known = models.setdefault(tuple(_tokens_lower(alias)), [])
+        known.extend(line for line in lines if line not in known)
     max_make = max((len(k) for k in makes), default=1)
     max_model = max((len(k) for k in models), default=1)
     # First tokens of every alias: most tokens start none, and one set lookup rules them out.
