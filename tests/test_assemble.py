@@ -42,3 +42,22 @@ def test_a_powertrain_word_right_before_a_rival_describes_that_rival():
     claims = extract(Document(doc="t", text=text, date="2025-06-15"))
     got = {(c.subject, c.value) for c in claims if c.attribute == "powertrain"}
     assert ("Ferrari SF90 Stradale", "hybrid") in got or ("Ferrari SF90", "hybrid") in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Audi RS3 will get a 2.5-litre engine used in the Audi TT RS and the Audi Q3.",
+    "The Audi RS3 will get the 2.5-litre unit found in the Audi TT RS and the Audi Q3.",
+])
+def test_an_engine_described_by_the_models_it_is_in_is_theirs_too(sentence):
+    claims = extract(Document(doc="t", text=sentence, date="2025-06-15"))
+    got = {c.subject for c in claims if c.attribute == "displacement_l"}
+    assert {"Audi TT", "Audi Q3"} <= got
+
+
+def test_an_engine_a_model_gives_up_is_not_its_own():
+    text = ("The Ferrari 849 swaps the 4.0-litre V8 used in the Ferrari SF90 for a new engine. "
+            "The Ferrari 849 is fast.")
+    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    got = {(c.subject, c.value) for c in claims if c.attribute == "displacement_l"}
+    assert ("Ferrari SF90", 4.0) in got
+    assert not any(s == "Ferrari 849" for s, _ in got)

@@ -46,6 +46,9 @@ class Proposal:
     status: str
     sentence: Sentence
     source: str | None
+    # the rules know the finding is only about their subjects ("swapped the V10 used in the Huracan
+    # for ..."): no other candidate is weighed
+    exclusive: bool = False
 
 
 # Specifications of a part that exists today, whatever the sentence hedges about its future use.
@@ -138,6 +141,44 @@ def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
                                                                      or _named_right_before(f, m)):
             return m  # "the new hybrid Ferrari SF90", "a CX-60 in plug-in hybrid form", "Model 3 electric vehicles"
     return None
+
+
+# An engine described by the models it is in: "the V10 used (not only) in the Huracan", "the unit
+# found in the Bezza", "the V10 engine shared by the Huracan and R8", "the V8 that powers the Urus".
+_OWNED_BY = re.compile(r"[^,;:()–—]{0,60}?\b(?:(?:(?:that|which)\s+(?:is|was)\s+)?(?:currently\s+|also\s+|already\s+)?"
+                       r"(?:used|found|fitted|offered|seen|shared)\s+(?:not\s+only\s+)?(?:in|by|on|to|with)"
+                       r"|(?:that|which)\s+(?:currently\s+|also\s+|already\s+)?powers)\s+(?:both\s+)?(?:the\s+)?", re.I)
+# Between two models an engine is in: "the Huracan and R8", "the Huracan but also later versions of the Gallardo".
+_OWNER_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|but\s+also\s+(?:in\s+)?)(?:the\s+)?"
+                             r"(?:(?:later|earlier|some|all|previous|older)\s+(?:versions|models|iterations)\s+of\s+(?:the\s+)?)?",
+                             re.I)
+# A break between an engine's figures and the model it is shared with: "1.3 and 1.5 litre engines, among
+# them the 1.3 litre unit found in the Bezza" (the 1.5 is another engine of the list).
+_LIST_BREAK = re.compile(r"[,;:]\s")
+# How far an engine's figures may stand before the words naming the models it is in.
+OWNED_REACH = 80
+# The engine a model gives up: "swapped the V10 ... for", "substituting for the V10", "in place of the".
+_GIVEN_UP = re.compile(r"\b(?:substitut(?:es|ed|ing|e)\s+for|swap(?:s|ped|ping)?(?:\s+out)?|in\s+place\s+of|"
+                       r"instead\s+of|ditch(?:es|ed|ing)?)\s+(?:the\s+|its\s+|their\s+)?[^,;:()]{0,40}$", re.I)
+
+
+def _engine_owners(f: Finding, mentions: list[Mention], text: str) -> list[Mention]:
+    """The models an engine figure's own phrase says the engine is in ("the 5.2-litre V10 used in
+    the Huracan"), or none."""
+    if f.attribute not in _ENGINE_TALK_ATTRS:
+        return []
+    for m in mentions:
+        if not (m.model and m.kind == "explicit" and f.end <= m.start <= f.end + OWNED_REACH):
+            continue
+        if not _OWNED_BY.fullmatch(text, f.end, m.start):
+            return []  # the first model after the figure is not the engine's owner
+        owners = [m]
+        for n in mentions:
+            if n.model and n.kind == "explicit" and n.start >= owners[-1].end \
+                    and _OWNER_LIST_GAP.fullmatch(text, owners[-1].end, n.start):
+                owners.append(n)
+        return owners
+    return []
 
 
 def _object(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
@@ -262,8 +303,17 @@ def assemble(art: Annotated) -> None:
         # "Mated to the six-speed auto, this engine produces 204 hp": the engine the article follows
         engine_talk = (engine_owner is not None and _THIS_ENGINE.search(sent.text)
                        and not any(m.model and m.kind == "explicit" for m in mentions))
+        owned = {id(f): owners for f in found if (owners := _engine_owners(f, mentions, text))}
+        owner_ids = {id(m) for owners in owned.values() for m in owners}
+        exclusive: set[int] = set()
         for f in sorted(found, key=lambda f: f.start):
             rel = f.start - sent.start
+            if id(f) in owned:
+                # "the 5.2-litre V10 used in the Huracan": figures of the engine those models have
+                pending += [(f, m, None, "confirmed") for m in owned[id(f)]]
+                if _GIVEN_UP.search(text, max(0, f.start - 60), f.start):
+                    exclusive.add(id(f))
+                    continue  # "swapped the V10 shared by the Huracan and R8 for ...": not the subject's
             status = f.status or status_for(sent.text, rel, sent_cues, _clause_start(sent.text, rel))
             if status == "reported" and f.attribute in RECORDS and _ACCORDING.search(sent.text):
                 status = "confirmed"  # "According to the outlet, Dacia sold 118,883": a record cited
@@ -310,7 +360,8 @@ def assemble(art: Annotated) -> None:
                         # the shared engine is the one described before its partner ("the 3.0-litre V6
                         # shared with the Z"); one described after may be another ("..., and will get a
                         # new 2.0-litre turbo")
-                        if g.attribute in _ENGINE_ATTRS and g.value is not None and g.start < partner.start:
+                        if g.attribute in _ENGINE_ATTRS and g.value is not None and g.start < partner.start \
+                                and not _LIST_BREAK.search(text, g.end, partner.start):
                             pending.append((g, partner, None, "confirmed"))
                 continue
             if f.attribute in ("lifecycle", "reveal", "on_sale", "production_start", "production_end") or f.event:
@@ -364,7 +415,8 @@ def assemble(art: Annotated) -> None:
                 if subject is not None and f.attribute == "body_style":
                     status = "confirmed"
                 if subject is None:
-                    subject = _clause_subject(f, mentions, sent.text, sent.start) or _nearest(f, mentions, text) or focus
+                    others = [m for m in mentions if id(m) not in owner_ids]  # an engine it gave up has its owners
+                    subject = _clause_subject(f, mentions, sent.text, sent.start) or _nearest(f, others, text) or focus
                 elif focus is not None and subject.subject != focus.subject and f.attribute not in ("body_style", "market"):
                     status = "confirmed"  # a figure stated for another, existing model
                     if _same_as(sent.text, subject, sent.start):
@@ -409,7 +461,8 @@ def assemble(art: Annotated) -> None:
             if (subject.subject in partner_subjects and f.attribute not in ENTITY_ATTRIBUTES and id(f) not in about_partner
                     and f.attribute not in _ENGINE_ATTRS and f.attribute not in ("power_hp", "torque_lbft")):
                 continue
-            art.proposals.append(Proposal(f, subject, value_override, status or "confirmed", sent, source))
+            art.proposals.append(Proposal(f, subject, value_override, status or "confirmed", sent, source,
+                                          exclusive=id(f) in exclusive))
 
 
 def to_claims(art: Annotated, proposals: list[Proposal]) -> list[Claim]:
