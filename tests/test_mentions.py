@@ -94,3 +94,13 @@ def test_a_model_the_title_names_is_found_bare_in_the_text():
 ])
 def test_a_common_word_name_spelled_several_ways_resolves_once_its_make_is_named(text, makes, subject):
     assert subject in [s for s, _ in subjects(text, makes)]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Makers on sale there include Chirey, JAC and Changan.", "Chirey JAC"),
+    ("Rivals such as BAIC, JMC and Geely are growing fast.", "BAIC JMC"),
+])
+def test_a_comma_after_a_make_ends_its_mention(text, absent):
+    got = [s for s, _ in subjects(text)]
+    assert absent not in got
+    assert absent.split()[0] in got

@@ -131,6 +131,8 @@ MONTH_NAMES = frozenset("january february march april may june july august septe
 # Electric names that start with a lower-case prefix ("e Vitara", "e-C3", "iX3"): capitalised after it.
 _E_PREFIX = re.compile(r"[a-z]{1,2}[\s-]?[A-Z0-9]")
 _APOSTROPHES = ("'", "’")
+# Punctuation between a make and the next word that ends the make's mention ("Chirey, JAC", "Kia/Hyundai").
+_NAME_BREAK = re.compile(r"[,;:&/]")
 _LETTER = re.compile(r"[A-Za-z]")
 _ACRONYM = re.compile(r"[A-Z]{2,}(?:-[A-Z0-9]+)?")
 _STEM = re.compile(r"(.*\d)([A-Za-z]{1,2})$")
@@ -201,10 +203,12 @@ def find_mentions(sentence: str, offset: int, doc_makes: set[str],
             make, n = found
             j = i + n
             possessive = j < len(toks) and sentence[toks[j][1] - 1:toks[j][1]] in _APOSTROPHES
+            # "Chirey, JAC and BAIC": a list's comma ends the make; the next name is no model of it
+            listed = j < len(toks) and _NAME_BREAK.search(sentence, toks[j - 1][2], toks[j][1]) is not None
             # "Tesla's sales": the possessive "s" names no model "S"
-            model, m, _ = (None, 0, None) if possessive else _match_model(toks, low, j, make, models, gaz,
-                                                                                   sentence=sentence)
-            if not model and not possessive:
+            model, m, _ = (None, 0, None) if possessive or listed else _match_model(toks, low, j, make, models, gaz,
+                                                                                     sentence=sentence)
+            if not model and not possessive and not listed:
                 k = _pattern_model(toks, low, j, toks[j - 1][2], sentence)
                 if k:
                     name = " ".join(t[0] for t in toks[j:j + k])
