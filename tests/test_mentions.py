@@ -1,6 +1,8 @@
 import pytest
 
+from autodossier.extract import extract
 from autodossier.extract.mentions import find_mentions
+from autodossier.ingest.document import Document
 
 
 def subjects(text, makes=()):
@@ -80,8 +82,6 @@ def test_designations_of_named_makes_still_count(text, makes, subject):
 
 
 def test_a_model_the_title_names_is_found_bare_in_the_text():
-    from autodossier.extract import extract
-    from autodossier.ingest.document import Document
     doc = Document(doc="t", title="The 217mph Lamborghini Zorvane revealed", date="2025-06-15",
                    text="Lamborghini has shown a new hybrid. The Zorvane makes 808 bhp.")
     got = {(c.subject, c.attribute, c.value) for c in extract(doc)}
@@ -104,3 +104,17 @@ def test_a_comma_after_a_make_ends_its_mention(text, absent):
     got = [s for s, _ in subjects(text)]
     assert absent not in got
     assert absent.split()[0] in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A Toyota TRD Corolla is coming.", ("Toyota Corolla", "TRD")),
+    ("A Nissan NISMO Z was shown.", ("Nissan Z", "NISMO")),
+])
+def test_a_badge_between_a_make_and_its_line_is_the_lines_variant(text, expected):
+    assert expected in subjects(text)
+
+
+def test_a_designation_followed_by_variant_is_no_model():
+    text = "Mazda updated its range. The Mazda 3 gained a new SP25 variant with a 2.5-litre engine."
+    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    assert {c.subject for c in claims if c.attribute == "displacement_l"} == {"Mazda 3"}

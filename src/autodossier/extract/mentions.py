@@ -367,6 +367,10 @@ def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False,
                 mk, md = lines[0]
                 return (md, tok), 1, mk
         if make is not None and tok[0].isupper() and tok.lower() not in NOT_MODEL:
+            known, n, _ = _match_model(toks, low, j + 1, make, models, gaz, sentence=sentence)
+            if known and toks[j + 1][1] - toks[j][2] <= 1:
+                # "Toyota GRMN 86": a badge between the make and a line of that make is the line's variant
+                return (known[0], tok if not known[1] else f"{tok} {known[1]}"), n + 1, make
             return (tok, None), 1, make  # an unknown model of a known make, by pattern
     return None, 0, None
 
@@ -474,7 +478,9 @@ _BARE_DESIGNATION = re.compile(r"(?:[A-Z]{2,4}|[a-z]{1,2}[A-Z]?)-?\d{1,4}[a-z]?"
 # Words after a name that make it a part, a platform or a rule, not a car.
 _NOT_A_CAR_AFTER = frozenset("engine engines platform architecture motor motors unit units treatment norms "
                              "standard standards emission emissions phase gearbox transmission battery "
-                             "batteries chassis generation project plant program programme".split())
+                             "batteries chassis generation project plant program programme "
+                             # "a new SP20 variant", "the GT trim": a grade of the model named before
+                             "variant variants trim trims grade grades".split())
 # "a flat-plane-crank V-8, the LT7": a code in apposition to an engine names the engine.
 _ENGINE_WORDS = frozenset("engine engines motor unit powerplant four-cylinder six-cylinder flat-six inline-six "
                           "straight-six v8 v6 v10 v12 turbo-four".split())
