@@ -61,3 +61,18 @@ def test_an_engine_a_model_gives_up_is_not_its_own():
     got = {(c.subject, c.value) for c in claims if c.attribute == "displacement_l"}
     assert ("Ferrari SF90", 4.0) in got
     assert not any(s == "Ferrari 849" for s, _ in got)
+
+
+def test_a_drivetrain_word_right_before_a_model_describes_that_model():
+    text = ("The Kia Sorento costs $50,000. That money also buys a well-equipped Honda Pilot "
+            "or a brand-new AWD Mazda CX-90.")
+    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    got = {c.subject for c in claims if c.attribute == "drivetrain"}
+    assert "Mazda CX-90" in got
+
+
+def test_a_powertrain_word_before_a_partner_describes_the_partner():
+    text = "The Audi R8 will be built as a twin of the plug-in hybrid (PHEV) Lamborghini Temerario."
+    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    got = {(c.subject, c.value) for c in claims if c.attribute == "powertrain"}
+    assert ("Lamborghini Temerario", "phev") in got

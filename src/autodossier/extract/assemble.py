@@ -89,7 +89,7 @@ def _clause_start(text: str, pos: int) -> int:
 
 
 # Between a powertrain word and the model it describes: "hybrid Ferrari SF90", "electric-only Zed".
-_ATTRIBUTIVE_BEFORE = re.compile(r"[\s-]*")
+_ATTRIBUTIVE_BEFORE = re.compile(r"[\s-]*(?:\([A-Za-z-]{2,6}\)\s*)?")  # "plug-in hybrid (PHEV) Temerario"
 _ATTRIBUTIVE_AFTER = re.compile(r"\s+")
 # "a CX-60 in plug-in hybrid form", "Silverado and Sierra pickups in electric form": a powertrain
 # stated as the form a model comes in.
@@ -115,10 +115,10 @@ def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
         inside = [m for m in models if f.start <= m.start and m.end <= f.end]
         if inside:
             return inside[0]  # "34,621 Song Plus SUVs": the model named inside the figure
-    if f.attribute == "powertrain":
+    if f.attribute in ("powertrain", "drivetrain"):
         for m in models:
-            # "the new hybrid Ferrari SF90", "the BYD Seal electric sedan": the word describes that car,
-            # even a rival's
+            # "the new hybrid Ferrari SF90", "the BYD Seal electric sedan", "a brand-new AWD Cadillac
+            # Escalade": the word describes that car, even a rival's
             if m.kind == "explicit" and (f.end <= m.start and _ATTRIBUTIVE_BEFORE.fullmatch(text[f.end:m.start])
                                          or m.end <= f.start and _ATTRIBUTIVE_AFTER.fullmatch(text[m.end:f.start])):
                 return m
@@ -407,6 +407,8 @@ def assemble(art: Annotated) -> None:
                     subject = before[-1] if before else focus
             else:
                 subject = _bound(f, mentions, text)
+                if subject is not None and f.attribute in ("powertrain", "drivetrain") and "partner" in subject.words:
+                    about_partner.add(id(f))  # "a twin of the plug-in hybrid Temerario": the partner's own
                 if subject is None and f.attribute == "market":
                     # "the new Toyota Crown (a model bound for Japan and the USA)": the aside's model
                     subject = _aside_owner(f, mentions, sent)
