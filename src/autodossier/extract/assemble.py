@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from autodossier.claims import CERTAINTY_RANK, ENTITY_ATTRIBUTES, Claim
 from autodossier.extract.certainty import CLAUSE_BOUNDARY, cues, source_of, status_for
+from autodossier.extract.engine_owners import LIST_BREAK, engine_owners, given_up
 from autodossier.extract.findings import Finding
 from autodossier.extract.markets import withdrawn_markets
 from autodossier.extract.mentions import Mention
@@ -143,44 +144,6 @@ def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
     return None
 
 
-# An engine described by the models it is in: "the V10 used (not only) in the Huracan", "the unit
-# found in the Bezza", "the V10 engine shared by the Huracan and R8", "the V8 that powers the Urus".
-_OWNED_BY = re.compile(r"[^,;:()–—]{0,60}?\b(?:(?:(?:that|which)\s+(?:is|was)\s+)?(?:currently\s+|also\s+|already\s+)?"
-                       r"(?:used|found|fitted|offered|seen|shared)\s+(?:not\s+only\s+)?(?:in|by|on|to|with)"
-                       r"|(?:that|which)\s+(?:currently\s+|also\s+|already\s+)?powers)\s+(?:both\s+)?(?:the\s+)?", re.I)
-# Between two models an engine is in: "the Huracan and R8", "the Huracan but also later versions of the Gallardo".
-_OWNER_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|but\s+also\s+(?:in\s+)?)(?:the\s+)?"
-                             r"(?:(?:later|earlier|some|all|previous|older)\s+(?:versions|models|iterations)\s+of\s+(?:the\s+)?)?",
-                             re.I)
-# A break between an engine's figures and the model it is shared with: "1.3 and 1.5 litre engines, among
-# them the 1.3 litre unit found in the Bezza" (the 1.5 is another engine of the list).
-_LIST_BREAK = re.compile(r"[,;:]\s")
-# How far an engine's figures may stand before the words naming the models it is in.
-OWNED_REACH = 80
-# The engine a model gives up: "swapped the V10 ... for", "substituting for the V10", "in place of the".
-_GIVEN_UP = re.compile(r"\b(?:substitut(?:es|ed|ing|e)\s+for|swap(?:s|ped|ping)?(?:\s+out)?|in\s+place\s+of|"
-                       r"instead\s+of|ditch(?:es|ed|ing)?)\s+(?:the\s+|its\s+|their\s+)?[^,;:()]{0,40}$", re.I)
-
-
-def _engine_owners(f: Finding, mentions: list[Mention], text: str) -> list[Mention]:
-    """The models an engine figure's own phrase says the engine is in ("the 5.2-litre V10 used in
-    the Huracan"), or none."""
-    if f.attribute not in _ENGINE_TALK_ATTRS:
-        return []
-    for m in mentions:
-        if not (m.model and m.kind == "explicit" and f.end <= m.start <= f.end + OWNED_REACH):
-            continue
-        if not _OWNED_BY.fullmatch(text, f.end, m.start):
-            return []  # the first model after the figure is not the engine's owner
-        owners = [m]
-        for n in mentions:
-            if n.model and n.kind == "explicit" and n.start >= owners[-1].end \
-                    and _OWNER_LIST_GAP.fullmatch(text, owners[-1].end, n.start):
-                owners.append(n)
-        return owners
-    return []
-
-
 def _object(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
     """The model an event word is about: named right after it, containing it, or just before it."""
     models = [m for m in mentions if m.model]
@@ -303,7 +266,8 @@ def assemble(art: Annotated) -> None:
         # "Mated to the six-speed auto, this engine produces 204 hp": the engine the article follows
         engine_talk = (engine_owner is not None and _THIS_ENGINE.search(sent.text)
                        and not any(m.model and m.kind == "explicit" for m in mentions))
-        owned = {id(f): owners for f in found if (owners := _engine_owners(f, mentions, text))}
+        owned = {id(f): owners for f in found
+                 if f.attribute in _ENGINE_TALK_ATTRS and (owners := engine_owners(f, mentions, text))}
         owner_ids = {id(m) for owners in owned.values() for m in owners}
         exclusive: set[int] = set()
         for f in sorted(found, key=lambda f: f.start):
@@ -311,7 +275,7 @@ def assemble(art: Annotated) -> None:
             if id(f) in owned:
                 # "the 5.2-litre V10 used in the Huracan": figures of the engine those models have
                 pending += [(f, m, None, "confirmed") for m in owned[id(f)]]
-                if _GIVEN_UP.search(text, max(0, f.start - 60), f.start):
+                if given_up(f, text):
                     exclusive.add(id(f))
                     continue  # "swapped the V10 shared by the Huracan and R8 for ...": not the subject's
             status = f.status or status_for(sent.text, rel, sent_cues, _clause_start(sent.text, rel))
@@ -361,7 +325,7 @@ def assemble(art: Annotated) -> None:
                         # shared with the Z"); one described after may be another ("..., and will get a
                         # new 2.0-litre turbo")
                         if g.attribute in _ENGINE_ATTRS and g.value is not None and g.start < partner.start \
-                                and not _LIST_BREAK.search(text, g.end, partner.start):
+                                and not LIST_BREAK.search(text, g.end, partner.start):
                             pending.append((g, partner, None, "confirmed"))
                 continue
             if f.attribute in ("lifecycle", "reveal", "on_sale", "production_start", "production_end") or f.event:
