@@ -148,3 +148,24 @@ def test_a_model_the_text_goes_on_to_describe_keeps_the_topic_over_the_title_mod
     got = _facts(text, title="Audi R8 to return as a hybrid")
     assert any(s == "Lamborghini Temerario" and a == "power_hp" for s, a, _ in got)
     assert not any(s == "Audi R8" and a == "power_hp" for s, a, _ in got)
+
+
+def test_models_a_new_one_will_sit_beneath_are_not_what_is_planned():
+    got = _facts("Mazda is developing a concept to revive the name, which would sit beneath the Mazda MX-5 "
+                 "and Mazda CX-30.")
+    assert not any(s in ("Mazda MX-5", "Mazda CX-30") and a == "lifecycle" for s, a, _ in got)
+
+
+def test_a_figure_neither_rival_can_match_is_not_theirs():
+    text = ("The Kia EV3 offers something that neither the Tesla Model 3 nor the Polestar 2 can match: "
+            "a price of $30,000.")
+    got = _facts(text)
+    assert not any(s in ("Tesla Model 3", "Polestar 2") and a == "price" for s, a, _ in got)
+
+
+def test_after_a_whereas_clause_the_models_of_the_main_clause_are_its_focus():
+    text = ("Whereas the Honda City is now built at another plant, models such as the Honda Civic and "
+            "Honda Accord have been discontinued in India.")
+    got = _facts(text)
+    assert any(s == "Honda Civic" and a == "market" for s, a, _ in got)
+    assert not any(s == "Honda City" and a == "market" for s, a, _ in got)

@@ -48,9 +48,12 @@ COMPARATIVE_BEFORE = gated(r"\b(?:eclipse|beat|outgun|outrun|match|similar to|re
                            r"aimed (?:squarely |directly |firmly )?at|in the (?:mould|mold|vein|style) of|"
                            r"(?:to |will |would )?(?:take|takes|taking) on|targets?|targeting|going up against|"
                            r"alternatives? to|benchmark(?:ed|s)? against|"
-                           r"compared (?:to|with)|as with|inspired by|how|against|versus|vs\.?|competitors? "
+                           r"compared (?:to|with)|as with|inspired by|how|against|versus|vs\.?|neither|competitors? "
                            r"(?:to|of|such as)|"
                            # "such as" alone gives examples ("models such as the Civic and CR-V are axed")
+                           # "would sit beneath the Z and GT-R", "slotting in above the Corolla": a place in a range
+                           r"(?:sits?|sitting|slots?|slotting|slotted|positioned|placed)\s+(?:in\s+)?"
+                           r"(?:beneath|below|above|under|between)|"
                            r"(?:competition|alternatives?|opponents?|the likes)\s+such as)\b[^,;.]{0,40}$", re.I)
 COMPARATIVE_AFTER = gated(r"^\s*(?:rival|competitor|alternative|fighter|beater|killer)\b", re.I)
 # A model as a compound modifier ("a Bentayga-style SUV", "the Defender-inspired 4x4", "an RS-rivalling
@@ -184,11 +187,12 @@ def _of_make(explicit: list[Mention], pos: int, recent: list[Mention]) -> Mentio
 # A sentence opening with an adverbial or participle clause ("After ... troubles that beset its bZ4X twin,
 # the RZ will ...", "Joining the Fortuner and Innova, the Hilux will ..."): the models named there are
 # not what the sentence is about.
-_INTRO = re.compile(r"^\W*(?:after|following|despite|although|though|while|whilst|since|unlike|like|joining|"
+_INTRO = re.compile(r"^\W*(?:after|following|despite|although|though|while|whilst|whereas|since|unlike|like|joining|"
                     r"alongside|besides|beyond|compared|apart from|aside from|in addition to|as with|just as|"
                     r"much like|just like|riding on|building on|replacing|succeeding|(?!according)[a-z]+ing)\b", re.I)
 # From the comma that ends the opening clause (the sentence's first) to the model that starts the main one.
-_MAIN_START = re.compile(r",\s*(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+\s+){0,3}$")
+_MAIN_START = re.compile(r",\s*(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+\s+){0,3}"
+                         r"(?:(?:such\s+as|like|including)\s+(?:the\s+)?)?$")  # "..., models such as the Civic"
 
 
 def _main_clause_subject(models: list[Mention], text: str, offset: int) -> Mention:
