@@ -502,9 +502,10 @@ def _clause_subject(f: Finding, mentions: list[Mention], text: str, offset: int)
         return None
     marker = list(_CLAUSE.finditer(text, 0, rel))[-1]
     if marker.group().endswith(("which", "who")):
-        # "the R1S, which is priced from $77,700": a relative clause is about the model it follows
+        # "the R1S, which is priced from $77,700": a relative clause is about the model it follows, even one
+        # named in a comparison ("sits below the R1S, which is priced from ...")
         for m in mentions:
-            if m.model and 0 <= marker.start() - (m.end - offset) <= 2 and "comparative" not in m.words:
+            if m.model and 0 <= marker.start() - (m.end - offset) <= 2:
                 return m
     for m in mentions:
         if m.model and start <= m.start - offset < rel and "comparative" not in m.words:
