@@ -169,3 +169,11 @@ def test_after_a_whereas_clause_the_models_of_the_main_clause_are_its_focus():
     got = _facts(text)
     assert any(s == "Honda Civic" and a == "market" for s, a, _ in got)
     assert not any(s == "Honda City" and a == "market" for s, a, _ in got)
+
+
+def test_the_models_are_the_two_the_sentence_before_named():
+    text = ("Kia said on Monday it will shut its old plant. The plant had been building the Kia Rio and Kia Ceed. "
+            "As the models are discontinued this month, the plant will close.")
+    got = _facts(text)
+    assert ("Kia Ceed", "lifecycle", "discontinued") in got
+    assert ("Kia Rio", "lifecycle", "discontinued") in got

@@ -118,3 +118,8 @@ def test_a_designation_followed_by_variant_is_no_model():
     text = "Mazda updated its range. The Mazda 3 gained a new SP25 variant with a 2.5-litre engine."
     claims = extract(Document(doc="t", text=text, date="2025-06-15"))
     assert {c.subject for c in claims if c.attribute == "displacement_l"} == {"Mazda 3"}
+
+
+def test_a_common_word_name_of_the_make_the_sentence_just_named_is_that_model():
+    got = [s for s, _ in subjects("The plant built the Chevrolet Trax SUV and Malibu sedan.")]
+    assert "Chevrolet Malibu" in got

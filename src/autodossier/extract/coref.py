@@ -288,9 +288,12 @@ def coref(art: Annotated) -> None:
                     break  # "Mahindra's workhorse has been updated. It ...": not the earlier model
                 added.append(Mention(a, sent.start + m.end(), ref.make, ref.model, ref.variant, kind="anaphor"))
                 break
+            before = _distinct(prev_explicit)
             for m in PLURAL.finditer(s):
-                # the models the title names together, else the last two the text was about
-                seen = list(title_group) if len(title_group) >= 2 else []
+                # the models the sentence before named together ("building the Trax and Malibu. As the
+                # models are dropped ..."), else those the title names together, else the last two the
+                # text was about
+                seen = before if len(before) >= 2 else list(title_group) if len(title_group) >= 2 else []
                 for cand in ([] if seen else reversed(topics)):
                     if cand.subject not in [x.subject for x in seen]:
                         seen.append(cand)

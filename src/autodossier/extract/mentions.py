@@ -347,8 +347,9 @@ def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False,
             body_after = j + n < len(low) and low[j + n] in BODY_NOUNS
             if len({c[0] for c in pick}) == 1 and (preferred or _looks_like_designation(text) or body_after):
                 return (pick[0][1], pick[0][2]), n, pick[0][0]
-        if doc_makes and not initial and (text[0].isupper() or _numeric_model_context(text, low, j, n)):
-            named = [(mk, md, var) for mk, md, var in lines if mk in doc_makes]
+        if (doc_makes or prefer) and not initial and (text[0].isupper() or _numeric_model_context(text, low, j, n)):
+            # the article's makes so far, and the make this sentence just named ("the Trax SUV and Malibu sedan")
+            named = [(mk, md, var) for mk, md, var in lines if mk in (doc_makes or ()) or mk == prefer]
             if len(named) > 1:
                 named = [c for c in named if c[0] == prefer]
             if len(named) == 1:
