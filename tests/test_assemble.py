@@ -76,3 +76,11 @@ def test_a_powertrain_word_before_a_partner_describes_the_partner():
     claims = extract(Document(doc="t", text=text, date="2025-06-15"))
     got = {(c.subject, c.value) for c in claims if c.attribute == "powertrain"}
     assert ("Lamborghini Temerario", "phev") in got
+
+
+def test_a_second_relation_verb_keeps_the_first_verbs_subject():
+    text = "Next year brings the Skoda Elroq, which replaces the Skoda Enyaq and uses the Volkswagen ID.3 as its basis."
+    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    got = {(c.subject, c.value) for c in claims if c.attribute == "shares_platform_with"}
+    assert ("Skoda Elroq", "Volkswagen ID.3") in got
+    assert ("Skoda Enyaq", "Volkswagen ID.3") not in got

@@ -230,6 +230,10 @@ _RELATIVE = re.compile(r",\s*(?:which|who)\b")
 _RELATIVE_RIGHT_AFTER = re.compile(r"(?:\s*[\w.-]+){0,2}?\s*(?:\([^)]{0,60}\)\s*)?,\s*(?:which|who)\b")  # past a trim ("VZ")
 
 
+# From a relation's partner to a second verb of the same subject: "replaces the Qashqai and uses ...".
+_NEXT_VERB = re.compile(r"\s*,?\s+and\s+(?:\w+ly\s+)?")
+
+
 def _partner(f: Finding, mentions: list[Mention]) -> Mention | None:
     for m in mentions:
         if m.model and 0 <= m.start - f.end <= 2:
@@ -299,6 +303,10 @@ def assemble(art: Annotated) -> None:
                     continue
                 before = [m for m in mentions if m.model and m.end <= f.start and m.subject != partner.subject
                           and "comparative" not in m.words]
+                # "the Tekton, which replaces the Qashqai and uses the Duster as its basis": another
+                # relation's partner is not the subject of this one
+                before = [m for m in before if not ("partner" in m.words and _NEXT_VERB.fullmatch(text, m.end, f.start))] \
+                    or before
                 subject = before[-1] if before else focus
                 owners = None
                 if (f.attribute == "shares_engine_with" and powered is not None and powered.start > f.end
