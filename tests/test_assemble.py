@@ -84,3 +84,10 @@ def test_a_second_relation_verb_keeps_the_first_verbs_subject():
     got = {(c.subject, c.value) for c in claims if c.attribute == "shares_platform_with"}
     assert ("Skoda Elroq", "Volkswagen ID.3") in got
     assert ("Skoda Enyaq", "Volkswagen ID.3") not in got
+
+
+def test_an_aside_after_a_list_of_models_describes_every_model_of_it():
+    text = "The next Mazda MX-5 and Toyota GR86 – twin rear-drive roadsters – will arrive in 2027."
+    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    got = {c.subject for c in claims if c.attribute == "drivetrain"}
+    assert {"Mazda MX-5", "Toyota GR86"} <= got

@@ -230,6 +230,10 @@ _RELATIVE = re.compile(r",\s*(?:which|who)\b")
 _RELATIVE_RIGHT_AFTER = re.compile(r"(?:\s*[\w.-]+){0,2}?\s*(?:\([^)]{0,60}\)\s*)?,\s*(?:which|who)\b")  # past a trim ("VZ")
 
 
+# From a list's last model into an aside describing the list: "the GR 86 and Subaru BRZ – twin rear-drive".
+_LIST_ASIDE = re.compile(r"\s*(?:[–—]|\()\s*[^–—()\d]{0,30}")
+
+
 # From a relation's partner to a second verb of the same subject: "replaces the Qashqai and uses ...".
 _NEXT_VERB = re.compile(r"\s*,?\s+and\s+(?:\w+ly\s+)?")
 
@@ -411,7 +415,11 @@ def assemble(art: Annotated) -> None:
             if f.attribute in _ENGINE_ATTRS and subject.model and powered is None and not engine_talk:
                 engine_owner = subject
             pending.append((f, subject, None, status))
-            if subject.kind == "explicit" and (f.attribute in ("market", "body_style") or (
+            group = _coordinated(mentions, text) if subject.kind == "explicit" and _inside_aside(sent.text, rel) else []
+            if subject in group and _LIST_ASIDE.fullmatch(text, group[-1].end, f.start):
+                # "the GR 86 and Subaru BRZ – twin rear-drive sports coupes –": the aside describes the list
+                pending += [(f, other, None, status) for other in group if other is not subject]
+            elif subject.kind == "explicit" and (f.attribute in ("market", "body_style") or (
                     f.attribute == "powertrain" and (_in_form(f, subject, text) or _named_right_before(f, subject)))):
                 # "the Mini Coupe and Mini Roadster ... here": every model of a coordinated list
                 pending += [(f, other, None, status) for other in _chain(subject, mentions, text)[1:]]
