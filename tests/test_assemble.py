@@ -91,3 +91,12 @@ def test_an_aside_after_a_list_of_models_describes_every_model_of_it():
     claims = extract(Document(doc="t", text=text, date="2025-06-15"))
     got = {c.subject for c in claims if c.attribute == "drivetrain"}
     assert {"Mazda MX-5", "Toyota GR86"} <= got
+
+
+def test_a_powertrain_word_bound_to_one_model_is_not_given_to_the_sentences_subject():
+    text = ("The Kia EV9 is big. After that, the plant will build both the Kia EV9 and the "
+            "gasoline-powered Kia Telluride on one line.")
+    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    got = {(c.subject, c.value) for c in claims if c.attribute == "powertrain"}
+    assert ("Kia Telluride", "ice") in got
+    assert ("Kia EV9", "ice") not in got

@@ -98,6 +98,12 @@ _IN_FORM_GAP = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}in\s+(?:(?:its|their|an?|full
 _FORM_AFTER = re.compile(r"^\s+(?:form|guise)\b")
 
 
+def _attributive(f: Finding, m: Mention, text: str) -> bool:
+    """Whether a word stands right before or after the model's name ("hybrid Ferrari SF90", "Seal electric")."""
+    return (f.end <= m.start and _ATTRIBUTIVE_BEFORE.fullmatch(text, f.end, m.start) is not None
+            or m.end <= f.start and _ATTRIBUTIVE_AFTER.fullmatch(text, m.end, f.start) is not None)
+
+
 def _in_form(f: Finding, m: Mention, text: str) -> bool:
     """Whether a powertrain is stated as the form the model ``m`` comes in."""
     return (m.end <= f.start and f.start - m.end < 40 and bool(_IN_FORM_GAP.match(text[m.end:f.start]))
@@ -383,8 +389,11 @@ def assemble(art: Annotated) -> None:
                     subject = before[-1] if before else focus
             else:
                 subject = _bound(f, mentions, text)
-                if subject is not None and f.attribute in ("powertrain", "drivetrain") and "partner" in subject.words:
-                    about_partner.add(id(f))  # "a twin of the plug-in hybrid Temerario": the partner's own
+                if subject is not None and f.attribute in ("powertrain", "drivetrain") and _attributive(f, subject, text):
+                    # "the gasoline-powered XT4", "the new hybrid Ferrari SF90": that car's alone, even a
+                    # relation's partner ("a twin of the plug-in hybrid Temerario")
+                    about_partner.add(id(f))
+                    exclusive.add(id(f))
                 if subject is None and f.attribute == "market":
                     # "the new Toyota Crown (a model bound for Japan and the USA)": the aside's model
                     subject = _aside_owner(f, mentions, sent)
