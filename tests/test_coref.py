@@ -177,3 +177,15 @@ def test_the_models_are_the_two_the_sentence_before_named():
     got = _facts(text)
     assert ("Kia Ceed", "lifecycle", "discontinued") in got
     assert ("Kia Rio", "lifecycle", "discontinued") in got
+
+
+@pytest.mark.parametrize("turn", [
+    "Beyond the Genesis GV90, the Genesis GV80 facelift is due in October.",
+    "Beyond the Genesis GV90, the magazine says the Genesis GV80 facelift is due in October.",
+])
+def test_after_an_opening_clause_turns_to_another_model_the_text_stays_with_it(turn):
+    text = ("The Genesis GV90 is a large electric SUV. " + turn +
+            " The first examples will reach Australian showrooms early next year.")
+    got = _facts(text, title="Genesis GV90 electric SUV set for 2026")
+    assert ("Genesis GV80", "market", "AU") in got
+    assert ("Genesis GV90", "market", "AU") not in got

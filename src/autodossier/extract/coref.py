@@ -191,7 +191,8 @@ _INTRO = re.compile(r"^\W*(?:after|following|despite|although|though|while|whils
                     r"alongside|besides|beyond|compared|apart from|aside from|in addition to|as with|just as|"
                     r"much like|just like|riding on|building on|replacing|succeeding|(?!according)[a-z]+ing)\b", re.I)
 # From the comma that ends the opening clause (the sentence's first) to the model that starts the main one.
-_MAIN_START = re.compile(r",\s*(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+\s+){0,3}"
+_MAIN_START = re.compile(r",\s*(?:(?:[\w-]+\s+){1,3}(?:says|said|reports|reported|claims|believes)\s+(?:that\s+)?)?"
+                         r"(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+\s+){0,3}"
                          r"(?:(?:such\s+as|like|including)\s+(?:the\s+)?)?$")  # "..., models such as the Civic"
 
 
@@ -327,7 +328,9 @@ def coref(art: Annotated) -> None:
         partners = [m for m in allm if m.model and "partner" in m.words]
         if models:
             main = _main_clause_subject(models, s, sent.start)
-            if _described(art.doc.text, main.end):
+            if _described(art.doc.text, main.end) or main is not models[0]:
+                # a model the text goes on to describe, or turns to after an opening clause ("Beyond the
+                # GV90, the GV80 facelift is due ..."): the next sentences are about it, not the title's
                 described.add(id(main))
             art.focus[sent.index] = main
             topics.append(main)
