@@ -100,3 +100,14 @@ def test_a_powertrain_word_bound_to_one_model_is_not_given_to_the_sentences_subj
     got = {(c.subject, c.value) for c in claims if c.attribute == "powertrain"}
     assert ("Kia Telluride", "ice") in got
     assert ("Kia EV9", "ice") not in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "The new Ford Puma could get a new engine, given how much the firm has put into hybridised powertrains "
+    "(witness the Ford Kuga and Ford Ranger).",
+    "The Ford Puma takes on a field of plug-in hybrid crossovers, among them the Ford Kuga and the Ford Ranger.",
+])
+def test_models_given_as_examples_of_a_powertrain_have_it(sentence):
+    claims = extract(Document(doc="t", text=sentence, date="2025-06-15"))
+    got = {c.subject for c in claims if c.attribute == "powertrain" and c.value in ("phev", "hybrid")}
+    assert {"Ford Kuga", "Ford Ranger"} <= got

@@ -240,6 +240,20 @@ _RELATIVE_RIGHT_AFTER = re.compile(r"(?:\s*[\w.-]+){0,2}?\s*(?:\([^)]{0,60}\)\s*
 _LIST_ASIDE = re.compile(r"\s*(?:[–—]|\()\s*[^–—()\d]{0,30}")
 
 
+# From a class of cars named by their powertrain to the examples given of it: "hybridised powertrains
+# (witness the P1 and Artura)", "electric full-size SUVs – ... – among them the EQS SUV and ...".
+_EXAMPLES = re.compile(r"[^;.!?]{0,120}?(?:\bsuch\s+as|\bincluding|\bamong\s+them|\(witness|\(e\.g\.,?|\(like)\s+"
+                       r"(?:the\s+)?(?:(?:new|upcoming|forthcoming|current|latest)\s+)?", re.I)
+
+
+def _examples(f: Finding, mentions: list[Mention], text: str) -> list[Mention]:
+    """The models a sentence gives as examples of the cars a powertrain word describes, or none."""
+    first = next((m for m in mentions if m.model and m.kind == "explicit" and m.start >= f.end), None)
+    if first is None or not _EXAMPLES.fullmatch(text, f.end, first.start):
+        return []
+    return _chain(first, mentions, text)
+
+
 # From a relation's partner to a second verb of the same subject: "replaces the Qashqai and uses ...".
 _NEXT_VERB = re.compile(r"\s*,?\s+and\s+(?:\w+ly\s+)?")
 
@@ -389,6 +403,10 @@ def assemble(art: Annotated) -> None:
                     subject = before[-1] if before else focus
             else:
                 subject = _bound(f, mentions, text)
+                examples = _examples(f, mentions, text) if subject is None and f.attribute == "powertrain" else []
+                # "how much the firm has poured into hybridised powertrains (witness the P1 and Artura)": the
+                # examples' powertrain, besides what the sentence says of its subject
+                pending += [(f, m, None, "confirmed") for m in examples]
                 if subject is not None and f.attribute in ("powertrain", "drivetrain") and _attributive(f, subject, text):
                     # "the gasoline-powered XT4", "the new hybrid Ferrari SF90": that car's alone, even a
                     # relation's partner ("a twin of the plug-in hybrid Temerario")
