@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from autodossier.claims import CERTAINTY_RANK, ENTITY_ATTRIBUTES, Claim
 from autodossier.extract.certainty import CLAUSE_BOUNDARY, cues, source_of, status_for
 from autodossier.extract.engine_owners import LIST_BREAK, engine_owners, given_up
+from autodossier.extract.respectively import respectively
 from autodossier.extract.findings import Finding
 from autodossier.extract.markets import withdrawn_markets
 from autodossier.extract.mentions import Mention
@@ -456,7 +457,7 @@ def assemble(art: Annotated) -> None:
                     if subject in group:
                         pending += [(f, other, None, status) for other in group if other is not subject]
         if "respectively" in sent.text:
-            pending = _respectively(pending, found, mentions)
+            pending = respectively(pending, found, mentions)
         partner_subjects = {p.subject for p in partners} | {
             m.subject for m in mentions if "partner" in m.words and (focus is None or m.subject != focus.subject)}
         plural = [m for m in mentions if m.kind == "plural"]
@@ -554,36 +555,6 @@ def _clause_subject(f: Finding, mentions: list[Mention], text: str, offset: int)
         if m.model and start <= m.start - offset < rel and "comparative" not in m.words:
             return m if re.fullmatch(r"[\s,]*(?:the\s+|its\s+)?(?:new\s+)?", text[start:m.start - offset]) else None
     return None
-
-
-def _respectively(pending: list, found: list[Finding], mentions: list[Mention]) -> list:
-    """"The Golf R and WRX STI make 235kW and 295kW respectively": the values of one attribute go,
-    in order, to the models named before them (a range each when there are twice as many values)."""
-    by_attr: dict[str, list[Finding]] = {}
-    for f in sorted(found, key=lambda f: f.start):
-        if f.attribute not in ENTITY_ATTRIBUTES and f.value is not None:
-            by_attr.setdefault(f.attribute, []).append(f)
-    owners: dict[int, Mention] = {}
-    for values in by_attr.values():
-        models: list[Mention] = []
-        for m in mentions:
-            if m.model and m.kind == "explicit" and not m.parenthetical and m.end <= values[0].start:
-                models = [x for x in models if x.subject != m.subject] + [m]
-        n = len(values)
-        k = next((k for k in (n, n // 2) if 2 <= k <= len(models) and n % k == 0), 0)
-        if not k:
-            continue
-        for i, f in enumerate(values):
-            owners[id(f)] = models[len(models) - k + i // (n // k)]
-    if not owners:
-        return pending
-    out = [p for p in pending if id(p[0]) not in owners or p[2] is not None]
-    done: set[int] = set()
-    for f, subject, value_override, status in pending:
-        if id(f) in owners and value_override is None and id(f) not in done:
-            done.add(id(f))
-            out.append((f, owners[id(f)], None, status))
-    return out
 
 
 def _is_prose(sentence: str) -> bool:
