@@ -123,3 +123,11 @@ def test_a_designation_followed_by_variant_is_no_model():
 def test_a_common_word_name_of_the_make_the_sentence_just_named_is_that_model():
     got = [s for s, _ in subjects("The plant built the Chevrolet Trax SUV and Malibu sedan.")]
     assert "Chevrolet Malibu" in got
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("The new Range Rover Sport is here.", "Land Rover Range Rover Sport"),
+    ("It rivals the forthcoming battery-powered Range Rover.", "Land Rover Range Rover"),
+])
+def test_a_name_of_several_capitalised_words_needs_no_make(text, subject):
+    assert subject in [s for s, _ in subjects(text)]

@@ -345,7 +345,9 @@ def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False,
             # "the company's Trax SUV and Malibu sedan": a name only one make uses, followed by a
             # body word, is that make's model even where the article never names the make
             body_after = j + n < len(low) and low[j + n] in BODY_NOUNS
-            if len({c[0] for c in pick}) == 1 and (preferred or _looks_like_designation(text) or body_after):
+            # "the battery-powered Range Rover": a name of several capitalised words only one make uses
+            proper = n > 1 and all(t[0][:1].isupper() or t[0][:1].isdigit() for t in toks[j:j + n])
+            if len({c[0] for c in pick}) == 1 and (preferred or _looks_like_designation(text) or body_after or proper):
                 return (pick[0][1], pick[0][2]), n, pick[0][0]
         if (doc_makes or prefer) and not initial and (text[0].isupper() or _numeric_model_context(text, low, j, n)):
             # the article's makes so far, and the make this sentence just named ("the Trax SUV and Malibu sedan")
