@@ -289,8 +289,8 @@ def coref(art: Annotated) -> None:
                     break  # "Mahindra's workhorse has been updated. It ...": not the earlier model
                 added.append(Mention(a, sent.start + m.end(), ref.make, ref.model, ref.variant, kind="anaphor"))
                 break
-            before = _distinct(prev_explicit)
             for m in PLURAL.finditer(s):
+                before = _distinct(prev_explicit)
                 # the models the sentence before named together ("building the Trax and Malibu. As the
                 # models are dropped ..."), else those the title names together, else the last two the
                 # text was about
