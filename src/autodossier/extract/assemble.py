@@ -296,7 +296,8 @@ def assemble(art: Annotated) -> None:
         engine_talk = (engine_owner is not None and _THIS_ENGINE.search(sent.text)
                        and not any(m.model and m.kind == "explicit" for m in mentions))
         owned = {id(f): owners for f in found
-                 if f.attribute in _ENGINE_TALK_ATTRS and (owners := engine_owners(f, mentions, text))}
+                 if f.attribute in _ENGINE_TALK_ATTRS and (owners := engine_owners(f, mentions, text, sent.text))}
+        asides = "(" in sent.text or " – " in sent.text or " — " in sent.text  # most sentences have none
         owner_ids = {id(m) for owners in owned.values() for m in owners}
         exclusive: set[int] = set()
         for f in sorted(found, key=lambda f: f.start):
@@ -443,7 +444,8 @@ def assemble(art: Annotated) -> None:
             if f.attribute in _ENGINE_ATTRS and subject.model and powered is None and not engine_talk:
                 engine_owner = subject
             pending.append((f, subject, None, status))
-            group = _coordinated(mentions, text) if subject.kind == "explicit" and _inside_aside(sent.text, rel) else []
+            group = _coordinated(mentions, text) if (asides and subject.kind == "explicit"
+                                                     and _inside_aside(sent.text, rel)) else []
             if subject in group and _LIST_ASIDE.fullmatch(text, group[-1].end, f.start):
                 # "the GR 86 and Subaru BRZ – twin rear-drive sports coupes –": the aside describes the list
                 pending += [(f, other, None, status) for other in group if other is not subject]
