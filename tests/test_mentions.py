@@ -131,3 +131,11 @@ def test_a_common_word_name_of_the_make_the_sentence_just_named_is_that_model():
 ])
 def test_a_name_of_several_capitalised_words_needs_no_make(text, subject):
     assert subject in [s for s, _ in subjects(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Doe, Assistant Vice President, Acura National Sales, said the car sold well.",
+    "Kia Marketing Director John Smith spoke.",
+])
+def test_a_department_or_title_after_a_make_is_no_model(text):
+    assert all(s in ("Acura", "Kia") for s, _ in subjects(text))

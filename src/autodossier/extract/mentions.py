@@ -57,7 +57,10 @@ NOT_PATTERN_MODEL = NOT_MODEL | frozenset(
     "city town plant works factory hq headquarters large small big compact product products "
     "brand brands lineup range model models car pro max plus mini lite sport sports hybrid electric "
     "i ii iii iv according as at by from into over under after before since last next this these those "
-    "he she they we you our their his her".split()
+    "he she they we you our their his her "
+    # departments and job titles ("Acura National Sales", "Kia Marketing Director")
+    "national sales marketing communications planning operations vice senior general manager managing director "
+    "spokesman spokeswoman finance financial insurance customer service services parts".split()
 ) | frozenset(word for name in REGIONS for word in name.split())
 NOT_PATTERN_MODEL -= frozenset({"pro", "max", "plus", "mini", "sport", "hybrid", "electric", "ev", "i", "ii", "iii", "iv"})
 # Tokens that may continue an unknown model's name after its first word ("Grand i10 Nios", "Tigor EV").
