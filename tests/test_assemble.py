@@ -111,3 +111,16 @@ def test_models_given_as_examples_of_a_powertrain_have_it(sentence):
     claims = extract(Document(doc="t", text=sentence, date="2025-06-15"))
     got = {c.subject for c in claims if c.attribute == "powertrain" and c.value in ("phev", "hybrid")}
     assert {"Ford Kuga", "Ford Ranger"} <= got
+
+
+@pytest.mark.parametrize("sentence, owner, other", [
+    ("The new Volkswagen Golf R keeps its turbocharged four-cylinder, whereas no Volkswagen Polo R is planned.",
+     "Volkswagen Golf", "Volkswagen Polo"),
+    ("The Kia Sportage keeps its 1.6-litre four-cylinder; the Kia Seltos gets a 2.0-litre.",
+     "Kia Sportage", "Kia Seltos"),
+])
+def test_its_before_a_figure_points_back_past_a_clause_break(sentence, owner, other):
+    claims = extract(Document(doc="t", text=sentence, date="2025-06-15"))
+    got = {c.subject for c in claims if c.attribute == "cylinders"}
+    assert owner in got
+    assert other not in got

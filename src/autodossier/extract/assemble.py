@@ -514,12 +514,23 @@ NEAREST_ATTRS = frozenset({"displacement_l", "cylinders", "engine_layout", "aspi
                            "powertrain"})
 
 
+# A possessive opening the value's noun phrase: the owner was named before it.
+_ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:[\w.-]+\s+){0,3}$", re.I)
+
+
 def _nearest(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
     """In a sentence naming several models (a round-up), the one nearest the value."""
     models = [m for m in mentions if m.model and m.kind == "explicit" and not m.parenthetical
               and not m.words & {"comparative", "partner"}]
     if f.attribute not in NEAREST_ATTRS or len({m.subject for m in models}) < 2:
         return None
+
+    after = next((m for m in models if m.start >= f.end), None)
+    if after is not None and _ITS_BEFORE.search(text, max(0, f.start - 40), f.start) \
+            and LIST_BREAK.search(text, f.end, after.start):
+        # "the RS3 will hang on to its turbocharged five-cylinder, whereas no RS1 ...": "its" points back
+        # past a clause break ("Skoda said its 1.2-litre turbo Fabia": the name ends the noun phrase)
+        models = [m for m in models if m.end <= f.start] or models
 
     def distance(m: Mention) -> float:
         return f.start - m.end if m.end <= f.start else (m.start - f.end) * AFTER_PENALTY
