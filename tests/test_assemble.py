@@ -124,3 +124,13 @@ def test_its_before_a_figure_points_back_past_a_clause_break(sentence, owner, ot
     got = {c.subject for c in claims if c.attribute == "cylinders"}
     assert owner in got
     assert other not in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Ineos Grenadier would be priced close to the pickup that currently sells best, the Toyota Hilux.",
+    "The Kia EV9 is big, but the brand's best-selling SUV, the Kia Sportage, is far more common.",
+])
+def test_a_body_word_named_in_apposition_is_that_models(sentence):
+    claims = extract(Document(doc="t", text=sentence, date="2025-06-15"))
+    got = {c.subject for c in claims if c.attribute == "body_style"}
+    assert got and got <= {"Toyota Hilux", "Kia Sportage"}

@@ -142,6 +142,9 @@ def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
         if (f.attribute == "body_style" and m.end <= f.start and m.kind != "carried" and _BODY_GAP.fullmatch(gap)
                 and "comparative" not in m.words):
             return m  # "the Trailblazer compact SUV", "GR 86 and Subaru BRZ – twin rear-drive sports coupes"
+        if (f.attribute == "body_style" and m.kind == "explicit" and m.start >= f.end
+                and _APPOSITION.fullmatch(text, f.end, m.start) and "comparative" not in m.words):
+            return m  # "the premium pick-up that currently sells best, the Ford Ranger": named in apposition
         if m.start >= f.end and m.start - f.end < 40 and _BEFORE_MENTION.match(text[f.end:m.start]):
             if f.attribute in ("power_hp", "torque_lbft", "body_style", "sales_units", "market"):
                 return m
@@ -149,6 +152,11 @@ def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
                                                                      or _named_right_before(f, m)):
             return m  # "the new hybrid Ferrari SF90", "a CX-60 in plug-in hybrid form", "Model 3 electric vehicles"
     return None
+
+
+# From a body word to the model an apposition names: "its best-selling SUV, the Tiguan", "the premium
+# pick-up that currently sells best, the Ford Ranger".
+_APPOSITION = re.compile(r"(?:\s+(?:that|which)\s+[^,.;:()–—]{0,40})?,\s+(?:the\s+|its\s+)?(?:new\s+|all-new\s+)?")
 
 
 def _object(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
@@ -419,8 +427,8 @@ def assemble(art: Annotated) -> None:
                     subject = _aside_owner(f, mentions, sent)
                     if subject is not None:
                         status = "confirmed"  # an aside states what it says as fact
-                if subject is not None and f.attribute == "body_style":
-                    status = "confirmed"
+                if subject is not None and f.attribute == "body_style" and subject.start < f.start:
+                    status = "confirmed"  # "the Trailblazer compact SUV" (an apposition keeps the sentence's hedge)
                 if subject is None:
                     others = [m for m in mentions if id(m) not in owner_ids]  # an engine it gave up has its owners
                     subject = _clause_subject(f, mentions, sent.text, sent.start) or _nearest(f, others, text) or focus
