@@ -189,3 +189,9 @@ def test_after_an_opening_clause_turns_to_another_model_the_text_stays_with_it(t
     got = _facts(text, title="Genesis GV90 electric SUV set for 2026")
     assert ("Genesis GV80", "market", "AU") in got
     assert ("Genesis GV90", "market", "AU") not in got
+
+
+def test_a_model_something_differs_from_does_not_own_its_figures():
+    text = "The Ferrari 849 gets a new engine. Its V8 has a firing order that differs from the Ferrari SF90's."
+    got = _facts(text)
+    assert not any(s == "Ferrari SF90" and a == "cylinders" for s, a, _ in got)

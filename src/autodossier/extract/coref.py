@@ -48,7 +48,8 @@ COMPARATIVE_BEFORE = gated(r"\b(?:eclipse|beat|outgun|outrun|match|similar to|re
                            r"aimed (?:squarely |directly |firmly )?at|in the (?:mould|mold|vein|style) of|"
                            r"(?:to |will |would )?(?:take|takes|taking) on|targets?|targeting|going up against|"
                            r"alternatives? to|benchmark(?:ed|s)? against|"
-                           r"compared (?:to|with)|as with|inspired by|how|against|versus|vs\.?|neither|competitors? "
+                           r"compared (?:to|with)|as with|inspired by|how|against|versus|vs\.?|neither|"
+                           r"differs? from|different (?:from|to)|competitors? "
                            r"(?:to|of|such as)|"
                            # "such as" alone gives examples ("models such as the Civic and CR-V are axed")
                            # "would sit beneath the Z and GT-R", "slotting in above the Corolla": a place in a range
