@@ -134,3 +134,14 @@ def test_a_body_word_named_in_apposition_is_that_models(sentence):
     claims = extract(Document(doc="t", text=sentence, date="2025-06-15"))
     got = {c.subject for c in claims if c.attribute == "body_style"}
     assert got and got <= {"Toyota Hilux", "Kia Sportage"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Kia EV9 is new. Back in 2018, the brand displayed its first cars – a mid-size sedan plus a large SUV.",
+     set()),
+    ("The Kia EV9 is a large SUV.", {"Kia EV9"}),
+    ("Once more, a wagon will be derived from the new Kia Ceed.", {"Kia Ceed"}),
+])
+def test_a_body_word_of_an_unnamed_car_is_no_models(sentence, expected):
+    claims = extract(Document(doc="t", text=sentence, date="2025-06-15"))
+    assert {c.subject for c in claims if c.attribute == "body_style"} == expected

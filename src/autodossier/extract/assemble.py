@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from autodossier.claims import CERTAINTY_RANK, ENTITY_ATTRIBUTES, Claim
 from autodossier.extract.certainty import CLAUSE_BOUNDARY, cues, source_of, status_for
 from autodossier.extract.engine_owners import LIST_BREAK, engine_owners, given_up
+from autodossier.extract.noun_phrases import APPOSITION, example_of, unnamed
 from autodossier.extract.respectively import respectively
 from autodossier.extract.findings import Finding
 from autodossier.extract.markets import withdrawn_markets
@@ -143,7 +144,7 @@ def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
                 and "comparative" not in m.words):
             return m  # "the Trailblazer compact SUV", "GR 86 and Subaru BRZ – twin rear-drive sports coupes"
         if (f.attribute == "body_style" and m.kind == "explicit" and m.start >= f.end
-                and _APPOSITION.fullmatch(text, f.end, m.start) and "comparative" not in m.words):
+                and APPOSITION.fullmatch(text, f.end, m.start) and "comparative" not in m.words):
             return m  # "the premium pick-up that currently sells best, the Ford Ranger": named in apposition
         if m.start >= f.end and m.start - f.end < 40 and _BEFORE_MENTION.match(text[f.end:m.start]):
             if f.attribute in ("power_hp", "torque_lbft", "body_style", "sales_units", "market"):
@@ -152,11 +153,6 @@ def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
                                                                      or _named_right_before(f, m)):
             return m  # "the new hybrid Ferrari SF90", "a CX-60 in plug-in hybrid form", "Model 3 electric vehicles"
     return None
-
-
-# From a body word to the model an apposition names: "its best-selling SUV, the Tiguan", "the premium
-# pick-up that currently sells best, the Ford Ranger".
-_APPOSITION = re.compile(r"(?:\s+(?:that|which)\s+[^,.;:()–—]{0,40})?,\s+(?:the\s+|its\s+)?(?:new\s+|all-new\s+)?")
 
 
 def _object(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
@@ -247,20 +243,6 @@ _RELATIVE_RIGHT_AFTER = re.compile(r"(?:\s*[\w.-]+){0,2}?\s*(?:\([^)]{0,60}\)\s*
 
 # From a list's last model into an aside describing the list: "the GR 86 and Subaru BRZ – twin rear-drive".
 _LIST_ASIDE = re.compile(r"\s*(?:[–—]|\()\s*[^–—()\d]{0,30}")
-
-
-# From a class of cars named by their powertrain to the examples given of it: "hybridised powertrains
-# (witness the P1 and Artura)", "electric full-size SUVs – ... – among them the EQS SUV and ...".
-_EXAMPLES = re.compile(r"[^;.!?]{0,120}?(?:\bsuch\s+as|\bincluding|\bamong\s+them|\(witness|\(e\.g\.,?|\(like)\s+"
-                       r"(?:the\s+)?(?:(?:new|upcoming|forthcoming|current|latest)\s+)?", re.I)
-
-
-def _examples(f: Finding, mentions: list[Mention], text: str) -> list[Mention]:
-    """The models a sentence gives as examples of the cars a powertrain word describes, or none."""
-    first = next((m for m in mentions if m.model and m.kind == "explicit" and m.start >= f.end), None)
-    if first is None or not _EXAMPLES.fullmatch(text, f.end, first.start):
-        return []
-    return _chain(first, mentions, text)
 
 
 # From a relation's partner to a second verb of the same subject: "replaces the Qashqai and uses ...".
@@ -413,7 +395,14 @@ def assemble(art: Annotated) -> None:
                     subject = before[-1] if before else focus
             else:
                 subject = _bound(f, mentions, text)
-                examples = _examples(f, mentions, text) if subject is None and f.attribute == "powertrain" else []
+                if subject is None and f.attribute == "body_style" and unnamed(f, mentions, text):
+                    # "it displayed its first cars – a mid-size sedan plus a mid-size SUV": no model's
+                    exclusive.add(id(f))
+                    art.proposals.append(Proposal(f, Mention(f.start, f.start, "", None, kind="carried"), None,
+                                                  "confirmed", sent, source, exclusive=True))
+                    continue
+                first = example_of(f, mentions, text) if subject is None and f.attribute == "powertrain" else None
+                examples = _chain(first, mentions, text) if first is not None else []
                 # "how much the firm has poured into hybridised powertrains (witness the P1 and Artura)": the
                 # examples' powertrain, besides what the sentence says of its subject
                 pending += [(f, m, None, "confirmed") for m in examples]

@@ -213,8 +213,9 @@ def candidates(art: Annotated) -> list[Candidate]:
 
 def decide(art: Annotated, model: dict | None) -> list[Proposal]:
     """The proposals the model keeps (relations and value overrides pass through as the rules made them)."""
+    # an exclusive proposal naming no model blocks the finding ("a mid-size sedan": an unnamed car)
     kept = [p for p in art.proposals if p.finding.attribute in ENTITY_ATTRIBUTES or p.value_override is not None
-            or p.exclusive]
+            or p.exclusive and p.subject.model]
     exclusive = {id(p.finding) for p in art.proposals if p.exclusive}
     if model is None:
         return art.proposals
