@@ -195,3 +195,10 @@ def test_a_model_something_differs_from_does_not_own_its_figures():
     text = "The Ferrari 849 gets a new engine. Its V8 has a firing order that differs from the Ferrari SF90's."
     got = _facts(text)
     assert not any(s == "Ferrari SF90" and a == "cylinders" for s, a, _ in got)
+
+
+def test_the_trim_versions_are_the_two_models_just_named():
+    text = ("The next Alfa Romeo Giulia and Alfa Romeo Stelvio will be electric. "
+            "Indeed, rumour has it that the Quadrifoglio versions will get close to 1,000 PS.")
+    got = {s for s, a, _ in _facts(text) if a == "power_hp"}
+    assert {"Alfa Romeo Giulia", "Alfa Romeo Stelvio"} <= got

@@ -38,7 +38,9 @@ BRAND = gated(r"\b(?:the|its)\s+(?:brand|company|automaker|carmaker|marque|firm|
 # A plural reference to the article's pair of models ("these cars", "the next-gen pickups", "the twins").
 PLURAL = gated(r"\b(?:these|both|neither of these|the two|both of these|the|both of the)\s+"
                r"(?:(?:new|next-gen|next-generation|upcoming|twin|two)\s+)?"
-               r"(?:cars|models|vehicles|pickups|trucks|suvs|sports cars|coupes|twins|siblings|duo|pair)\b", re.I)
+               r"(?:cars|models|vehicles|pickups|trucks|suvs|sports cars|coupes|twins|siblings|duo|pair|"
+               # "the Quadrifoglio versions": the trim of each of the pair
+               r"(?-i:[A-Z][a-z]+)\s+(?:versions|variants|models))\b", re.I)
 # "the latter", "the former": the last or the one before of the models just named.
 LATTER = gated(r"\bthe\s+(latter|former)\b(?!\s+(?:half|part|stages?|case|option|years?|is\s+true))", re.I)
 EDITION = gated(r"\b(?:[A-Z][\w-]+\s+){1,2}(?:Spec|Edition)\b")
