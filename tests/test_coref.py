@@ -202,3 +202,11 @@ def test_the_trim_versions_are_the_two_models_just_named():
             "Indeed, rumour has it that the Quadrifoglio versions will get close to 1,000 PS.")
     got = {s for s, a, _ in _facts(text) if a == "power_hp"}
     assert {"Alfa Romeo Giulia", "Alfa Romeo Stelvio"} <= got
+
+
+def test_two_of_its_cars_are_the_pair_just_named():
+    text = ("The Polestar 3 and Polestar 4 are new. "
+            "Polestar said that buyers in Norway can now order two of its all-electric luxury cars.")
+    got = _facts(text, title="Polestar 3 and Polestar 4 go on sale in Norway")
+    assert ("Polestar 3", "market", "NO") in got and ("Polestar 4", "market", "NO") in got
+    assert ("Polestar 4", "powertrain", "ev") in got

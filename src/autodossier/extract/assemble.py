@@ -374,7 +374,7 @@ def assemble(art: Annotated) -> None:
                     group = _coordinated(mentions, text)
                     if subject in group:
                         pending += [(f, other, None, status) for other in group if other is not subject]
-            elif (f.attribute == "market" and not any(m.model and m.kind == "explicit" for m in mentions)
+            elif (f.attribute == "market" and not any(m.model and m.kind in ("explicit", "plural") for m in mentions)
                   and not any(g.attribute == "price" for g in found)):  # a price is a model's
                 # "BYD, Xpeng and Aiways have begun selling in Europe": a sentence that names makes
                 # and no model says where those brands sell

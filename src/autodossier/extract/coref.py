@@ -36,8 +36,10 @@ PRONOUN = gated(r"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s))\b(?
                 r"expected|understood|thought|believed|rumou?red|said|the brand)\b)")
 BRAND = gated(r"\b(?:the|its)\s+(?:brand|company|automaker|carmaker|marque|firm|manufacturer)\b", re.I)
 # A plural reference to the article's pair of models ("these cars", "the next-gen pickups", "the twins").
-PLURAL = gated(r"\b(?:these|both|neither of these|the two|both of these|the|both of the)\s+"
+PLURAL = gated(r"\b(?:(?:these|both|neither of these|the two|both of these|the|both of the)\s+"
                r"(?:(?:new|next-gen|next-generation|upcoming|twin|two)\s+)?"
+               # "two of its all-electric luxury cars": the pair, whatever words describe it
+               r"|(?:two|both) of (?:its|their|the)\s+(?:[a-z-]+\s+){0,3})"
                r"(?:cars|models|vehicles|pickups|trucks|suvs|sports cars|coupes|twins|siblings|duo|pair|"
                # "the Quadrifoglio versions": the trim of each of the pair
                r"(?-i:[A-Z][a-z]+)\s+(?:versions|variants|models))\b", re.I)
