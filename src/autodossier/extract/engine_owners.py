@@ -35,13 +35,13 @@ _GIVEN_UP = re.compile(r"\b(?:substitut(?:es|ed|ing|e)\s+for|swap(?:s|ped|ping)?
 
 
 # Words one of which the phrase naming an engine's models holds: one substring test skips most sentences.
-_OWNED_HINTS = ("used", "found", "fitted", "offered", "seen", "shared", "powers")
+_OWNED_HINTS = re.compile(r"used|found|fitted|offered|seen|shared|powers")
 
 
 def engine_owners(f: Finding, mentions: list[Mention], text: str, sentence: str) -> list[Mention]:
     """The models an engine figure's own phrase says the engine is in ("the 5.2-litre V10 used in
     the Huracan"), or none. ``sentence`` is the figure's sentence, for a quick test."""
-    if not any(h in sentence for h in _OWNED_HINTS):
+    if not _OWNED_HINTS.search(sentence):
         return []
     for m in mentions:
         if not (m.model and m.kind == "explicit" and f.end <= m.start <= f.end + OWNED_REACH):
