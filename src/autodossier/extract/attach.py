@@ -213,7 +213,10 @@ def candidates(art: Annotated) -> list[Candidate]:
 
 def decide(art: Annotated, model: dict | None) -> list[Proposal]:
     """The proposals the model keeps (relations and value overrides pass through as the rules made them)."""
-    kept = [p for p in art.proposals if p.finding.attribute in ENTITY_ATTRIBUTES or p.value_override is not None]
+    # an exclusive proposal naming no model blocks the finding ("a mid-size sedan": an unnamed car)
+    kept = [p for p in art.proposals if p.finding.attribute in ENTITY_ATTRIBUTES or p.value_override is not None
+            or p.exclusive and p.subject.model]
+    exclusive = {id(p.finding) for p in art.proposals if p.exclusive}
     if model is None:
         return art.proposals
     threshold = model["threshold"]
@@ -223,7 +226,7 @@ def decide(art: Annotated, model: dict | None) -> list[Proposal]:
     best_threshold = model.get("best_threshold", threshold)
     sentences = {s.index: s for s in art.sentences}
     sources: dict[int, str | None] = {}
-    scored = [(c, probability(model, c.features)) for c in candidates(art)]
+    scored = [(c, probability(model, c.features)) for c in candidates(art) if id(c.finding) not in exclusive]
     best: dict[int, float] = {}
     for c, p in scored:
         best[id(c.finding)] = max(best.get(id(c.finding), 0.0), p)

@@ -36,9 +36,13 @@ PRONOUN = gated(r"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s))\b(?
                 r"expected|understood|thought|believed|rumou?red|said|the brand)\b)")
 BRAND = gated(r"\b(?:the|its)\s+(?:brand|company|automaker|carmaker|marque|firm|manufacturer)\b", re.I)
 # A plural reference to the article's pair of models ("these cars", "the next-gen pickups", "the twins").
-PLURAL = gated(r"\b(?:these|both|neither of these|the two|both of these|the|both of the)\s+"
+PLURAL = gated(r"\b(?:(?:these|both|neither of these|the two|both of these|the|both of the)\s+"
                r"(?:(?:new|next-gen|next-generation|upcoming|twin|two)\s+)?"
-               r"(?:cars|models|vehicles|pickups|trucks|suvs|sports cars|coupes|twins|siblings|duo|pair)\b", re.I)
+               # "two of its all-electric luxury cars": the pair, whatever words describe it
+               r"|(?:two|both) of (?:its|their|the)\s+(?:[a-z-]+\s+){0,3})"
+               r"(?:cars|models|vehicles|pickups|trucks|suvs|sports cars|coupes|twins|siblings|duo|pair|"
+               # "the Quadrifoglio versions": the trim of each of the pair
+               r"(?-i:[A-Z][a-z]+)\s+(?:versions|variants|models))\b", re.I)
 # "the latter", "the former": the last or the one before of the models just named.
 LATTER = gated(r"\bthe\s+(latter|former)\b(?!\s+(?:half|part|stages?|case|option|years?|is\s+true))", re.I)
 EDITION = gated(r"\b(?:[A-Z][\w-]+\s+){1,2}(?:Spec|Edition)\b")
@@ -48,9 +52,13 @@ COMPARATIVE_BEFORE = gated(r"\b(?:eclipse|beat|outgun|outrun|match|similar to|re
                            r"aimed (?:squarely |directly |firmly )?at|in the (?:mould|mold|vein|style) of|"
                            r"(?:to |will |would )?(?:take|takes|taking) on|targets?|targeting|going up against|"
                            r"alternatives? to|benchmark(?:ed|s)? against|"
-                           r"compared (?:to|with)|as with|inspired by|how|against|versus|vs\.?|competitors? "
+                           r"compared (?:to|with)|as with|inspired by|how|against|versus|vs\.?|neither|"
+                           r"differs? from|different (?:from|to)|competitors? "
                            r"(?:to|of|such as)|"
                            # "such as" alone gives examples ("models such as the Civic and CR-V are axed")
+                           # "would sit beneath the Z and GT-R", "slotting in above the Corolla": a place in a range
+                           r"(?:sits?|sitting|slots?|slotting|slotted|positioned|placed)\s+(?:in\s+)?"
+                           r"(?:beneath|below|above|under|between)|"
                            r"(?:competition|alternatives?|opponents?|the likes)\s+such as)\b[^,;.]{0,40}$", re.I)
 COMPARATIVE_AFTER = gated(r"^\s*(?:rival|competitor|alternative|fighter|beater|killer)\b", re.I)
 # A model as a compound modifier ("a Bentayga-style SUV", "the Defender-inspired 4x4", "an RS-rivalling
@@ -184,11 +192,13 @@ def _of_make(explicit: list[Mention], pos: int, recent: list[Mention]) -> Mentio
 # A sentence opening with an adverbial or participle clause ("After ... troubles that beset its bZ4X twin,
 # the RZ will ...", "Joining the Fortuner and Innova, the Hilux will ..."): the models named there are
 # not what the sentence is about.
-_INTRO = re.compile(r"^\W*(?:after|following|despite|although|though|while|whilst|since|unlike|like|joining|"
+_INTRO = re.compile(r"^\W*(?:after|following|despite|although|though|while|whilst|whereas|since|unlike|like|joining|"
                     r"alongside|besides|beyond|compared|apart from|aside from|in addition to|as with|just as|"
                     r"much like|just like|riding on|building on|replacing|succeeding|(?!according)[a-z]+ing)\b", re.I)
 # From the comma that ends the opening clause (the sentence's first) to the model that starts the main one.
-_MAIN_START = re.compile(r",\s*(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+\s+){0,3}$")
+_MAIN_START = re.compile(r",\s*(?:(?:[\w-]+\s+){1,3}(?:says|said|reports|reported|claims|believes)\s+(?:that\s+)?)?"
+                         r"(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+\s+){0,3}"
+                         r"(?:(?:such\s+as|like|including)\s+(?:the\s+)?)?$")  # "..., models such as the Civic"
 
 
 def _main_clause_subject(models: list[Mention], text: str, offset: int) -> Mention:
@@ -285,8 +295,11 @@ def coref(art: Annotated) -> None:
                 added.append(Mention(a, sent.start + m.end(), ref.make, ref.model, ref.variant, kind="anaphor"))
                 break
             for m in PLURAL.finditer(s):
-                # the models the title names together, else the last two the text was about
-                seen = list(title_group) if len(title_group) >= 2 else []
+                before = _distinct(prev_explicit)
+                # the models the sentence before named together ("building the Trax and Malibu. As the
+                # models are dropped ..."), else those the title names together, else the last two the
+                # text was about
+                seen = before if len(before) >= 2 else list(title_group) if len(title_group) >= 2 else []
                 for cand in ([] if seen else reversed(topics)):
                     if cand.subject not in [x.subject for x in seen]:
                         seen.append(cand)
@@ -320,7 +333,9 @@ def coref(art: Annotated) -> None:
         partners = [m for m in allm if m.model and "partner" in m.words]
         if models:
             main = _main_clause_subject(models, s, sent.start)
-            if _described(art.doc.text, main.end):
+            if _described(art.doc.text, main.end) or main is not models[0]:
+                # a model the text goes on to describe, or turns to after an opening clause ("Beyond the
+                # GV90, the GV80 facelift is due ..."): the next sentences are about it, not the title's
                 described.add(id(main))
             art.focus[sent.index] = main
             topics.append(main)

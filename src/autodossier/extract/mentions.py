@@ -57,7 +57,10 @@ NOT_PATTERN_MODEL = NOT_MODEL | frozenset(
     "city town plant works factory hq headquarters large small big compact product products "
     "brand brands lineup range model models car pro max plus mini lite sport sports hybrid electric "
     "i ii iii iv according as at by from into over under after before since last next this these those "
-    "he she they we you our their his her".split()
+    "he she they we you our their his her "
+    # departments and job titles ("Acura National Sales", "Kia Marketing Director")
+    "national sales marketing communications planning operations vice senior general manager managing director "
+    "spokesman spokeswoman finance financial insurance customer service services parts".split()
 ) | frozenset(word for name in REGIONS for word in name.split())
 NOT_PATTERN_MODEL -= frozenset({"pro", "max", "plus", "mini", "sport", "hybrid", "electric", "ev", "i", "ii", "iii", "iv"})
 # Tokens that may continue an unknown model's name after its first word ("Grand i10 Nios", "Tigor EV").
@@ -102,7 +105,10 @@ def _index():
         makes[tuple(_tokens_lower(alias))] = make
     models: dict[tuple[str, ...], list[tuple[str, str]]] = {}
     for alias, lines in gaz.models.items():
-        models.setdefault(tuple(_tokens_lower(alias)), []).extend(lines)
+        # aliases that differ only in case or punctuation ("Swift", "SWIFT+") list a line once: a
+        # repeated line would read as two candidates and leave the name unresolved
+        known = models.setdefault(tuple(_tokens_lower(alias)), [])
+        known.extend(line for line in lines if line not in known)
     max_make = max((len(k) for k in makes), default=1)
     max_model = max((len(k) for k in models), default=1)
     # First tokens of every alias: most tokens start none, and one set lookup rules them out.
@@ -128,6 +134,8 @@ MONTH_NAMES = frozenset("january february march april may june july august septe
 # Electric names that start with a lower-case prefix ("e Vitara", "e-C3", "iX3"): capitalised after it.
 _E_PREFIX = re.compile(r"[a-z]{1,2}[\s-]?[A-Z0-9]")
 _APOSTROPHES = ("'", "’")
+# Punctuation between a make and the next word that ends the make's mention ("Chirey, JAC", "Kia/Hyundai").
+_NAME_BREAK = re.compile(r"[,;:&/]")
 _LETTER = re.compile(r"[A-Za-z]")
 _ACRONYM = re.compile(r"[A-Z]{2,}(?:-[A-Z0-9]+)?")
 _STEM = re.compile(r"(.*\d)([A-Za-z]{1,2})$")
@@ -198,10 +206,12 @@ def find_mentions(sentence: str, offset: int, doc_makes: set[str],
             make, n = found
             j = i + n
             possessive = j < len(toks) and sentence[toks[j][1] - 1:toks[j][1]] in _APOSTROPHES
+            # "Chirey, JAC and BAIC": a list's comma ends the make; the next name is no model of it
+            listed = j < len(toks) and _NAME_BREAK.search(sentence, toks[j - 1][2], toks[j][1]) is not None
             # "Tesla's sales": the possessive "s" names no model "S"
-            model, m, _ = (None, 0, None) if possessive else _match_model(toks, low, j, make, models, gaz,
-                                                                                   sentence=sentence)
-            if not model and not possessive:
+            model, m, _ = (None, 0, None) if possessive or listed else _match_model(toks, low, j, make, models, gaz,
+                                                                                     sentence=sentence)
+            if not model and not possessive and not listed:
                 k = _pattern_model(toks, low, j, toks[j - 1][2], sentence)
                 if k:
                     name = " ".join(t[0] for t in toks[j:j + k])
@@ -338,10 +348,13 @@ def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False,
             # "the company's Trax SUV and Malibu sedan": a name only one make uses, followed by a
             # body word, is that make's model even where the article never names the make
             body_after = j + n < len(low) and low[j + n] in BODY_NOUNS
-            if len({c[0] for c in pick}) == 1 and (preferred or _looks_like_designation(text) or body_after):
+            # "the battery-powered Range Rover": a name of several capitalised words only one make uses
+            proper = n > 1 and all(t[0][:1].isupper() or t[0][:1].isdigit() for t in toks[j:j + n])
+            if len({c[0] for c in pick}) == 1 and (preferred or _looks_like_designation(text) or body_after or proper):
                 return (pick[0][1], pick[0][2]), n, pick[0][0]
-        if doc_makes and not initial and (text[0].isupper() or _numeric_model_context(text, low, j, n)):
-            named = [(mk, md, var) for mk, md, var in lines if mk in doc_makes]
+        if (doc_makes or prefer) and not initial and (text[0].isupper() or _numeric_model_context(text, low, j, n)):
+            # the article's makes so far, and the make this sentence just named ("the Trax SUV and Malibu sedan")
+            named = [(mk, md, var) for mk, md, var in lines if mk in (doc_makes or ()) or mk == prefer]
             if len(named) > 1:
                 named = [c for c in named if c[0] == prefer]
             if len(named) == 1:
@@ -360,6 +373,10 @@ def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False,
                 mk, md = lines[0]
                 return (md, tok), 1, mk
         if make is not None and tok[0].isupper() and tok.lower() not in NOT_MODEL:
+            known, n, _ = _match_model(toks, low, j + 1, make, models, gaz, sentence=sentence)
+            if known and toks[j + 1][1] - toks[j][2] <= 1:
+                # "Toyota GRMN 86": a badge between the make and a line of that make is the line's variant
+                return (known[0], tok if not known[1] else f"{tok} {known[1]}"), n + 1, make
             return (tok, None), 1, make  # an unknown model of a known make, by pattern
     return None, 0, None
 
@@ -467,7 +484,9 @@ _BARE_DESIGNATION = re.compile(r"(?:[A-Z]{2,4}|[a-z]{1,2}[A-Z]?)-?\d{1,4}[a-z]?"
 # Words after a name that make it a part, a platform or a rule, not a car.
 _NOT_A_CAR_AFTER = frozenset("engine engines platform architecture motor motors unit units treatment norms "
                              "standard standards emission emissions phase gearbox transmission battery "
-                             "batteries chassis generation project plant program programme".split())
+                             "batteries chassis generation project plant program programme "
+                             # "a new SP20 variant", "the GT trim": a grade of the model named before
+                             "variant variants trim trims grade grades".split())
 # "a flat-plane-crank V-8, the LT7": a code in apposition to an engine names the engine.
 _ENGINE_WORDS = frozenset("engine engines motor unit powerplant four-cylinder six-cylinder flat-six inline-six "
                           "straight-six v8 v6 v10 v12 turbo-four".split())
