@@ -8,7 +8,7 @@ from autodossier.extract.dates import find_dates, parse_pub_date
 from autodossier.extract.findings import Finding
 from autodossier.extract.numbers import NUMBER, NUMBER_SCALED, parse_number, tidy
 from autodossier.extract.pipeline import Annotated, component
-from autodossier.extract.prefilter import gated, search_part
+from autodossier.extract.prefilter import gated, match_part, search_part
 from autodossier.extract.regions import REGION_RE, region_code
 
 # Words before a figure that make it a goal or a capacity rather than vehicles sold.
@@ -32,8 +32,20 @@ UNITS = gated(
 PERCENT = gated(rf"(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)", re.I)
 _DOWN = gated(r"\b(?:declin\w*|down|drop\w*|fell|fall\w*|decreas\w*|slump\w*|plung\w*|lower|slid\w*|"
               r"tumbl\w*|dipp?\w*|shrank|shrink\w*|contract\w*|loss)\b", re.I)
-_UP = gated(r"\b(?:up|ris\w*|rose|grew|grow\w*|increas\w*|jump\w*|climb\w*|surg\w*|gain\w*|higher|boost\w*)\b", re.I)
+# ("pick-up" is a body word, not a rise)
+_UP = gated(r"(?<!-)\b(?:up|ris\w*|rose|grew|grow\w*|increas\w*|jump\w*|climb\w*|surg\w*|gain\w*|higher|boost\w*)\b", re.I)
 _BASELINE = gated(r"(?:compared (?:to|with)|from|versus|vs\.?|over|than|relative to|against)\s+(?:the\s+)?(?:same period (?:in|of)\s+)?$", re.I)
+# A year-over-year baseline makes a percentage a sales change even in a sentence that names no
+# sales word: "That's a rise of 104 per cent compared with the same time last year".
+_YOY = gated(r"\b(?:compared (?:with|to)|than|on|over|from|versus|vs\.?)\s+(?:only\s+|just\s+)?(?:the\s+)?"
+             r"(?:(?:same|corresponding) (?:time|period|month|quarter)\s+(?:last|a|of\s+the\s+previous|in\s+the\s+previous)\s+year"
+             r"|(?:a|one) year (?:earlier|before|ago)|last year)\b"
+             r"|\byear[- ](?:on|over)[- ]year\b", re.I)
+# After a percentage: a baseline that is a plan, not an earlier period ("50% higher than the
+# sales plan"); before it: a band around another figure ("priced within 10-15 per cent of").
+_NOT_CHANGE_AFTER = gated(r"^[^.;]{0,25}?\bthan\s+(?:[\w'’-]+\s+){0,3}?(?:plan|plans|target|goal|forecast|"
+                          r"expectations?|estimates?|projections?)\b", re.I)
+_NOT_CHANGE_BEFORE = gated(r"\bwithin\s+[^\w]?(?:\d+(?:\.\d+)?\s?(?:-|to)\s?)?$", re.I)
 _MONTHS_OF_YEAR = gated(r"first (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven) months of (?:the year|this year|(20\d\d))", re.I)
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
 
@@ -154,11 +166,30 @@ def _listed_regions(s: str, end: int, i: int, off: int, negated: bool = False,
     return out
 
 
+def _change(s: str, pub, m: re.Match, i: int, off: int, region: str | None, stop: int) -> list[Finding]:
+    """The sales change a percentage ``m`` states, signed by the rise or fall word nearest it
+    (none when no such word is near, or when it compares with a plan or bands another figure)."""
+    window = s[max(0, m.start() - 40):m.end() + 30]
+    down, up = search_part(_DOWN, window, s), search_part(_UP, window, s)
+    if not (down or up) or match_part(_NOT_CHANGE_AFTER, s[m.end():m.end() + 60], s) \
+            or search_part(_NOT_CHANGE_BEFORE, s[max(0, m.start() - 20):m.start()], s):
+        return []
+    value = float(m.group("num"))
+    sign = -1 if down and (not up or abs(down.start() - 40) < abs(up.start() - 40)) else 1
+    return [Finding(i, off + m.start(), off + m.end(), "sales_change_pct", tidy(sign * value),
+                    unit="%", period=_period(s, pub, m.start(), m.end(), False, stop), region=region, brand=True)]
+
+
 def find_sales(sent, pub) -> list[Finding]:
     """Sales units, sales changes and market findings of one sentence."""
     s, off, i = sent.text, sent.start, sent.index
     out: list[Finding] = []
-    if _SALES_WORD.search(s):
+    yoy_only = not _SALES_WORD.search(s) and _YOY.search(s)
+    if yoy_only:
+        # no sales word: only a percentage change against a year-earlier baseline
+        for m in PERCENT.finditer(s):
+            out += _change(s, pub, m, i, off, None, len(s))
+    elif _SALES_WORD.search(s):
         region = _region(s)
         figures = list(UNITS.finditer(s)) + list(PERCENT.finditer(s))
         starts = sorted(f.start() for f in figures)
@@ -182,15 +213,7 @@ def find_sales(sent, pub) -> list[Finding]:
             out.append(Finding(i, off + m.start(), off + m.end(), "sales_units", tidy(value),
                                period=_period(s, pub, m.start(), m.end(), True, stop_after(m.start())), region=region, brand=True))
         for m in PERCENT.finditer(s):
-            window = s[max(0, m.start() - 40):m.end() + 30]
-            down, up = search_part(_DOWN, window, s), search_part(_UP, window, s)
-            if not (down or up):
-                continue
-            value = float(m.group("num"))
-            sign = -1 if down and (not up or abs(down.start() - 40) < abs(up.start() - 40)) else 1
-            out.append(Finding(i, off + m.start(), off + m.end(), "sales_change_pct", tidy(sign * value),
-                               unit="%", period=_period(s, pub, m.start(), m.end(), False, stop_after(m.start())), region=region,
-                               brand=True))
+            out += _change(s, pub, m, i, off, region, stop_after(m.start()))
     for m in REACH_BUYERS.finditer(s):
         code = region_code(m.group("region"))
         if code and code != "global":

@@ -1,0 +1,26 @@
+import pytest
+
+from autodossier.extract.pipeline import Sentence
+from autodossier.extract.sales import find_sales
+
+
+def changes(text):
+    return [f.value for f in find_sales(Sentence(text, 0, len(text), 0), None) if f.attribute == "sales_change_pct"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("That is a jump of 35 per cent compared with the same period last year.", 35),
+    ("That figure is 12.5 per cent lower than a year earlier.", -12.5),
+    ("Volume climbed 8% year-on-year.", 8),
+])
+def test_year_over_year_change_needs_no_sales_word(text, value):
+    assert changes(text) == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "The hatch is 20 per cent stiffer than before.",  # no year-earlier baseline, no sales word
+    "Its sales were 30% higher than the company's plan for the year.",  # a plan, not a period
+    "It will be priced within 10-15 per cent of the best-selling pick-up.",  # a band, not a change
+])
+def test_percentages_that_are_no_sales_change(text):
+    assert changes(text) == []
