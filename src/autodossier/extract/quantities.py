@@ -98,7 +98,8 @@ PRICE = gated(
 # Currencies of emerging-market journalism, with the Indian scale words: "Rs 17.94 lakh",
 # "INR 46 lakh", "Rs 3.22 crore", "P448,000" (pesos), "R919,735" (rand), "RM 93,000" (ringgit).
 PRICE_LOCAL = gated(
-    rf"(?P<sym>Rs\.?|INR|₹|PHP|₱|RM|Rp|S\$|NZ\$|MX\$|MXN|ZAR|IDR|MYR)\s?(?P<num>{NUMBER})"
+    # (not the tail of "US$3000": a letter before the symbol makes it another currency)
+    rf"(?<![A-Za-z])(?P<sym>Rs\.?|INR|₹|PHP|₱|RM|Rp|S\$|NZ\$|MX\$|MXN|ZAR|IDR|MYR)\s?(?P<num>{NUMBER})"
     r"(?:\s?(?P<scale>lakh|lac|crore|cr|million|mn|m|k)\b)?"
     rf"|(?<![\w$])(?P<sym2>P|R)(?P<num2>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?=\s?(?:m|million)\b))"
     r"(?:\s?(?P<scale2>million|m)\b)?",
@@ -154,12 +155,26 @@ _CHARGING_AFTER = gated(r"^\s*(?:\w+[\s-]){0,3}?(?:charg\w*|DC\b|AC\b|wallbox|on
 _CHARGING_BEFORE = gated(r"\bcharg\w*\s+(?:[\w-]+\s+){0,4}$", re.I)  # "charge at a rate of 350kW"
 # Words after an amount that make it a fee or a difference, not the car's price
 # ("a $1,175 destination fee", "undercuts it by £5000", "£3,000 cheaper").
-_NOT_PRICE_AFTER = gated(r"^\s*(?:destination|delivery|freight|shipping|handling|fee|charge|deposit|"
-                         r"reservation|discount|saving|cheaper|less|more|premium|tax|credit|rebate|incentive)\b", re.I)
+# ("$10,000 below the dual-motor version", "Rs 1 lakh-Rs 1.5 lakh more than", "the $7,500 federal
+# EV tax credit": a range's second amount, or a word or two, may stand before the word)
+_NOT_PRICE_AFTER = gated(r"^(?:\s*(?:-|–|to|and)\s*\S{0,4}?\s?\d[\d,.]*(?:\s?(?:lakh|crore|k|million))?)?"
+                         r"\s*(?:destination|delivery|freight|shipping|handling|fee|charge|deposit|"
+                         r"reservation|discount|saving|cheaper|less|more|premium|tax|credit|rebate|incentive|"
+                         r"below|above|under|off|dearer|pricier|costlier|higher|lower"
+                         r"|(?:[\w-]+\s+){1,2}(?:tax\s+credit|credit|rebate|incentive|subsidy|grant|discount|fee|deposit))\b", re.I)
 _DIFFERENCE_BEFORE = gated(r"\b(?:by|saves?|saving|extra|additional|plus)\s+(?:a\s+|an\s+)?(?:around|about|roughly|nearly|"
                            r"almost|some|over|more than|up to)?\s*$"
                            # "revenue rose from $1,000": a change between two amounts, not a price
-                           r"|\b(?:rose|fell|grew|dropped|climbed|increased|decreased|up|down)\s+from\s+$", re.I)
+                           r"|\b(?:rose|fell|grew|dropped|climbed|increased|decreased|up|down)\s+from\s+$"
+                           # "will cut US$3000 from the price", "slashed $5,000 off"
+                           r"|\b(?:cut(?:s|ting)?|slash(?:es|ed|ing)?|knock(?:s|ed|ing)?|lop(?:s|ped)?|shav(?:es|ed|ing)?)\s+"
+                           r"(?:a\s+|an\s+|around\s+|about\s+|some\s+|up\s+to\s+)?$"
+                           # "the gap in price between the two stands at about Rs 2.6 lakh"
+                           r"|\b(?:gap|difference|premium)\b[^.;$€£]{0,120}\b(?:is|stands\s+at|of|amounts\s+to|comes\s+to)\s+"
+                           r"(?:about\s+|around\s+|roughly\s+|nearly\s+|just\s+|only\s+)?$", re.I)
+# How far before an amount a difference's words may start ("the gap in price between the
+# mild-hybrid and strong-hybrid versions stands at": the subject of the gap is long).
+_DIFFERENCE_REACH = 160
 # A conversion in brackets right after a price ("22,990 euros ($26,100)") is the same price.
 # Only after an amount: "Style (£16,795)" in a trim list is that trim's own price.
 _CONVERSION_BEFORE = re.compile(r"(?:\d|\b(?:k|m|million|euros|pounds|dollars|yuan|yen|lakh|crore))\s*\(\s*"
@@ -287,7 +302,7 @@ def find_quantities(sent) -> list[Finding]:
                     or _CURRENCY_WORD.get((m.group("word") or "").lower()))
             value = parse_number(m.group("num") or m.group("num2"))
             if (match_part(_NOT_PRICE_AFTER, s[m.end():m.end() + 30], s)
-                    or search_part(_DIFFERENCE_BEFORE, s[max(0, m.start() - 30):m.start()], s)
+                    or search_part(_DIFFERENCE_BEFORE, s[max(0, m.start() - _DIFFERENCE_REACH):m.start()], s)
                     or _CONVERSION_BEFORE.search(s, max(0, m.start() - 24), m.start())):
                 continue
             if code and 1000 <= value <= (1e9 if code in ("JPY", "CNY") else 2e7):
@@ -298,7 +313,7 @@ def find_quantities(sent) -> list[Finding]:
             scale = (m.group("scale") or m.group("scale2") or "").lower() or None
             value = parse_number(m.group("num") or m.group("num2")) * _LOCAL_SCALE.get(scale, 1.0)
             if (match_part(_NOT_PRICE_AFTER, s[m.end():m.end() + 30], s)
-                    or search_part(_DIFFERENCE_BEFORE, s[max(0, m.start() - 30):m.start()], s)
+                    or search_part(_DIFFERENCE_BEFORE, s[max(0, m.start() - _DIFFERENCE_REACH):m.start()], s)
                     or _CONVERSION_BEFORE.search(s, max(0, m.start() - 24), m.start())):
                 continue
             if 1000 <= value <= MAX_LOCAL_PRICE:
