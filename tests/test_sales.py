@@ -24,3 +24,17 @@ def test_year_over_year_change_needs_no_sales_word(text, value):
 ])
 def test_percentages_that_are_no_sales_change(text):
     assert changes(text) == []
+
+
+def units(text):
+    return [f.value for f in find_sales(Sentence(text, 0, len(text), 0), None) if f.attribute == "sales_units"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The pickup found more than 52,000 buyers in 2023.", [52000]),
+    ("Its sales fell by more than 4,200 units year-on-year.", []),
+    ("It sold 18,400 units, 2,310 units more than a year earlier.", [18400]),
+    ("The plant set a goal of building 150,000 units a year, with sales to follow.", []),
+])
+def test_differences_and_goals_are_no_units_sold(text, expected):
+    assert units(text) == expected

@@ -12,7 +12,15 @@ from autodossier.extract.prefilter import gated, match_part, search_part
 from autodossier.extract.regions import REGION_RE, region_code
 
 # Words before a figure that make it a goal or a capacity rather than vehicles sold.
-_TARGET_BEFORE = gated(r"\b(?:target|goal|aim|ambition|capacity|forecast)\s+(?:of\s+)?(?:about\s+|around\s+)?$", re.I)
+# ("a goal of building 280,000 units", "capacity to make 300,000": a verb may stand between)
+_TARGET_BEFORE = gated(r"\b(?:target|goal|aim|ambition|capacity|forecast)\s+(?:of\s+|to\s+)?"
+                       r"(?:(?:build|sell|produce|make|deliver)\w*\s+)?(?:about\s+|around\s+|up\s+to\s+)?$", re.I)
+# Words before a figure that make it a difference ("outsold the Golf by 1,300 units"); "more than"
+# before a figure is its qualifier ("finding more than 64,000 buyers"), not a difference.
+_DIFFERENCE_BEFORE = gated(r"\bby\s+(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|(?:more|less|fewer)\s+than\s+)?$"
+                           r"|(?<!more )(?<!fewer )(?<!less )\bthan\s+(?:some\s+|about\s+|around\s+|nearly\s+)?$")
+# Words after a figure that make it a difference: "6,724 units more than a year earlier".
+_DIFFERENCE_AFTER = gated(r"\s*(?:(?:more|fewer|less)\s+than|(?:up|down)\s+(?:on|from))\b", re.I)
 _SALES_WORD = gated(r"\b(?:sold|sell(?:s|ing)?|sales|deliver(?:ed|ies)|registrations|registered|moved|"
                     r"shifted|retailed|tally|buyers|best-?sellers?|sellers|dispatch(?:ed|es)|despatched|owners|"
                     r"took\s+home)\b", re.I)
@@ -207,7 +215,8 @@ def find_sales(sent, pub) -> list[Finding]:
                 continue  # a year, or too few to be a sales figure
             if search_part(_TARGET_BEFORE, s[max(0, m.start() - 30):m.start()], s):
                 continue  # "a sales target of 5.5 million": a goal, not vehicles sold
-            if re.search(r"\b(?:by|than)\s+(?:some\s+|about\s+|around\s+|nearly\s+)?$", s[max(0, m.start() - 20):m.start()]) \
+            if search_part(_DIFFERENCE_BEFORE, s[max(0, m.start() - 25):m.start()], s) \
+                    or match_part(_DIFFERENCE_AFTER, s[m.end():m.end() + 20], s) \
                     or s[max(0, m.start() - 1):m.start()] in "$€£¥":
                 continue  # "outsold the Golf by 1,300 units": a difference, not a figure
             out.append(Finding(i, off + m.start(), off + m.end(), "sales_units", tidy(value),
