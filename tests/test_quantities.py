@@ -94,6 +94,8 @@ def test_fees_differences_and_conversions_are_not_prices(text, prices):
     ("Civic Sport 1.5 VTEC: 180bhp, from £31,500", ("price", 31500, "=")),
     ("In France, Peugeot charges €39,990 for it.", ("price", 39990, "=")),
     ("Corolla GR: from around $38,000", ("price", 38000, "~")),
+    ("Fiesta ST Three Door Hatch - $31,490", ("price", 31490, "=")),
+    ("Kwid 1.0 RXT – Rs 5.5 lakh", ("price", 550000, "=")),
 ])
 def test_price_after_from_or_charges(text, expected):
     assert expected in q(text)

@@ -116,7 +116,10 @@ _PRICE_CONTEXT = gated(
     r"\b(?:price[sd]?|pricing|cost(?:s|ing)?|msrp|rrp|sticker|starts? (?:at|from)|starting (?:at|from)|"
     r"retails?|base price|will set you back|sells? for|sold (?:at|for)|on the road|otr|ex-showroom|as tested)\b"
     # "Golf GTI: 261bhp, from £38,900", "BMW charges €144,000": the verb or "from" right before the money
-    r"|\b(?:from|charges?)\s+(?:just\s+|around\s+|about\s+|only\s+)?(?:US\$|A\$|C\$|\$|€|£|¥)\s?\d",
+    r"|\b(?:from|charges?)\s+(?:just\s+|around\s+|about\s+|only\s+)?(?:US\$|A\$|C\$|\$|€|£|¥)\s?\d"
+    # a price list's row: a name, a dash or colon, the amount ("Cooper S Coupe - $42,990")
+    r"|^\s*[A-Z][^!?$€£¥:–—]{1,80}?\s(?:-|–|—|:)\s*"
+    r"(?:US\$|A\$|AU\$|C\$|NZ\$|S\$|\$|€|£|¥|Rs\.?\s?|₹\s?|RM\s?|R|P)\s?\d[\d,.]*(?:\s?(?:lakh|crore|k|m))?\s*$",
     re.I,
 )
 WEIGHT = gated(
