@@ -46,6 +46,7 @@ def test_a_pound_price_alone_does_not_state_the_home_outright():
     ("Only 20 examples are headed here.", False),
     ("The diesel is offered locally with a manual.", False),
     ("The hybrid will not be sold here.", True),
+    ("The distributor chose to import the brand new Kia Sorento and Kia Carnival here.", False),
 ])
 def test_local_words_name_the_home_market(text, negated):
     found = find_local_markets(_sentence(text), Home("AU", False))
