@@ -139,6 +139,7 @@ def test_survivors_named_after_a_retirement_stay_in_production():
     ("The sedan will make its public bow in October.", ("reveal", "2024-10", False)),
     ("Production is scheduled to begin in May 2026.", ("production_start", "2026-05", False)),
     ("The production run ended in 2019.", ("production_end", "2019", False)),
+    ("The hot version will show up around late 2025.", ("on_sale", "2025-H2", False)),
 ])
 def test_more_event_phrasings(text, event):
     assert event in _events(text)

@@ -76,6 +76,8 @@ EVENTS = [
      r"for\s+(?:a\s+|its\s+)?(?:local\s+|market\s+)?launch|launch\s+of|(?:to\s+)?follow\s+in|arriv(?:e|es|ed|ing)|landing\s+in|"
      r"lands?(?=,?\s+(?:possibly\s+|probably\s+|likely\s+)?(?:by|around)\s)|(?:will\s+)?lands?\s+in\s+(?=\d|early|late|mid|the\s+(?:first|second|spring|summer|autumn|fall|winter))|"
      r"release\s+in|scheduled\s+for\s+release|"
+     # "will show up at some point around late 2021", "should turn up in showrooms next year"
+     r"(?:will|to|should|could|may|might|would|expected\s+to|set\s+to|due\s+to)\s+(?:finally\s+)?(?:show|turn)\s+up\b|"
      # "ahead of sales getting under way in 2026", "the arrival in showrooms last year", "Australian showroom
      # arrivals", "due spring 2016", "looking to introduce the VF3 by early next year", "brought the Wigo to the
      # Philippine market in 2014", "enters the Indian market in March"
