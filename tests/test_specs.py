@@ -234,3 +234,13 @@ def test_a_liftback_is_a_hatchback():
 
 def test_a_six_speed_stick_is_a_manual():
     assert ("transmission", "manual") in specs("A six-speed stick is available.")
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("Buyers of the Kona Electric get a heat pump.", [(14, 27)], {("powertrain", "ev")}),
+    ("Dealers will stock the Bolt EV next year.", [(23, 30)], {("powertrain", "ev")}),
+    ("The Acme Volt EV platform underpins it.", [(4, 16)], set()),  # a platform, not a car
+])
+def test_a_powertrain_word_that_ends_a_models_name(text, spans, expected):
+    found = {(f.attribute, f.value) for f in find_specs(Sentence(text, 0, len(text), 0), spans)}
+    assert {x for x in found if x[0] == "powertrain"} == expected

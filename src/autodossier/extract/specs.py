@@ -66,6 +66,12 @@ POWERTRAIN = [
            # "a 2.0-litre i-VTEC petrol unit"
            r"(?:[Pp]etrol|[Dd]iesel|[Gg]asoline)\s+(?:unit|motor|mill|powertrain|version|variant|option))\b"), "ice"),
 ]
+# A powertrain word that ends a model's name says the model's powertrain ("Bolt EV", "Kona
+# Electric", "Corolla Hybrid"); written as a name's part: capitalised.
+_NAME_SUFFIX = re.compile(r"EV|BEV|PHEV|Electric|Hybrid|Plug-in Hybrid|e-Power")
+# After such a name: it is a platform or a technology, not a car ("its Ultium EV platform").
+_NOT_A_CAR_AFTER = gated(r"\s+(?:platform|architecture|underpinnings|battery|batteries|system|technology|tech|"
+                         r"brand|sub-brand|division|range|line-?up|family)\b", re.I)
 # "no diesel engine": a fuel ruled out, not combustion as a whole
 _FUEL_ENGINE = gated(r"^(?:diesel|petrol|gasoline)", re.I)
 DRIVETRAIN = [
@@ -246,7 +252,15 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
         taken = []
         for rx, value in table if _GATES[id(table)].may_match(s) else ():
             for m in rx.finditer(s):
-                if any(a <= m.start() < b for a, b in taken) or inside_name(m):
+                if any(a <= m.start() < b for a, b in taken):
+                    continue
+                if inside_name(m):
+                    if attribute == "powertrain" and _NAME_SUFFIX.fullmatch(m.group()) \
+                            and any(a < m.start() and m.end() == b for a, b in mention_spans) \
+                            and not match_part(_NOT_A_CAR_AFTER, s[m.end():m.end() + 20], s):
+                        # "the Bolt EV", "Kona Electric buyers": the powertrain word that ends a name
+                        taken.append((m.start(), m.end()))
+                        add(m, attribute, value)
                     continue
                 if attribute == "powertrain" and _generic(s, m, named_end, named_start):
                     taken.append((m.start(), m.end()))
