@@ -28,6 +28,7 @@ def q(text):
     ("It weighs 1,550kg.", ("curb_weight_kg", 1550, "=")),
     ("A WLTP range of 520 km.", ("range_km", 520, "=")),
     ("Its 100kWh battery pack.", ("battery_kwh", 100, "=")),
+    ("The 310-horspower coupe.", ("power_hp", 310, "=")),  # a typo still names the unit
 ])
 def test_reads_quantities_in_contract_units(text, expected):
     assert expected in q(text)

@@ -36,9 +36,10 @@ _QUAL_RE = [(gated(rf"(?:{words})\s*$", re.I), sign) for words, sign in _QUALIFI
 _PLUS = r"(?P<plus>\+|-plus|\s?plus\b)?"
 _RANGE = rf"(?:(?P<lo>{NUMBER})\s?(?:-|–|to|and)\s?)?"
 
+# (a typo of horsepower still names it: "256-hoprsepower", "the 670-horspower Z06")
 POWER = gated(
     rf"{_RANGE}(?P<num>{NUMBER}){_PLUS}[\s-]?"
-    r"(?P<unit>horsepower|hp|bhp|whp|ps|kw|ch|cv|metric horsepower|horses|horse)\b",
+    r"(?P<unit>horsepower|h[a-z]{2,6}power|hp|bhp|whp|ps|kw|ch|cv|metric horsepower|horses|horse)\b",
     re.I,
 )
 TORQUE = gated(
