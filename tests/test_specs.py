@@ -244,3 +244,10 @@ def test_a_six_speed_stick_is_a_manual():
 def test_a_powertrain_word_that_ends_a_models_name(text, spans, expected):
     found = {(f.attribute, f.value) for f in find_specs(Sentence(text, 0, len(text), 0), spans)}
     assert {x for x in found if x[0] == "powertrain"} == expected
+
+
+def test_a_plural_body_word_in_an_apposition_to_a_pair_of_models():
+    text = "The newcomers are the Acme Alpha and the Acme Beta, a pair of compact SUVs for families."
+    spans = [(22, 32), (41, 50)]
+    found = {(f.attribute, f.value) for f in find_specs(Sentence(text, 0, len(text), 0), spans)}
+    assert ("body_style", "suv") in found

@@ -117,7 +117,9 @@ BODY_RE = gated(
 )
 # One or two lower-case words between a model and its body word ("compact", "city", "mid-size",
 # "twin rear-drive sports", "– twin rear-drive sports").
-_MODIFIERS = re.compile(r"\s+(?:[–—-]\s+)?(?:[a-z][a-z-]*\s+){1,3}")
+# An apposition after a pair of names counts them: "the Stealth and the Wagoneer S, a pair of large SUVs".
+_MODIFIERS = re.compile(r"\s+(?:[–—-]\s+)?(?:[a-z][a-z-]*\s+){1,3}"
+                        r"|,\s+(?:a\s+pair\s+of|both|two|three|twin)\s+(?:[a-z][a-z-]*\s+){0,3}")
 _BODY_VALUE = [(gated(rf"^(?:{p})$", re.I), v) for p, v in BODY]
 # Engine designations: "VR30DDTT", "EA888", "B58B30", and hyphenated family-suffix codes ("G16E-GTS").
 ENGINE_CODE = gated(r"\b(?:[A-Z]{1,3}\d{2,3}[A-Z]{2,5}\d?|EA\d{3}|[A-Z]\d{2}[A-Z]\d{2}|[A-Z]{1,2}\d{2}[A-Z]-[A-Z]{2,4})\b"
