@@ -97,6 +97,7 @@ def test_no_market_claim_without_a_home_or_a_named_country():
 @pytest.mark.parametrize("text, code", [
     ("The Chinese brands now present in Chile include Haval and Changan.", "CL"),
     ("Two more brands plan to move into Peru's automotive market next year.", "PE"),
+    ("Kia cut the prices of its EV6 and EV9 crossovers in Korea on Monday.", "KR"),
 ])
 def test_presence_and_possessive_markets(text, code):
     from autodossier.extract.sales import find_sales

@@ -80,7 +80,10 @@ PRICED_IN = gated(
     rf"\b{_PRICE_VERB}\s+(?:from\s+|at\s+|just\s+|around\s+|about\s+)*(?:US\$|\$|€|£|¥)?\s?\d[\d,.]*\s?"
     r"(?:k\b|million\b|euros\b|pounds\b|dollars\b|yuan\b|yen\b)?\s+in\s+(?:the\s+)?(?P<region>[A-Z][\w.]*(?:\s[A-Z]\w*)?)"
     r"|^\s*In\s+(?:the\s+)?(?P<region2>[A-Z][\w.]*(?:\s[A-Z]\w*)?),?\s+(?:[\w’']+\s+){1,3}?"
-    rf"(?:will\s+|is\s+|'s\s+|’s\s+)?{_PRICE_VERB}\b",
+    rf"(?:will\s+|is\s+|'s\s+|’s\s+)?{_PRICE_VERB}\b"
+    # a price change in a country: "lowered the prices of its Model Y and Model 3 in China"
+    r"|\b(?:cut|cuts|lowered|lowers|slashed|slashes|reduced|reduces|raised|raises|hiked|hikes|dropped|drops)\s+"
+    r"(?:the\s+|its\s+)?prices?\s+(?:of|on|for)\s+[^.;:]{1,80}?\s+in\s+(?:the\s+)?(?P<region3>[A-Z][\w.]*(?:\s[A-Z]\w*)?)",
 )
 
 
@@ -240,7 +243,7 @@ def find_sales(sent, pub) -> list[Finding]:
             out.append(Finding(i, off + m.start(), off + m.end(), "market", code, negated=True, brand=False))
             out += _listed_regions(s, m.end("region"), i, off, negated=True)
     for m in PRICED_IN.finditer(s):
-        name = m.group("region") or m.group("region2")
+        name = m.group("region") or m.group("region2") or m.group("region3")
         code = region_code(name) or region_code(name.rstrip("."))
         if code and code != "global":
             out.append(Finding(i, off + m.start(), off + m.end(), "market", code, brand=False))
