@@ -160,3 +160,9 @@ def test_arriving_for_a_model_year_dates_the_sales_start_as_a_model_year():
     text = "The pickup arrived for the 2019 model year, and a refresh followed."
     [f] = [f for f in find_lifecycle(Sentence(text, 0, len(text), 0), PUB) if f.attribute == "on_sale"]
     assert (f.value, f.qualifier_text) == ("2019", "model year")
+
+
+def test_dates_listed_respectively_give_one_event_each():
+    found = _events("The platform will underpin the Alpha and Beta in their next generations, "
+                    "which are scheduled for 2026 and 2027 respectively.")
+    assert {("on_sale", "2026", False), ("on_sale", "2027", False), ("lifecycle", "planned", False)} <= found

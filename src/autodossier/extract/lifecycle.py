@@ -50,7 +50,7 @@ LIFECYCLE = [
 LIFECYCLE_RE = [(gated(rf"\b(?:{p})", re.I), v) for p, v in LIFECYCLE]
 # "the next-generation M5", "the upcoming WRX STI": a model still to come. A modifier states no
 # certainty of its own, so the claim takes the hedge that governs the whole sentence.
-UPCOMING = gated(r"\b(?:next[\s-]gen(?:eration)?|upcoming|forthcoming)\b(?!\s+(?:of\s+)?(?:platform|engine|"
+UPCOMING = gated(r"\b(?:next[\s-]gen(?:erations?)?|upcoming|forthcoming)\b(?!\s+(?:of\s+)?(?:platform|engine|"
                  r"battery|batteries|technology|tech|motors?|powertrains?|architecture|software|models?\b|"
                  # "the upcoming Budget", "the forthcoming election": no car at all
                  r"budget|elections?|festive|season|events?|quarters?|years?|months?|weeks?|results|policy|"
@@ -76,6 +76,8 @@ EVENTS = [
      r"for\s+(?:a\s+|its\s+)?(?:local\s+|market\s+)?launch|launch\s+of|(?:to\s+)?follow\s+in|arriv(?:e|es|ed|ing)|landing\s+in|"
      r"lands?(?=,?\s+(?:possibly\s+|probably\s+|likely\s+)?(?:by|around)\s)|(?:will\s+)?lands?\s+in\s+(?=\d|early|late|mid|the\s+(?:first|second|spring|summer|autumn|fall|winter))|"
      r"release\s+in|scheduled\s+for\s+release|"
+     # "their next generations, which are scheduled for 2025 and 2026 respectively"
+     r"(?:which|that|it|they)\s+(?:is|are|was|were)\s+(?:now\s+)?scheduled\s+for(?=\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b)|"
      # "will show up at some point around late 2021", "should turn up in showrooms next year"
      r"(?:will|to|should|could|may|might|would|expected\s+to|set\s+to|due\s+to)\s+(?:finally\s+)?(?:show|turn)\s+up\b|"
      # "ahead of sales getting under way in 2026", "the arrival in showrooms last year", "Australian showroom
@@ -195,7 +197,8 @@ def find_lifecycle(sent, pub, home: Home | None = None) -> list[Finding]:
         status = None
         if negated and search_part(_FAILED_PLAN_BEFORE, s[max(0, m.start() - 40):m.start()], s):
             status = "confirmed"  # "had been scheduled to debut in 2025, but ...": what did not happen is a fact
-        elif attribute == "on_sale" and (m.group().lower().startswith("due") or _INTENT.match(m.group())):
+        elif attribute == "on_sale" and (m.group().lower().startswith("due") or _INTENT.match(m.group())
+                                         or "scheduled" in m.group().lower()):
             # "due spring 2016", "looking to introduce it by next year": a schedule or an intent, likely, not done
             status = status_for(s, m.start(), sent_cues, 0)
             status = "expected" if status == "confirmed" else status
@@ -208,6 +211,14 @@ def find_lifecycle(sent, pub, home: Home | None = None) -> list[Finding]:
             # a launch in a market says the model is sold there ("would not arrive": is not)
             out.append(Finding(i, off + m.start(), off + m.end(), "market", region, negated=negated, event=True,
                                status=status))
+        if "respectively" in s:
+            # "scheduled for 2025 and 2026 respectively": one event per date, in the order of the models
+            prev = date
+            for d in dates:
+                if d.start > prev.end and _AND_NEXT.fullmatch(s, prev.end - off, d.start - off):
+                    out.append(Finding(i, d.start, d.end, attribute, d.value, region=region, negated=negated,
+                                       status=status))
+                    prev = d
         if date.range_end and attribute == "production_start":
             out.append(Finding(i, off + m.start(), off + m.end(), "production_end", date.range_end))
     return _dedupe(out)
@@ -217,6 +228,8 @@ def find_lifecycle(sent, pub, home: Home | None = None) -> list[Finding]:
 _AT_A_SHOW = re.compile(r"\s+(?:\w+\s+){0,3}?at\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:motor\s+show|auto\s+show|show|salon|"
                         r"expo|auto\s+expo|motor\s+expo|Auto\s+China|IAA|CES|Goodwood|event)\b", re.I)
 # An intention rather than a plan fixed: "looking to introduce", "plans to introduce".
+# Between two dates of a "respectively" list: "2025 and 2026", "2025, 2026".
+_AND_NEXT = re.compile(r",?\s+(?:and\s+)?|,\s*")
 _INTENT = re.compile(r"(?:plans?|looking|aims?|hopes?|wants?)\s+to\b", re.I)
 # A negation governing an event word: "would not arrive in 2023", "won't debut".
 _NOT_BEFORE = gated(r"(?:\b(?:not|never)\b|n['’]t\b)\s+(?:\w+\s+){0,2}$", re.I)
