@@ -39,7 +39,7 @@ _RANGE = rf"(?:(?P<lo>{NUMBER})\s?(?:-|–|to|and)\s?)?"
 # (a typo of horsepower still names it: "256-hoprsepower", "the 670-horspower Z06")
 POWER = gated(
     rf"{_RANGE}(?P<num>{NUMBER}){_PLUS}[\s-]?"
-    r"(?P<unit>horsepower|h[a-z]{2,6}power|hp|bhp|whp|ps|kw|ch|cv|metric horsepower|horses|horse)\b",
+    r"(?P<unit>horsepower|(?:hors|hosr|hopr|hore|hrose)[a-z]{0,3}power|hp|bhp|whp|ps|kw|ch|cv|metric horsepower|horses|horse)\b",
     re.I,
 )
 TORQUE = gated(
@@ -117,11 +117,14 @@ _PRICE_CONTEXT = gated(
     r"\b(?:price[sd]?|pricing|cost(?:s|ing)?|msrp|rrp|sticker|starts? (?:at|from)|starting (?:at|from)|"
     r"retails?|base price|will set you back|sells? for|sold (?:at|for)|on the road|otr|ex-showroom|as tested)\b"
     # "Golf GTI: 261bhp, from £38,900", "BMW charges €144,000": the verb or "from" right before the money
-    r"|\b(?:from|charges?)\s+(?:just\s+|around\s+|about\s+|only\s+)?(?:US\$|A\$|C\$|\$|€|£|¥)\s?\d"
-    # a price list's row: a name, a dash or colon, the amount ("Cooper S Coupe - $42,990")
-    r"|^\s*[A-Z][^!?$€£¥:–—]{1,80}?\s(?:-|–|—|:)\s*"
-    r"(?:US\$|A\$|AU\$|C\$|NZ\$|S\$|\$|€|£|¥|Rs\.?\s?|₹\s?|RM\s?|R|P)\s?\d[\d,.]*(?:\s?(?:lakh|crore|k|m))?\s*$",
+    r"|\b(?:from|charges?)\s+(?:just\s+|around\s+|about\s+|only\s+)?(?:US\$|A\$|C\$|\$|€|£|¥)\s?\d",
     re.I,
+)
+# A price list's row: a name, a dash or colon, the amount ("Cooper S Coupe - $42,990"). Its own
+# pattern, so that the one above keeps its gate on price words.
+_PRICE_ROW = gated(
+    r"^\s*[A-Z][^!?$€£¥:–—]{1,80}?\s(?:-|–|—|:)\s*"
+    r"(?:[A-Z]{0,3}\$|€|£|¥|Rs\.?\s?|₹\s?|RM\s?)\s?\d[\d,.]*(?:\s?(?:lakh|crore|k|m))?\s*$",
 )
 WEIGHT = gated(
     r"(?:weighs?|weighing|weight of|weight:|curb weight|kerb weight|tips the scales at|mass of)"
@@ -300,7 +303,7 @@ def find_quantities(sent) -> list[Finding]:
             pos = m.start("num") if m.group("num") else m.start()
             out.append(_numeric(sent.index, offset, m, "top_speed_mph", value, "mph",
                                 qualifier_before(s, pos)))
-    if _PRICE_CONTEXT.search(s):
+    if _PRICE_CONTEXT.search(s) or _PRICE_ROW.match(s):
         for m in PRICE.finditer(s):
             code = (_CURRENCY_SYMBOL.get((m.group("sym") or "").lower())
                     or _CURRENCY_WORD.get((m.group("word") or "").lower()))
