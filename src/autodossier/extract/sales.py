@@ -195,12 +195,12 @@ def find_sales(sent, pub) -> list[Finding]:
     """Sales units, sales changes and market findings of one sentence."""
     s, off, i = sent.text, sent.start, sent.index
     out: list[Finding] = []
-    yoy_only = not _SALES_WORD.search(s) and _YOY.search(s)
-    if yoy_only:
+    sales_word = _SALES_WORD.search(s)
+    if not sales_word and _YOY.search(s):
         # no sales word: only a percentage change against a year-earlier baseline
         for m in PERCENT.finditer(s):
             out += _change(s, pub, m, i, off, None, len(s))
-    elif _SALES_WORD.search(s):
+    elif sales_word:
         region = _region(s)
         figures = list(UNITS.finditer(s)) + list(PERCENT.finditer(s))
         starts = sorted(f.start() for f in figures)
