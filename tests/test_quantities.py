@@ -97,6 +97,9 @@ def test_fees_differences_and_conversions_are_not_prices(text, prices):
     ("Corolla GR: from around $38,000", ("price", 38000, "~")),
     ("Fiesta ST Three Door Hatch - $31,490", ("price", 31490, "=")),
     ("Kwid 1.0 RXT – Rs 5.5 lakh", ("price", 550000, "=")),
+    ("Budget well over £95k for the coupe.", ("price", 95000, ">")),
+    ("Only 20 are coming, at $450,000 each.", ("price", 450000, "=")),
+    ("It arrives in $61,990 2.0 TSI and $72,990 3.0 TDI guise.", ("price", 72990, "=")),
 ])
 def test_price_after_from_or_charges(text, expected):
     assert expected in q(text)

@@ -117,7 +117,12 @@ _PRICE_CONTEXT = gated(
     r"\b(?:price[sd]?|pricing|cost(?:s|ing)?|msrp|rrp|sticker|starts? (?:at|from)|starting (?:at|from)|"
     r"retails?|base price|will set you back|sells? for|sold (?:at|for)|on the road|otr|ex-showroom|as tested)\b"
     # "Golf GTI: 261bhp, from £38,900", "BMW charges €144,000": the verb or "from" right before the money
-    r"|\b(?:from|charges?)\s+(?:just\s+|around\s+|about\s+|only\s+)?(?:US\$|A\$|C\$|\$|€|£|¥)\s?\d",
+    r"|\b(?:from|charges?)\s+(?:just\s+|around\s+|about\s+|only\s+)?(?:US\$|A\$|C\$|\$|€|£|¥)\s?\d"
+    # "budget comfortably more than £130k", "10 headed here at $700,000 each", "made its debut in
+    # $93,300 2.8 FSI ... guise"
+    r"|\bbudget\s+(?:[\w-]+\s+){0,3}?(?:US\$|A\$|C\$|\$|€|£|¥)\s?\d"
+    r"|(?:\$|€|£|¥)\s?\d[\d,.]*\s?(?:k|m|million)?\s+(?:each|apiece|a\s+pop)\b"
+    r"|\bin\s+(?:US\$|A\$|C\$|\$|€|£|¥)\s?\d(?:[^.;]|\.(?=\d)){0,80}?\s(?:guise|form|trim|spec)\b",
     re.I,
 )
 # A price list's row: a name, a dash or colon, the amount ("Cooper S Coupe - $42,990"). Its own
