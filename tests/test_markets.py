@@ -152,3 +152,9 @@ def test_an_outlet_named_for_its_country_leans_the_home():
 @pytest.mark.parametrize("text", ["Full specifications are available here.", "Our video review is available here."])
 def test_link_text_is_not_a_local_market(text):
     assert find_local_markets(_sentence(text), Home("AU", True)) == []
+
+
+def test_a_makers_nationality_after_a_market_is_no_listed_region():
+    from autodossier.extract.sales import find_sales
+    got = find_sales(_sentence("Having said it would return to Australia, Korean carmaker Acme showed its range."), None)
+    assert {f.value for f in got if f.attribute == "market"} == {"AU"}
