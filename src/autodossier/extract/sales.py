@@ -111,8 +111,8 @@ _RULED_OUT_BEFORE = gated(r"\b(?:ruled\s+out|no\s+plans\s+for|scrapped|cancell?e
 # A listed region ends its list item: "come back to South Africa, Chinese carmaker Chery" lists none.
 _MORE_REGIONS = gated(r"(?:\s+in\s+(?:19|20)\d\d)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:in\s+)?(?:the\s+)?"
                       r"(?P<region>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)"
-                      r"(?=\s*(?:[,.;:)–—]|$)|\s+(?:and|or|in|from|by|as|at|through|until|during|before|after|this|next|"
-                      r"later|early|with|too|but|though|although|yet|when|where|while|since|for|to|over)\b)")
+                      r"\b(?![\s-]+(?:car\s*makers?|automakers?|makers?|brands?|companies|company|firms?|giants?|"
+                      r"manufacturers?|marques?|media|outlets?|press|reports?|news|rivals?|buyers|customers|drivers)\b)")
 # The region a list excepts: "bound for Japan and the USA, though not Australia".
 _EXCEPT_REGION = gated(r",?\s+(?:but|though|although|yet)\s+not\s+(?:in\s+|to\s+|for\s+)?(?:the\s+)?"
                        r"(?P<region>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)")
