@@ -86,6 +86,8 @@ def test_lifecycle_phrasings(text, state):
     "Output was paused for equipment upgrades in December.",
     "We do not know when growth will return.",
     "The coupe was revived in 2008 and built in Canada ever since.",
+    "The company is dropping the range's entry-level model before it went on sale.",
+    "It may gain an engine that the hatch once offered but that was dropped last year.",
 ])
 def test_not_lifecycle_states(text):
     assert not _states(text) & {"discontinued", "on-hold", "planned"}

@@ -147,6 +147,13 @@ _NOT_A_CAR_AFTER = re.compile(r"\s+(?:a|an|its|their|the)\s+(?:new\s+|\w+-year\s
 # A present perfect right before the event word ("has unveiled", "have officially revealed").
 _JUST_DONE = re.compile(r"\b(?:has|have)\s+(?:just\s+|now\s+|officially\s+|finally\s+)?"
                         r"(?:made\s+(?:its|their|a)\s+(?:[\w-]+\s+)?)?$", re.I)
+# What a drop names when it is a version or a part, not the model: "dropping the range's base model",
+# "axed the manual gearbox", "discontinued the diesel engine".
+_VARIANT_AFTER = gated(r"^\s+(?:(?:the|its|their|a)\s+)?(?:[\w'’.-]+\s+){0,3}?(?:(?:base|entry(?:-level)?|standard|"
+                       r"range-topping|top|cheapest|entry-point)\s+(?:model|version|variant|trim|grade)s?|"
+                       r"(?:engine|gearbox|transmission|option|variant|trim|version|motor|powertrain)s?)\b", re.I)
+_PART_BEFORE = gated(r"\b(?:engine|gearbox|transmission|option|variant|trim|version|motor|powertrain)s?\s+"
+                     r"(?:that|which)\b[^.;]{0,45}$", re.I)
 _PLANS_BEFORE = gated(r"\b(?:plans?|strategy|project|idea)\b[^.]{0,25}$", re.I)
 
 
@@ -164,6 +171,9 @@ def find_lifecycle(sent, pub, home: Home | None = None) -> list[Finding]:
                 continue  # "put those EV plans on hold", "paused construction of its plant": not the model
             if value in ("discontinued", "on-hold") and match_part(_PLANT_STOP_AFTER, s[m.end():m.end() + 60], s):
                 continue  # "stopped production at the Fremont factory", "output was paused for upgrades": a plant's pause
+            if value == "discontinued" and (match_part(_VARIANT_AFTER, s[m.end():m.end() + 50], s)
+                                            or search_part(_PART_BEFORE, s[max(0, m.start() - 60):m.start()], s)):
+                continue  # "dropping the range's base model", "an engine that ... was dropped": a version or a part goes
             if value == "discontinued" and survivors:
                 continue  # "with the saloons being retired, only the SUVs stay on sale": the named ones stay
             if value == "planned" and search_part(_NOT_A_MODEL_RETURNING, s[max(0, m.start() - 25):m.start()], s):
