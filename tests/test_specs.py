@@ -52,6 +52,7 @@ def test_reads_spec_spellings_of_other_outlets(text, expected):
 @pytest.mark.parametrize("text, absent", [
     ("A twin-turbo 4.4-liter unit does the work.", ("cylinders", 4)),
     ("A 2.0-litre engine works with two electric motors.", ("powertrain", "ev")),
+    ("Its small pack feeds two electric motors for 12 km of EV-only range.", ("powertrain", "ev")),
 ])
 def test_no_spec_from_numbers_or_a_hybrids_motors(text, absent):
     assert absent not in specs(text)

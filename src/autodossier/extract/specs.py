@@ -176,7 +176,9 @@ _ELECTRIC_MOTOR = gated(r"^[\w-]+\s+(?:motors?|range|mode|driving)\b", re.I)
 _ELECTRIC_PART = gated(r"^(?:(?:pure|fully|all)[\s-])?(?:electric|EV)[\s-]+(?:only\s+)?(?:wastegate|range|mode|source|power\s+steering|steering|"
                        r"pump|turbo\w*|compressor|assist\w*|boost|axle|parking|driving|motor\s+draws|-only|hardware|components?)\b", re.I)
 _HYBRID_WORD = gated(r"\b(?:hybrid|hybrids|PHEV|plug-in|electric\s+motors?|e-motors?)\b", re.I)
-_WITH_ENGINE = gated(r"\b(?:engine|V-?\d{1,2}|hybrid|cylinders?|petrol|gasoline|diesel)\b", re.I)
+# ("10 km of EV-only range", "a short electric-only range": only a plug-in hybrid states one)
+_WITH_ENGINE = gated(r"\b(?:engine|V-?\d{1,2}|hybrid|cylinders?|petrol|gasoline|diesel)\b"
+                     r"|\b(?:EV|electric)-only\b", re.I)
 
 
 def _negated(s: str, m: re.Match) -> bool:
