@@ -142,6 +142,8 @@ def test_survivors_named_after_a_retirement_stay_in_production():
     ("Production is scheduled to begin in May 2026.", ("production_start", "2026-05", False)),
     ("The production run ended in 2019.", ("production_end", "2019", False)),
     ("The hot version will show up around late 2025.", ("on_sale", "2025-H2", False)),
+    ("In March the maker introduced its new hatch at a price of Rs 9 lakh.", ("on_sale", "2024-03", False)),
+    ("The cabriolet will be born at September's Frankfurt show.", ("reveal", "2024-09", False)),
 ])
 def test_more_event_phrasings(text, event):
     assert event in _events(text)
@@ -168,3 +170,8 @@ def test_dates_listed_respectively_give_one_event_each():
     found = _events("The platform will underpin the Alpha and Beta in their next generations, "
                     "which are scheduled for 2026 and 2027 respectively.")
     assert {("on_sale", "2026", False), ("on_sale", "2027", False), ("lifecycle", "planned", False)} <= found
+
+
+def test_introducing_an_unnamed_car_dates_no_launch_of_the_model():
+    assert not {e for e in _events("The new era kicks off in 2026, when it introduces an electric GT car.")
+                if e[0] == "on_sale"}

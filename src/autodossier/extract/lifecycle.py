@@ -76,6 +76,8 @@ EVENTS = [
      r"for\s+(?:a\s+|its\s+)?(?:local\s+|market\s+)?launch|launch\s+of|(?:to\s+)?follow\s+in|arriv(?:e|es|ed|ing)|landing\s+in|"
      r"lands?(?=,?\s+(?:possibly\s+|probably\s+|likely\s+)?(?:by|around)\s)|(?:will\s+)?lands?\s+in\s+(?=\d|early|late|mid|the\s+(?:first|second|spring|summer|autumn|fall|winter))|"
      r"release\s+in|scheduled\s+for\s+release|"
+     # "introduced its Huracan EVO at a price of Rs 3.22 crore": a launch
+     r"introduc(?:ed|es)(?=\s+(?:its|their|the)\s)|"
      # "their next generations, which are scheduled for 2025 and 2026 respectively"
      r"(?:which|that|it|they)\s+(?:is|are|was|were)\s+(?:now\s+)?scheduled\s+for(?=\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b)|"
      # "will show up at some point around late 2021", "should turn up in showrooms next year"
@@ -96,6 +98,8 @@ EVENTS = [
      # "pulled the covers off", "makes its bow"
      r"(?:took|take|takes|taken|pulled|pull|pulls)\s+the\s+(?:covers|sheets?|wraps)\s+off|(?:make|makes|made|making)\s+(?:its|their)\s+(?:[\w-]+\s+)?bow\b|"
      # "made its first appearance as far back as 2012", "breaks cover", "before the car's official announcement"
+     # "will be born at September's Frankfurt show"
+     r"(?:be|is|was|were)\s+born(?=\s+at\s)|"
      r"first\s+appearance|previewed|(?:gave|give|gives|giving)\s+(?:a\s+|us\s+a\s+)?(?:first\s+)?(?:preview|glimpse)|(?:public|world|global)\s+(?:debut|bow)|br(?:eaks?|oke)\s+cover|official\s+announcement", "reveal"),
     (r"production (?:starts|begins|will (?:start|begin)|to (?:start|begin)|kicks off|started|began|is slated)|"
      # "production is scheduled to begin in May", "start of production"
