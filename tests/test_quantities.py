@@ -206,3 +206,13 @@ def test_reads_range_and_speed_phrasings(text, expected):
 ])
 def test_speeds_and_distances_that_name_no_spec(text, attribute):
     assert not [a for a, _, _ in q(text) if a == attribute]
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("The 3.5-litre petrol is unlikely to be offered here.", True),
+    ("The 2.0-litre diesel won't be available at launch.", True),
+    ("The 2.0-litre diesel will be available at launch.", False),
+])
+def test_an_engine_ruled_out_is_a_negated_size(text, negated):
+    found = [f for f in find_quantities(Sentence(text, 0, len(text), 0)) if f.attribute == "displacement_l"]
+    assert [f.negated for f in found] == [negated]

@@ -187,6 +187,11 @@ _DIFFERENCE_BEFORE = gated(r"\b(?:by|saves?|saving|extra|additional|plus)\s+(?:a
 # How far before an amount a difference's words may start ("the gap in price between the
 # mild-hybrid and strong-hybrid versions stands at": the subject of the gap is long).
 _DIFFERENCE_REACH = 160
+# After an engine's size: the engine will not be offered ("The 2.7-litre petrol is unlikely to be
+# offered", "the 3.0-litre diesel won't be available"): a negated claim.
+_ENGINE_RULED_OUT = gated(r"^[\w\s-]{0,30}?\b(?:(?:is|are)\s+(?:unlikely|not\s+expected|not\s+going|not\s+set)\s+to\s+be\s+|"
+                          r"(?:won't|won’t|will\s+not|isn't|isn’t|is\s+not)\s+(?:be\s+)?)"
+                          r"(?:offered|available|sold|coming|included)\b", re.I)
 # A conversion in brackets right after a price ("22,990 euros ($26,100)") is the same price.
 # Only after an amount: "Style (£16,795)" in a trim list is that trim's own price.
 _CONVERSION_BEFORE = re.compile(r"(?:\d|\b(?:k|m|million|euros|pounds|dollars|yuan|yen|lakh|crore))\s*\(\s*"
@@ -287,7 +292,8 @@ def find_quantities(sent) -> list[Finding]:
         # 0.6-8.4 L: from kei cars to the largest production engines.
         if 0.6 <= value <= 8.4:
             out.append(Finding(sent.index, offset + m.start(), offset + m.end(), "displacement_l",
-                               tidy(value, 1), unit="L", engine=True))
+                               tidy(value, 1), unit="L", engine=True,
+                               negated=bool(match_part(_ENGINE_RULED_OUT, s[m.end():m.end() + 70], s))))
     for m in ACCEL.finditer(s):
         num = m.group("num") or m.group("num2") or m.group("num3")
         target = m.group("target") or m.group("target2") or m.group("target3")
