@@ -67,6 +67,7 @@ def negated_powertrains(text):
     ("A plug-in version of the crossover is not planned for Europe.", ("phev", True)),
     ("The maker says it has no plans for a combustion-engined version.", ("ice", True)),
     ("The saloon gets a plug-in hybrid powertrain next year.", ("phev", False)),
+    ("It isn't the sole Acme EV on the way, since the crossover follows.", ("ev", False)),
 ])
 def test_powertrain_the_model_will_not_get_is_negated(text, expected):
     assert expected in negated_powertrains(text)

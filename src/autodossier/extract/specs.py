@@ -160,7 +160,9 @@ def _count(text: str) -> int:
 
 # "will not be offered with a plug-in hybrid powertrain", "no plans for a combustion-engined version":
 # the powertrain named is one the model will not have.
-_NEGATED_BEFORE = gated(r"(?:\b(?:not|never|no plans (?:for|to)|(?:ruled|rules|rule) out)\b|n't|n’t)\s+(?:(?!(?:but|and|which|while|only)\b)"
+# ("isn't the sole Lexus EV", "not the only electric SUV": one of several, not a denial)
+_NEGATED_BEFORE = gated(r"(?:\b(?:not|never|no plans (?:for|to)|(?:ruled|rules|rule) out)\b|n't|n’t)\s+"
+                        r"(?!(?:the\s+|a\s+|an\s+)?(?:sole|only|first|last|lone|single)\b)(?:(?!(?:but|and|which|while|only)\b)"
                         r"[\w-]+\s+){0,4}$"
                         # "there is no automatic", "no manual option"
                         r"|\b(?:there\s+(?:is|will\s+be)\s+)?no\s+$", re.I)
