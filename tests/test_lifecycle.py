@@ -175,3 +175,8 @@ def test_dates_listed_respectively_give_one_event_each():
 def test_introducing_an_unnamed_car_dates_no_launch_of_the_model():
     assert not {e for e in _events("The new era kicks off in 2026, when it introduces an electric GT car.")
                 if e[0] == "on_sale"}
+
+
+def test_a_launch_in_a_since_clause_takes_no_date_from_before_it():
+    found = _events("In May, the hatch rose to third place, a first for the model since it was launched.")
+    assert not {e for e in found if e[0] == "on_sale"}

@@ -293,6 +293,8 @@ def _date_for(dates: list[DateExpr], start: int, end: int, attribute: str, s: st
         # "its debut as a 2015 model by next summer": past a model year, a date close by
         after = [d for d in after[1:] if not d.model_year and d.start - end <= NEAR_AFTER]
     before = [d for d in before if not d.model_year]  # "2025 Infiniti QX60 revealed": a model year, not when
+    if _SINCE_BEFORE.search(s, max(0, start - off - SINCE_WINDOW), start - off):
+        before = []  # "In November it rose to second place, a first since it was launched": not the launch's date
     if after and before and after[0].start - end > FAR_AFTER and before[-1].start - off <= FRAME_CHARS:
         # "Last year the automaker stopped building the Bolt ..., readying the plant to build pickups from 2025"
         return before[-1]
@@ -302,6 +304,10 @@ def _date_for(dates: list[DateExpr], start: int, end: int, attribute: str, s: st
 
 
 _CLAUSE = gated(r"[;:—–]| and (?:is|was|will|has|discontinued|the)\b|, (?:and|but|which|while|leaving)\b|\bwhich\b")
+# An event in a "since" clause ("since it was launched", "since its debut") is dated inside the
+# clause or not at all.
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:it|they|the\s+\w+|its|their)\s+)?(?:(?:was|were|had\s+been|has\s+been|first)\s+)*$", re.I)
+SINCE_WINDOW = 30
 
 
 # An event named as a noun with its object: "first deliveries of the 001 and the X are due in autumn".
