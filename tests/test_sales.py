@@ -35,6 +35,10 @@ def units(text):
     ("Its sales fell by more than 4,200 units year-on-year.", []),
     ("It sold 18,400 units, 2,310 units more than a year earlier.", [18400]),
     ("The plant set a goal of building 150,000 units a year, with sales to follow.", []),
+    ("The sedan registered 2,400 fewer units than in 2022.", []),
+    ("Deliveries rose to 18,000, an increase of 9 per cent.", [18000]),
+    ("Registrations totalled 6,310 in May.", [6310]),
+    ("Sales rose to $1.4 billion in the quarter.", []),
 ])
 def test_differences_and_goals_are_no_units_sold(text, expected):
     assert units(text) == expected

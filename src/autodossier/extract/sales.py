@@ -19,8 +19,10 @@ _TARGET_BEFORE = gated(r"\b(?:target|goal|aim|ambition|capacity|forecast)\s+(?:o
 # before a figure is its qualifier ("finding more than 64,000 buyers"), not a difference.
 _DIFFERENCE_BEFORE = gated(r"\bby\s+(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|(?:more|less|fewer)\s+than\s+)?$"
                            r"|(?<!more )(?<!fewer )(?<!less )\bthan\s+(?:some\s+|about\s+|around\s+|nearly\s+)?$")
+# Words between a figure and its units that make it a difference: "3,000 fewer units than in 2023".
+_EXTRA_UNITS = re.compile(r"\b(?:more|fewer|less|extra|additional)\b", re.I)
 # Words after a figure that make it a difference: "6,724 units more than a year earlier".
-_DIFFERENCE_AFTER = gated(r"\s*(?:(?:more|fewer|less)\s+than|(?:up|down)\s+(?:on|from))\b", re.I)
+_DIFFERENCE_AFTER = gated(r"\s*(?:(?:more|fewer|less)\s+(?:[a-z]+\s+)?than|(?:up|down)\s+(?:on|from))\b", re.I)
 _SALES_WORD = gated(r"\b(?:sold|sell(?:s|ing)?|sales|deliver(?:ed|ies)|registrations|registered|moved|"
                     r"shifted|retailed|tally|buyers|best-?sellers?|sellers|dispatch(?:ed|es)|despatched|owners|"
                     r"took\s+home)\b", re.I)
@@ -34,7 +36,12 @@ UNITS = gated(
     rf"|(?P<num4>{NUMBER})\s+(?:sold|buyers|owners|new\s+owners)\b"
     rf"|(?P<num5>\d{{1,3}}(?:,\d{{3}})+|\d{{3,}})\s+(?=(?:new\s+)?(?:[A-Z][\w-]*\s)?[A-Z0-9][\w-]*s\b)"
     # a model's own figure in a list: "led by the Sandero (262,000) and the Duster (158,000)"
-    rf"|(?<=[\w’'] )\((?P<num3>{NUMBER_SCALED})(?:\s+units)?[,)]",
+    rf"|(?<=[\w’'] )\((?P<num3>{NUMBER_SCALED})(?:\s+units)?[,)]"
+    # a count the sales rose or fell to: "deliveries rose to 21,000", "registrations totalled 4,210"
+    r"|\b(?:rose|climbed|jumped|fell|dropped|slipped|declined|grew|increased|decreased|totall?ed|reached|stood\s+at)\s+"
+    rf"(?:to\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+over\s+|more\s+than\s+|over\s+)?(?P<num6>{NUMBER_SCALED})"
+    r"(?!\d|[,.]\d|\s*(?:%|percent|per\s+cent|km|mph|hp|bhp|kw|nm|rpm|kg|lb|miles|litres?|liters?|seconds?|sec|s\b|"
+    r"billion|yuan|euros?|dollars|pounds|yen|rupees|crore|lakh)|\s+(?:units|vehicles|cars|sales|registrations|deliveries)\b)",
     re.I,
 )
 PERCENT = gated(rf"(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)", re.I)
@@ -212,7 +219,8 @@ def find_sales(sent, pub) -> list[Finding]:
             return next((p for p in starts if p > pos), len(s))
 
         for m in UNITS.finditer(s):
-            num = m.group("num") or m.group("num2") or m.group("num3") or m.group("num4") or m.group("num5")
+            num = (m.group("num") or m.group("num2") or m.group("num3") or m.group("num4") or m.group("num5")
+                   or m.group("num6"))
             try:
                 value = parse_number(num)
             except ValueError:
@@ -223,6 +231,7 @@ def find_sales(sent, pub) -> list[Finding]:
                 continue  # "a sales target of 5.5 million": a goal, not vehicles sold
             if search_part(_DIFFERENCE_BEFORE, s[max(0, m.start() - 25):m.start()], s) \
                     or match_part(_DIFFERENCE_AFTER, s[m.end():m.end() + 20], s) \
+                    or _EXTRA_UNITS.search(m.group()) \
                     or s[max(0, m.start() - 1):m.start()] in "$€£¥":
                 continue  # "outsold the Golf by 1,300 units": a difference, not a figure
             out.append(Finding(i, off + m.start(), off + m.end(), "sales_units", tidy(value),
