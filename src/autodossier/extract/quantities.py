@@ -141,7 +141,8 @@ WEIGHT = gated(
 RANGE = gated(
     rf"(?:range of|range to|range up to|travel|driving range|cover|good for|rating of|maxes out at|rated at|"
     # "range is expected to exceed 315 miles", "the cruising range will be more than 700km"
-    rf"range (?:is|will|should|could|would|falls|drops|rises|climbs|increases|extends))[^.;\d]{{0,25}}(?P<num>{NUMBER})\+?\s?"
+    rf"range (?:is|will|should|could|would|falls|drops|rises|climbs|increases|extends|stands|sits|comes|tops|reaches|"
+    rf"peaks|measures|amounts))[^.;\d]{{0,25}}(?P<num>{NUMBER})\+?\s?"
     r"(?P<unit>miles|mi|km|kilomet(?:er|re)s)\b"
     # "570km or 520km of range": the first of two distances that share the word range (a look-ahead,
     # so that the second is matched too)
