@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from autodossier.extract.prefilter import GatedPattern, gated, search_part
+from autodossier.extract.prefilter import GatedPattern, finditer_part, gated, search_part
 
 MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
@@ -247,9 +247,17 @@ _PAST = gated(r"\b(?:was|were|had|did|showed|launched|revealed|unveiled|debuted|
               r"introduced|announced|back in|ago|earlier)\b", re.I)
 
 
+_FUTURE_AUX_BEFORE = re.compile(r"\b(?:will|'ll|to|would|should|could|may|might|must)\s+(?:(?:also|then|now|first|"
+                                r"officially|finally|only)\s+)?be\s+(?:\w+ly\s+)?$", re.I)
+
+
 def _past_context(text: str, pos: int) -> bool:
     """Whether the clause around ``pos`` speaks of the past (a month after publication is last year's)."""
-    return bool(search_part(_PAST, text[max(0, pos - 80):pos + 40], text))
+    window = text[max(0, pos - 80):pos + 40]
+    # "will be unveiled on 14 July", "is set to be revealed in October": a participle after a
+    # future auxiliary speaks of the future
+    return any(not _FUTURE_AUX_BEFORE.search(window, max(0, m.start() - 30), m.start())
+               for m in finditer_part(_PAST, window, text))
 
 
 def parse_pub_date(value: str | None) -> date | None:
