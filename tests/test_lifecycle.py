@@ -144,6 +144,9 @@ def test_survivors_named_after_a_retirement_stay_in_production():
     ("The hot version will show up around late 2025.", ("on_sale", "2025-H2", False)),
     ("In March the maker introduced its new hatch at a price of Rs 9 lakh.", ("on_sale", "2024-03", False)),
     ("The cabriolet will be born at September's Frankfurt show.", ("reveal", "2024-09", False)),
+    ("Production of the new wagon starts in Ohio in 2026.", ("production_start", "2026", False)),
+    ("It is due in dealerships by the end of 2025.", ("on_sale", "2025-12", False)),
+    ("The last examples rolled off the line in March.", ("production_end", "2024-03", False)),
 ])
 def test_more_event_phrasings(text, event):
     assert event in _events(text)

@@ -86,7 +86,7 @@ EVENTS = [
      # arrivals", "due spring 2016", "looking to introduce the VF3 by early next year", "brought the Wigo to the
      # Philippine market in 2014", "enters the Indian market in March"
      r"sales\s+(?:get(?:s|ting)?|got|are\s+getting)\s+under\s*way|arrivals?\s+in\s+(?:local\s+|[\w]+\s+)?(?:showrooms|dealers|dealerships)|"
-     r"showroom\s+arrivals?|arrivals?\b|due\s+(?=(?:in\s+|by\s+|from\s+|out\s+in\s+)?(?:early|late|mid|the\s+(?:first|second|third|fourth|end)|"
+     r"showroom\s+arrivals?|arrivals?\b|due\s+in\s+(?:local\s+|(?-i:[A-Z]\w+)\s+)?(?:showrooms|dealerships|dealers)\b|due\s+(?=(?:in\s+|by\s+|from\s+|out\s+in\s+)?(?:early|late|mid|the\s+(?:first|second|third|fourth|end)|"
      r"spring|summer|autumn|fall|winter|next|this|(?:19|20)\d\d\b|Q[1-4]\b|(?-i:[A-Z][a-z]+)\s+20\d\d))|"
      r"(?:will|to|set\s+to|plans?\s+to|looking\s+to)\s+(?:also\s+)?introduce\b|"
      r"brought(?=\s+(?:[\w-]+\s+){0,3}?to\s+the\s+(?:[\w-]+\s+)?market)|enter(?:s|ed|ing)?\s+the\s+(?:[\w-]+\s+)?market",
@@ -110,7 +110,10 @@ EVENTS = [
      r"(?:started|began|begun) (?:building|producing|assembling|making)|(?:produced|built|made)\s+between|"
      # "to go into production in 2027", "leave the assembly line in November 2025"
      r"go(?:es)? into production|(?:leave|roll off|come off)\s+the\s+(?:assembly|production)\s+line|"
-     r"production\s+gets?\s+(?:under\s*way|going)", "production_start"),
+     r"production\s+gets?\s+(?:under\s*way|going)|"
+     # "production of the new model starts in Kentucky next spring"
+     r"production\s+of\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){1,4}?(?:starts|begins|will\s+(?:start|begin)|kicks\s+off|"
+     r"is\s+(?:due|set|scheduled|slated)\s+to\s+(?:start|begin))\b", "production_start"),
     (r"stop(?:s|ped|ping)? production|end(?:s|ed)? production|end\s+of\s+(?:its\s+)?production|"
      r"production\s+run\s+(?:ends|ended|will\s+end|finishes|finished)|"
      r"(?:stop(?:s|ped|ping)?|cease[sd]?|quit) (?:building|making|producing|manufacturing)|production (?:ended|ceased|will end|ends)|"
@@ -120,7 +123,7 @@ EVENTS = [
      r"(?:end|stop|halt|cease)(?:s|ed|ing)?(?=\s+(?:[\w-]+\s+){1,3}?(?:production|output)\b)|"
      r"production\s+(?:has|have|had)\s+(?:ceased|ended|stopped)|"
      # "whose production quietly came to an end last year", "the last R8 left the production line"
-     r"production\s+(?:\w+\s+)?came\s+to\s+an\s+end|(?:last|final)\s+(?:[\w-]+\s+){0,3}?(?:left|rolled\s+off)\s+the\s+(?:production|assembly)\s+line",
+     r"production\s+(?:\w+\s+)?came\s+to\s+an\s+end|(?:last|final)\s+(?:[\w-]+\s+){0,3}?(?:left|rolled\s+off)\s+the\s+(?:(?:production|assembly)\s+)?line",
      "production_end"),
 ]
 EVENTS_RE = [(gated(rf"\b(?:{p})", re.I), v) for p, v in EVENTS]
