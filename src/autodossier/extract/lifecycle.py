@@ -24,7 +24,7 @@ LIFECYCLE = [
      r"dropped from the line-?up|pulled the plug on|end of the line for|"
      # "whose production quietly came to an end", "the last R8 left the production line",
      # "to bring Malibu production to an end", "the decision to drop the Spark", "which was dropped"
-     r"production\s+(?:\w+\s+)?came\s+to\s+an\s+end|(?:last|final)\s+(?:[\w-]+\s+){0,3}?(?:left|rolled\s+off)\s+the\s+(?:production|assembly)\s+line|"
+     r"production\s+(?:\w+\s+)?came\s+to\s+an\s+end|(?:last|final)\s+(?:[\w-]+\s+){0,3}?(?:left|rolled\s+off)\s+the\s+(?:(?:production|assembly)\s+)?line|"
      r"bring\s+(?:[\w-]+\s+){0,3}?production\s+to\s+an\s+end|drop(?:s|ped|ping)?\s+the\b|(?:was|were|been|being|be)\s+dropped|"
      r"no\s+further\s+build\s+slots|culled", "discontinued"),
     (r"cancel(?:l?ed|s|ling)|scrapped|scraps|came (?:tantalisingly |tantalizingly |very )?close to producing|"
