@@ -98,6 +98,7 @@ def test_no_market_claim_without_a_home_or_a_named_country():
     ("The Chinese brands now present in Chile include Haval and Changan.", "CL"),
     ("Two more brands plan to move into Peru's automotive market next year.", "PE"),
     ("Kia cut the prices of its EV6 and EV9 crossovers in Korea on Monday.", "KR"),
+    ("Ford will bring the Ranger Raptor to Europe next year.", "EU"),
 ])
 def test_presence_and_possessive_markets(text, code):
     from autodossier.extract.sales import find_sales
@@ -158,3 +159,9 @@ def test_a_makers_nationality_after_a_market_is_no_listed_region():
     from autodossier.extract.sales import find_sales
     got = find_sales(_sentence("Having said it would return to Australia, Korean carmaker Acme showed its range."), None)
     assert {f.value for f in got if f.attribute == "market"} == {"AU"}
+
+
+def test_no_plans_to_bring_a_model_is_a_negated_market():
+    from autodossier.extract.sales import find_sales
+    got = find_sales(_sentence("There are no plans to bring the wagon to the US."), None)
+    assert [(f.value, f.negated) for f in got if f.attribute == "market"] == [("US", True)]

@@ -67,7 +67,9 @@ _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eig
 MARKET = gated(
     r"(?P<neg>(?:\b(?:not|never|no longer|neither|nor|unlikely|no plans)\b|n't|n’t)[^.;]{0,40}?)?"
     r"\b(?:sold|sell|sells|selling|on sale|available|offered|launch(?:ed|es)?|come|coming|arrive|arriving|head(?:ed|ing)?|bound|"
-    r"destined|export(?:ed)?|imported|market(?:ed)?|introduced|go|return|ship(?:ped|ping)?|reach(?:es|ing)?|orders|present)\b"
+    r"destined|export(?:ed)?|imported|market(?:ed)?|introduced|go|return|ship(?:ped|ping)?|reach(?:es|ing)?|orders|present|"
+    # "no plans to bring the wagon to the US"
+    r"bring|brings|bringing)\b"
     r"(?:\s+\w+){0,4}?\s+"
     r"(?:in|to|for|into|across)\s+(?:the\s+)?"
     r"(?P<region>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)"
