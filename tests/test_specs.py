@@ -221,6 +221,7 @@ def test_more_layout_and_drive_phrasings(text, expected):
     ("Both engines use a twin-scroll turbocharger.", ("aspiration", "turbo")),
     ("Its power comes from a 2.0-litre petrol unit.", ("powertrain", "ice")),
     ("It replaces its 710bhp, 212mph coupé.", ("body_style", "coupe")),
+    ("Under the bonnet sits a 3.0-litre turbodiesel V6.", ("aspiration", "turbo")),
 ])
 def test_more_engine_and_body_phrasings(text, expected):
     assert expected in specs(text)

@@ -36,7 +36,8 @@ LAYOUTS = [
 ]
 ASPIRATION = [
     (gated(r"\b(?:twin|bi|quad|triple)[\s\-\u2010\u2011]?turbo(?:charged|s)?\b|\btwin[\s\-\u2010\u2011]turbochargers\b", re.I), "twin-turbo"),
-    (gated(r"(?<!non-)\bturbo(?:charged|charger)?\b(?![\s\-\u2010\u2011]?(?:lag|charger technology))", re.I), "turbo"),
+    # ("a 3.0-litre turbodiesel", "the turbopetrol": written as one word)
+    (gated(r"(?<!non-)\bturbo(?:charged|charger|diesel|petrol)?\b(?![\s\-\u2010\u2011]?(?:lag|charger technology))", re.I), "turbo"),
     (gated(r"\bsupercharged\b|\bsupercharger\b", re.I), "supercharged"),
     (gated(r"\b(?:naturally|normally)[\s\-\u2010\u2011]aspirated\b|\bnon-turbo\b", re.I), "naturally-aspirated"),
 ]
