@@ -212,6 +212,8 @@ def test_minus_the_choice_of_a_turbo_is_a_negated_turbo():
     ("It sends 590 hp through both axles.", ("drivetrain", "awd")),
     ("A dual-motor version tops the range.", ("drivetrain", "awd")),
     ("Its rear-wheel-driven chassis is praised.", ("drivetrain", "rwd")),
+    ("The estate comes with front- or all-wheel drive.", ("drivetrain", "fwd")),
+    ("It comes in rear- and all-wheel-drive forms.", ("drivetrain", "rwd")),
 ])
 def test_more_layout_and_drive_phrasings(text, expected):
     assert expected in specs(text)

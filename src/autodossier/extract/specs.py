@@ -77,9 +77,12 @@ _NOT_A_CAR_AFTER = gated(r"\s+(?:platform|architecture|underpinnings|battery|bat
 _FUEL_ENGINE = gated(r"^(?:diesel|petrol|gasoline)", re.I)
 DRIVETRAIN = [
     (gated(r"\b(?:rear[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]driven?|rear[\s\-\u2010\u2011]drive|RWD|"
-           r"(?:drive|power)\s+(?:goes\s+)?to\s+the\s+rear\s+wheels)\b", re.I), "rwd"),
+           r"(?:drive|power)\s+(?:goes\s+)?to\s+the\s+rear\s+wheels)\b|(?:"
+           # "rear- or all-wheel drive": a suspended hyphen
+           r"\brear-(?=\s+(?:or|and)\s+(?:all|four|front)-wheel[\s\-\u2010\u2011]drive))", re.I), "rwd"),
     (gated(r"\b(?:front[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|front[\s\-\u2010\u2011]drive|FWD|"
-           r"(?:drive|power)\s+(?:goes\s+)?to\s+the\s+front\s+wheels)\b", re.I), "fwd"),
+           r"(?:drive|power)\s+(?:goes\s+)?to\s+the\s+front\s+wheels)\b|(?:"
+           r"\bfront-(?=\s+(?:or|and)\s+(?:all|four|rear)-wheel[\s\-\u2010\u2011]drive))", re.I), "fwd"),
     (gated(r"\b(?:all[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|AWD|quattro|xDrive|4MATIC|4Motion|e-4orce|SH-AWD|"
            r"(?:to|through|drives|driving|powers|powering)\s+all\s+four\s+wheels|(?:to|through)\s+both\s+axles|"
            r"dual[\s\-\u2010\u2011]motor)\b", re.I), "awd"),
