@@ -101,6 +101,10 @@ def test_fees_differences_and_conversions_are_not_prices(text, prices):
     ("Budget well over £95k for the coupe.", ("price", 95000, ">")),
     ("Only 20 are coming, at $450,000 each.", ("price", 450000, "=")),
     ("It arrives in $61,990 2.0 TSI and $72,990 3.0 TDI guise.", ("price", 72990, "=")),
+    ("The range kicks off at $41,990 drive-away.", ("price", 41990, "=")),
+    ("Expect to pay around £38,000 when it lands.", ("price", 38000, "~")),
+    ("The base car is listed at 189,900 yuan.", ("price", 189900, "=")),
+    ("It's a $65,000 car.", ("price", 65000, "=")),
 ])
 def test_price_after_from_or_charges(text, expected):
     assert expected in q(text)

@@ -121,6 +121,12 @@ _PRICE_CONTEXT = gated(
     # "budget comfortably more than £130k", "10 headed here at $700,000 each", "made its debut in
     # $93,300 2.8 FSI ... guise"
     r"|\bbudget\s+(?:[\w-]+\s+){0,3}?(?:US\$|A\$|C\$|\$|€|£|¥)\s?\d"
+    # "kicks off at $39,990 drive-away", "opens at A$44,990 plus on-roads", "expect to pay around £40,000",
+    # "is listed at 259,900 yuan", "a $70,000 car"
+    r"|\b(?:drive-?away|on-?roads?|on-road\s+costs|expect\s+to\s+pay|will\s+pay|listed\s+at|list\s+price|asking\s+price|"
+    r"starting\s+figure|(?:kicks?\s+off|opens?|begins?|ranges?)\s+(?:at|from|between))\b"
+    r"|\b(?:an?|the)\s+(?:US\$|A\$|C\$|\$|€|£|¥)\s?\d[\d,.]*\s?k?\s+(?:car|SUV|sedan|saloon|hatch\w*|coupe|EV|model|"
+    r"supercar|hypercar|truck|pickup|ute|wagon|crossover|convertible|roadster)\b"
     r"|(?:\$|€|£|¥)\s?\d[\d,.]*\s?(?:k|m|million)?\s+(?:each|apiece|a\s+pop)\b"
     r"|\bin\s+(?:US\$|A\$|C\$|\$|€|£|¥)\s?\d(?:[^.;]|\.(?=\d)){0,80}?\s(?:guise|form|trim|spec)\b",
     re.I,
