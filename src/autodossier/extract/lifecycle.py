@@ -24,7 +24,7 @@ LIFECYCLE = [
      r"dropped from the line-?up|pulled the plug on|end of the line for|"
      # "whose production quietly came to an end", "the last R8 left the production line",
      # "to bring Malibu production to an end", "the decision to drop the Spark", "which was dropped"
-     r"production\s+(?:\w+\s+)?came\s+to\s+an\s+end|(?:last|final)\s+(?:[\w-]+\s+){0,3}?(?:left|rolled\s+off)\s+the\s+(?:(?:production|assembly)\s+)?line|"
+     r"production\s+(?:\w+\s+)?came\s+to\s+an\s+end|(?:last|final)\s+(?:[\w-]+\s+){0,3}?(?:left|rolled\s+off)\s+the\s+(?:production|assembly)\s+line|(?:last|final)\s+(?:[\w-]+\s+){0,3}?rolled off the line|"
      r"bring\s+(?:[\w-]+\s+){0,3}?production\s+to\s+an\s+end|drop(?:s|ped|ping)?\s+the\b|(?:was|were|been|being|be)\s+dropped|"
      r"no\s+further\s+build\s+slots|culled", "discontinued"),
     (r"cancel(?:l?ed|s|ling)|scrapped|scraps|came (?:tantalisingly |tantalizingly |very )?close to producing|"
@@ -81,7 +81,7 @@ EVENTS = [
      # "their next generations, which are scheduled for 2025 and 2026 respectively"
      r"(?:which|that|it|they)\s+(?:is|are|was|were)\s+(?:now\s+)?scheduled\s+for(?=\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b)|"
      # "will show up at some point around late 2021", "should turn up in showrooms next year"
-     r"(?:will|to|should|could|may|might|would|expected\s+to|set\s+to|due\s+to)\s+(?:finally\s+)?(?:show|turn)\s+up\b|"
+     r"(?:will|to|should|could|may|might|would|expected\s+to|set\s+to|due\s+to)\s+(?:finally\s+)?(?:show up|turn up)\b|"
      # "ahead of sales getting under way in 2026", "the arrival in showrooms last year", "Australian showroom
      # arrivals", "due spring 2016", "looking to introduce the VF3 by early next year", "brought the Wigo to the
      # Philippine market in 2014", "enters the Indian market in March"
@@ -123,7 +123,7 @@ EVENTS = [
      r"(?:end|stop|halt|cease)(?:s|ed|ing)?(?=\s+(?:[\w-]+\s+){1,3}?(?:production|output)\b)|"
      r"production\s+(?:has|have|had)\s+(?:ceased|ended|stopped)|"
      # "whose production quietly came to an end last year", "the last R8 left the production line"
-     r"production\s+(?:\w+\s+)?came\s+to\s+an\s+end|(?:last|final)\s+(?:[\w-]+\s+){0,3}?(?:left|rolled\s+off)\s+the\s+(?:(?:production|assembly)\s+)?line",
+     r"production\s+(?:\w+\s+)?came\s+to\s+an\s+end|(?:last|final)\s+(?:[\w-]+\s+){0,3}?(?:left|rolled\s+off)\s+the\s+(?:production|assembly)\s+line|(?:last|final)\s+(?:[\w-]+\s+){0,3}?rolled off the line",
      "production_end"),
 ]
 EVENTS_RE = [(gated(rf"\b(?:{p})", re.I), v) for p, v in EVENTS]

@@ -117,10 +117,15 @@ _PRICE_CONTEXT = gated(
     r"\b(?:price[sd]?|pricing|cost(?:s|ing)?|msrp|rrp|sticker|starts? (?:at|from)|starting (?:at|from)|"
     r"retails?|base price|will set you back|sells? for|sold (?:at|for)|on the road|otr|ex-showroom|as tested)\b"
     # "Golf GTI: 261bhp, from £38,900", "BMW charges €144,000": the verb or "from" right before the money
-    r"|\b(?:from|charges?)\s+(?:just\s+|around\s+|about\s+|only\s+)?(?:US\$|A\$|C\$|\$|€|£|¥)\s?\d"
+    r"|\b(?:from|charges?)\s+(?:just\s+|around\s+|about\s+|only\s+)?(?:US\$|A\$|C\$|\$|€|£|¥)\s?\d",
+    re.I,
+)
+# More words that make an amount a price; many are common words ("range", "open", "car"), so
+# this is searched only in a sentence that holds a currency sign.
+_MONEY_CONTEXT = gated(
     # "budget comfortably more than £130k", "10 headed here at $700,000 each", "made its debut in
     # $93,300 2.8 FSI ... guise"
-    r"|\bbudget\s+(?:[\w-]+\s+){0,3}?(?:US\$|A\$|C\$|\$|€|£|¥)\s?\d"
+    r"\bbudget\s+(?:[\w-]+\s+){0,3}?(?:US\$|A\$|C\$|\$|€|£|¥)\s?\d"
     # "kicks off at $39,990 drive-away", "opens at A$44,990 plus on-roads", "expect to pay around £40,000",
     # "is listed at 259,900 yuan", "a $70,000 car"
     r"|\b(?:drive-?away|on-?roads?|on-road\s+costs|expect\s+to\s+pay|will\s+pay|listed\s+at|list\s+price|asking\s+price|"
@@ -131,6 +136,8 @@ _PRICE_CONTEXT = gated(
     r"|\bin\s+(?:US\$|A\$|C\$|\$|€|£|¥)\s?\d(?:[^.;]|\.(?=\d)){0,80}?\s(?:guise|form|trim|spec)\b",
     re.I,
 )
+# The signs that let a sentence hold a local or marked currency amount (a cheap test first).
+_CURRENCY_SIGNS = ("$", "€", "£", "¥", "₹", "₱", "Rs", "RM", "yuan", "euros", "dollars", "pounds", "yen")
 # A price list's row: a name, a dash or colon, the amount ("Cooper S Coupe - $42,990"). Its own
 # pattern, so that the one above keeps its gate on price words.
 _PRICE_ROW = gated(
@@ -321,7 +328,8 @@ def find_quantities(sent) -> list[Finding]:
             pos = m.start("num") if m.group("num") else m.start()
             out.append(_numeric(sent.index, offset, m, "top_speed_mph", value, "mph",
                                 qualifier_before(s, pos)))
-    if _PRICE_CONTEXT.search(s) or _PRICE_ROW.match(s):
+    if _PRICE_CONTEXT.search(s) or (any(sign in s for sign in _CURRENCY_SIGNS)
+                                    and (_MONEY_CONTEXT.search(s) or _PRICE_ROW.match(s))):
         for m in PRICE.finditer(s):
             code = (_CURRENCY_SYMBOL.get((m.group("sym") or "").lower())
                     or _CURRENCY_WORD.get((m.group("word") or "").lower()))
