@@ -42,3 +42,20 @@ def units(text):
 ])
 def test_differences_and_goals_are_no_units_sold(text, expected):
     assert units(text) == expected
+
+
+def test_ranked_list_and_table_rows_under_a_sales_line_are_sales():
+    from extract_helpers import facts
+    got = facts("These were the best sellers last month.\n\n"
+                "1. Kia Sportage – 3,120\n"
+                "2. Ford Puma – 2,870 (down 4.5%)\n"
+                "| Nissan Qashqai | 2,450 | +6.2% |\n")
+    assert {("Kia Sportage", "sales_units", 3120), ("Ford Puma", "sales_units", 2870),
+            ("Ford Puma", "sales_change_pct", -4.5), ("Nissan Qashqai", "sales_units", 2450),
+            ("Nissan Qashqai", "sales_change_pct", 6.2)} <= got
+
+
+def test_rows_without_a_sales_line_above_are_not_sales():
+    from extract_helpers import facts
+    got = facts("The Kia Sportage has a long list of rivals.\n\nKia Sportage – 3,120\nFord Puma – 2,870\n")
+    assert not {f for f in got if f[1] == "sales_units"}

@@ -46,10 +46,11 @@ MIN_HEADLINE_WORDS = 5
 TITLE_CASE_SHARE = 0.85
 _WORD = re.compile(r"[\w#][\w'’.#+\-/]*")
 _LABEL_ROW = re.compile(r"^[^:|]{1,40}:\s*\S")
-# A price list's row ("Cooper S Coupe - $42,990"): a name, a dash, an amount ending the line. It is
-# data, like a spec row, though its words are all capitalised.
-_PRICE_ROW = re.compile(r"\s[-–—]\s*(?:[A-Z]{0,3}\$|€|£|¥|Rs\.?\s?|₹\s?|RM\s?|R|P)\s?\d[\d,.]*"
-                        r"(?:\s?(?:lakh|crore|k|m))?\s*$")
+# A price list's or a ranking's row ("Cooper S Coupe - $42,990", "1. Toyota RAV4 – 5,210 (up 3%)"):
+# a name, a dash, an amount or count ending the line. It is data, like a spec row, though its
+# words are all capitalised.
+_PRICE_ROW = re.compile(r"\s[-–—]\s*(?:[A-Z]{0,3}\$|€|£|¥|Rs\.?\s?|₹\s?|RM\s?|R|P)?\s?\d[\d,.]*"
+                        r"(?:\s?(?:lakh|crore|k|m|units))?\s*(?:\([^)]{1,40}\))?\s*$")
 
 
 def _title_case(line: str) -> bool:

@@ -10,6 +10,7 @@ from autodossier.extract.numbers import NUMBER, NUMBER_SCALED, parse_number, tid
 from autodossier.extract.pipeline import Annotated, component
 from autodossier.extract.prefilter import gated, match_part, search_part
 from autodossier.extract.regions import REGION_RE, region_code
+from autodossier.extract.sales_tables import SALES_HEADER, is_row, row_findings
 
 # Words before a figure that make it a goal or a capacity rather than vehicles sold.
 # ("a goal of building 280,000 units", "capacity to make 300,000": a verb may stand between)
@@ -290,9 +291,21 @@ def find_sales(sent, pub) -> list[Finding]:
     return out
 
 
-@component("sales", requires=("sentences",), provides=("findings",))
+@component("sales", requires=("sentences", "mentions"), provides=("findings",))
 def sales(art: Annotated) -> None:
-    """Find sales figures and markets in every sentence."""
+    """Find sales figures and markets in every sentence, and the counts of ranked lists and
+    tables under a line about sales."""
     pub = parse_pub_date(art.doc.date)
+    in_list, period = False, None
     for sent in art.sentences:
-        art.findings.extend(find_sales(sent, pub))
+        found = find_sales(sent, pub)
+        art.findings.extend(found)
+        if is_row(sent.text):
+            if in_list and not any(f.attribute == "sales_units" for f in found) and any(
+                    m.model for m in art.mentions.get(sent.index, [])):
+                art.findings.extend(row_findings(sent, period))
+        elif SALES_HEADER.search(sent.text):
+            in_list = True
+            period = _period(sent.text, pub, len(sent.text), len(sent.text), False, len(sent.text))
+        else:
+            in_list = False
