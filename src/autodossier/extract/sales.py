@@ -296,16 +296,20 @@ def sales(art: Annotated) -> None:
     """Find sales figures and markets in every sentence, and the counts of ranked lists and
     tables under a line about sales."""
     pub = parse_pub_date(art.doc.date)
-    in_list, period = False, None
+    header = None  # the last sentence that is not a row: it says whether the rows under it are sales
+    read: tuple | None = None  # (that sentence, whether it is about sales, its period), worked out once
     for sent in art.sentences:
         found = find_sales(sent, pub)
         art.findings.extend(found)
-        if is_row(sent.text):
-            if in_list and not any(f.attribute == "sales_units" for f in found) and any(
-                    m.model for m in art.mentions.get(sent.index, [])):
-                art.findings.extend(row_findings(sent, period))
-        elif SALES_HEADER.search(sent.text):
-            in_list = True
-            period = _period(sent.text, pub, len(sent.text), len(sent.text), False, len(sent.text))
-        else:
-            in_list = False
+        if not is_row(sent.text):
+            header = sent
+            continue
+        if header is None:
+            continue
+        if read is None or read[0] is not header:
+            t = header.text
+            about_sales = bool(SALES_HEADER.search(t))
+            read = (header, about_sales, _period(t, pub, len(t), len(t), False, len(t)) if about_sales else None)
+        if read[1] and not any(f.attribute == "sales_units" for f in found) and any(
+                m.model for m in art.mentions.get(sent.index, [])):
+            art.findings.extend(row_findings(sent, read[2]))

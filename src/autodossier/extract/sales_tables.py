@@ -57,7 +57,16 @@ def row_findings(sent, period: str | None) -> list[Finding]:
     return out
 
 
+# How a row ends: a count, a bracketed change, a table rule, or a unit word.
+_ROW_ENDS = tuple("0123456789)|") + ("units", "sales", "registrations", "deliveries", "sold")
+_RANK_ALONE = re.compile(r"\s*\d{1,2}[.)]\s*")
+
+
 def is_row(text: str) -> bool:
     """Whether a sentence has the shape of a list or table row (or a rank number alone, "2.")."""
-    return bool(re.fullmatch(r"\s*\d{1,2}[.)]\s*", text) or (_TABLE_ROW.match(text) if "|" in text
-                                                               else _LIST_ROW.match(text)))
+    t = text.rstrip()
+    if len(t) <= 4:
+        return bool(_RANK_ALONE.fullmatch(t))
+    if not t.endswith(_ROW_ENDS):
+        return False  # most sentences end with a full stop: no regex for them
+    return bool(_TABLE_ROW.match(t) if "|" in t else _LIST_ROW.match(t))
