@@ -147,6 +147,7 @@ def test_survivors_named_after_a_retirement_stay_in_production():
     ("Production of the new wagon starts in Ohio in 2026.", ("production_start", "2026", False)),
     ("It is due in dealerships by the end of 2025.", ("on_sale", "2025-12", False)),
     ("The last examples rolled off the line in March.", ("production_end", "2024-03", False)),
+    ("Bookings for the hatch open on 15 August.", ("on_sale", "2024-08", False)),
 ])
 def test_more_event_phrasings(text, event):
     assert event in _events(text)

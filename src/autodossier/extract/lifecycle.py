@@ -63,7 +63,9 @@ EVENTS = [
      r"kick off)|(?:arrive|arrives|arriving|land|lands) (?:in|at) (?:[\w.]+ )?(?:showrooms|dealers|dealerships|retailers)|"
      r"(?:hit|hits|hitting) (?:dealerships|showrooms|the market|the road|dealers)|touch(?:es|ed)?\s+down\s+in|"
      # "order books open in April", "orders were thrown open"
-     r"(?:order\s+books|orders)\s+(?:will\s+|are\s+set\s+to\s+|are\s+due\s+to\s+|were\s+|are\s+)?(?:thrown\s+)?open(?:ed|s)?\b|deliveries (?:start|begin|will start|to start)|"
+     # "bookings for the hatch open on 15 August"
+     r"(?:order\s+books|orders|bookings|pre-?orders|reservations)\s+(?:for\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?)?"
+     r"(?:will\s+|are\s+set\s+to\s+|are\s+due\s+to\s+|were\s+|are\s+)?(?:thrown\s+)?open(?:ed|s)?\b|deliveries (?:start|begin|will start|to start)|"
      r"(?:introduced|launched|arrived) (?:to|in|on) the (?:\w+ )?market|officially launched|launch(?:es|ed|ing)?|"
      r"available (?:from|in)|will be available|to be available|market launch|expected (?:to arrive|in dealers)|"
      # "first deliveries will take place in Q2", "reach local showrooms before the end of this year",
