@@ -30,6 +30,7 @@ def q(text):
     ("Its 100kWh battery pack.", ("battery_kwh", 100, "=")),
     ("The 310-horspower coupe.", ("power_hp", 310, "=")),  # a typo still names the unit
     ("The WLTP-rated range stands at 480km.", ("range_km", 480, "=")),
+    ("Top speed: 174mph (with the track pack; otherwise 155mph)", ("top_speed_mph", 155, "=")),
 ])
 def test_reads_quantities_in_contract_units(text, expected):
     assert expected in q(text)

@@ -82,6 +82,9 @@ TOP_SPEED = gated(
     r"|(?P<car>(?:[a-z-]+\s)?(?:coup[eé]|car|supercar|hypercar|sports\s?car|saloon|sedan|roadster|GT|machine|monster))\b)",
     re.I,
 )
+# A spec sheet's top-speed row ("Top speed: 155mph"), and a further speed in it.
+_TOP_SPEED_ROW = re.compile(r"^\s*(?:top|max(?:imum)?)\s+speed\s*:", re.I)
+_OTHER_SPEED = re.compile(rf"(?<![\d.,])(?P<num>{NUMBER})\s?(?P<unit>{_SPEED_UNIT})\b", re.I)
 # A speed that names a car ("a 200mph supercar") is its top speed only when that fast: "a 70mph
 # car" is a car going at 70.
 MIN_NAMED_TOP_SPEED = 120
@@ -321,7 +324,14 @@ def find_quantities(sent) -> list[Finding]:
         # "0 to 60 in under three seconds": the qualifier stands before the time
         out.append(_numeric(sent.index, offset, m, attribute, value, "s",
                             qualifier_before(s, m.start("num") if m.group("num") else m.start())))
-    for m in TOP_SPEED.finditer(s):
+    speeds = list(TOP_SPEED.finditer(s))
+    if speeds and _TOP_SPEED_ROW.match(s):
+        # a spec row's other speeds are top speeds too: "Top speed: 189mph (with M Driver Pack; otherwise 155mph)"
+        for m in _OTHER_SPEED.finditer(s, speeds[0].end()):
+            value = parse_number(m.group("num")) * (1 if m.group("unit").lower() in ("mph", "miles per hour") else KMH_TO_MPH)
+            if 50 <= value <= 320:
+                out.append(_numeric(sent.index, offset, m, "top_speed_mph", value, "mph", qualifier_before(s, m.start())))
+    for m in speeds:
         num, unit = m.group("num") or m.group("num2"), (m.group("unit") or m.group("unit2")).lower()
         value = parse_number(num) * (1 if unit in ("mph", "miles per hour") else KMH_TO_MPH)
         if 50 <= value <= 320 and not (m.group("car") and value < MIN_NAMED_TOP_SPEED):
