@@ -102,3 +102,12 @@ def test_early_in_the_month_is_the_publication_month():
 ])
 def test_a_participle_after_a_future_auxiliary_is_no_past(text, value):
     assert [d.value for d in find_dates(text, date(2025, 6, 12))] == [value]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Sales rose sharply in May.", ["2025-05"]),
+    ("Here are the best sellers for May.", ["2025-05"]),
+    ("May the best hatch win.", []),
+])
+def test_may_after_a_preposition_is_the_month(text, value):
+    assert [d.value for d in find_dates(text, date(2025, 6, 12))] == value

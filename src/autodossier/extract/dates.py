@@ -135,8 +135,8 @@ def _resolve(m: re.Match, kind: str, pub: date | None, text: str) -> DateExpr | 
     elif kind == "month":
         month = MONTHS[g["month"].lower().rstrip(".")]
         word = g["month"].lower()
-        if word == "may" and not g.get("year"):
-            return None  # the modal verb, far more often than the month
+        if word == "may" and not g.get("year") and not _MAY_MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            return None  # the modal verb, far more often than the month (not after "in", "for", "last": "sales in May")
         if word in ("mar", "jun", "jul", "aug", "oct", "nov", "dec", "jan", "feb", "apr", "sep") and not g.get("year"):
             return None
         if not m.group()[0].isupper():
@@ -238,6 +238,9 @@ def _resolve(m: re.Match, kind: str, pub: date | None, text: str) -> DateExpr | 
 # A show named after its year: "the 2019 Geneva motor show", "the 2023 Tokyo Auto Salon" (a date, not a model year).
 _SHOW_AFTER = re.compile(r"\s+(?:[A-Z][\w-]+\s+){1,3}?(?:motor\s+show|auto\s+show|show|salon|expo|motor\s+expo|"
                          r"auto\s+salon)\b", re.I)
+# Words before "May" that make it the month: "in May", "for May", "last May", "early May".
+_MAY_MONTH_BEFORE = re.compile(r"\b(?:in|for|during|since|until|till|through|by|of|from|last|this|next|early|late|mid|"
+                               r"end\s+of|start\s+of)[\s-]+$", re.I)
 # "this", "last" or "next" right before a month name.
 _WHICH_MONTH = re.compile(r"\b(this|last|next)\s+$", re.I)
 _WORD_COUNT = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
