@@ -140,7 +140,7 @@ _MONEY_CONTEXT = gated(
     re.I,
 )
 # The signs that let a sentence hold a local or marked currency amount (a cheap test first).
-_CURRENCY_SIGNS = ("$", "€", "£", "¥", "₹", "₱", "Rs", "RM", "yuan", "euros", "dollars", "pounds", "yen")
+_CURRENCY_SIGNS = re.compile(r"[$€£¥₹₱]|Rs|RM|yuan|euros|dollars|pounds|yen")
 # A price list's row: a name, a dash or colon, the amount ("Cooper S Coupe - $42,990"). Its own
 # pattern, so that the one above keeps its gate on price words.
 _PRICE_ROW = gated(
@@ -338,7 +338,7 @@ def find_quantities(sent) -> list[Finding]:
             pos = m.start("num") if m.group("num") else m.start()
             out.append(_numeric(sent.index, offset, m, "top_speed_mph", value, "mph",
                                 qualifier_before(s, pos)))
-    if _PRICE_CONTEXT.search(s) or (any(sign in s for sign in _CURRENCY_SIGNS)
+    if _PRICE_CONTEXT.search(s) or (_CURRENCY_SIGNS.search(s)
                                     and (_MONEY_CONTEXT.search(s) or _PRICE_ROW.match(s))):
         for m in PRICE.finditer(s):
             code = (_CURRENCY_SYMBOL.get((m.group("sym") or "").lower())
