@@ -99,6 +99,8 @@ def test_no_market_claim_without_a_home_or_a_named_country():
     ("Two more brands plan to move into Peru's automotive market next year.", "PE"),
     ("Kia cut the prices of its EV6 and EV9 crossovers in Korea on Monday.", "KR"),
     ("Ford will bring the Ranger Raptor to Europe next year.", "EU"),
+    ("The estate is expected on the Old Continent in late 2025.", "EU"),
+    ("The hatch is expected in Japan next spring.", "JP"),
 ])
 def test_presence_and_possessive_markets(text, code):
     from autodossier.extract.sales import find_sales
