@@ -81,9 +81,10 @@ EVENTS = [
      # "introduced its Huracan EVO at a price of Rs 3.22 crore": a launch
      r"introduc(?:ed|es)(?=\s+(?:its|their|the)\s)|"
      # "their next generations, which are scheduled for 2025 and 2026 respectively"
-     r"(?:which|that|it|they)\s+(?:is|are|was|were)\s+(?:now\s+)?scheduled\s+for(?=\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b)|"
+     # (lookbehinds: the match starts at the rare word, not at every "that" or "it")
+     r"(?:(?<=which are )|(?<=which is )|(?<=which were )|(?<=which was )|(?<=that are )|(?<=that is )|(?<=it is )|(?<=it was )|(?<=they are )|(?<=they were ))scheduled\s+for(?=\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b)|"
      # "will show up at some point around late 2021", "should turn up in showrooms next year"
-     r"(?:will|to|should|could|may|might|would|expected\s+to|set\s+to|due\s+to)\s+(?:finally\s+)?(?:show up|turn up)\b|"
+     r"(?:(?<=will )|(?<=to )|(?<=should )|(?<=could )|(?<=may )|(?<=might )|(?<=would )|(?<=finally ))(?:show up|turn up)\b|"
      # "ahead of sales getting under way in 2026", "the arrival in showrooms last year", "Australian showroom
      # arrivals", "due spring 2016", "looking to introduce the VF3 by early next year", "brought the Wigo to the
      # Philippine market in 2014", "enters the Indian market in March"
