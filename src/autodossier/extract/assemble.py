@@ -406,9 +406,10 @@ def assemble(art: Annotated) -> None:
                 # "how much the firm has poured into hybridised powertrains (witness the P1 and Artura)": the
                 # examples' powertrain, besides what the sentence says of its subject
                 pending += [(f, m, None, "confirmed") for m in examples]
-                if subject is not None and f.attribute in ("powertrain", "drivetrain") and _attributive(f, subject, text):
-                    # "the gasoline-powered XT4", "the new hybrid Ferrari SF90": that car's alone, even a
-                    # relation's partner ("a twin of the plug-in hybrid Temerario")
+                if subject is not None and f.attribute in ("powertrain", "drivetrain") and (
+                        _attributive(f, subject, text) or _in_form(f, subject, text)):
+                    # "the gasoline-powered XT4", "the new hybrid Ferrari SF90", "a CX-60 in plug-in hybrid
+                    # form": that car's alone, even a relation's partner ("a twin of the plug-in hybrid Temerario")
                     about_partner.add(id(f))
                     exclusive.add(id(f))
                 if subject is None and f.attribute == "market":

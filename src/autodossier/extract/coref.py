@@ -102,8 +102,20 @@ def partner(m: Mention, text: str, offset: int) -> bool:
     if search_part(_SHARED, head, text):
         return True
     # the window runs past the mention: some cues look ahead at the partner ("its Toyota bZ4X twin")
-    window = text[begin:m.end - offset + PARTNER_LOOKAHEAD]
-    return any(0 <= len(head) - r.end() <= 2 for _, rx in RELATIONS for r in finditer_part(rx, window, text))
+    # (the cue's matches are found once per sentence: each is a span of the sentence that ends
+    # at most 2 characters before the mention and starts within the window)
+    start = m.start - offset
+    return any(begin <= a and 0 <= start - b <= 2 for a, b in _relation_spans(text))
+
+
+_spans_cache: list = [None, ()]  # (sentence, its relation cue spans): the mentions of one sentence share it
+
+
+def _relation_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of every relation cue in the sentence ``text`` (scanned once, not per mention)."""
+    if _spans_cache[0] is not text:
+        _spans_cache[:] = [text, tuple(r.span() for _, rx in RELATIONS for r in finditer_part(rx, text, text))]
+    return _spans_cache[1]
 
 
 # "The vehicle is to be named ...", "the car will be called ...": the name given next is the car itself.

@@ -527,6 +527,9 @@ def _bare_models(sentence: str, offset: int, taken: list[Mention], make: str | N
             continue
         lead = low[k - 1] in _NAME_LEAD
         body = k + 1 < len(toks) and low[k + 1] in _BODY_AFTER
+        if not (lead or body):
+            k += 1
+            continue  # a bare name needs a word before it ("its", "the new") or a body word after it
         designation = bool(_BARE_DESIGNATION.fullmatch(tok)) and not _STEM.match(tok) or bool(
             _BARE_DESIGNATION.fullmatch(tok) and _STEM.match(tok) and _STEM.match(tok).group(2).lower() not in UNIT_SUFFIXES)
         word = (tok[0].isupper() and tok[1:].islower() and len(tok) > 2 and low[k] not in NOT_PATTERN_MODEL
