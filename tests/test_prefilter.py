@@ -81,6 +81,10 @@ def test_extraction_is_the_same_without_the_filters(monkeypatch):
     (r"\b(?:sold|sales)\b", re.I, {"sold", "sales"}),
     (r"(?P<num>\d+)\s?hp", 0, {"hp"}),
     (r"\d+ (?:km|miles)", 0, {DIGIT}),
+    # a lookahead's body must be in the text too
+    (r"\bthe\s+(?=\w+\s+engine)", re.I, {"engine"}),
+    # the second-best set of each branch makes a second required union
+    (r"\b(?:sold\s+the\b|units)", re.I, {"the", "units"}),
 ])
 def test_requirements_name_what_every_match_contains(pattern, flags, wanted):
     assert wanted in [set(r) for r in requirements(re.compile(pattern, flags))]

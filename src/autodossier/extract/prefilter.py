@@ -131,11 +131,16 @@ def _branch(branches: list[_Info]) -> _Info:
         exact = union if len(union) <= MAX_EXACT else None
     # A digit every branch needs survives even where each branch's best set is a word.
     reqs = [frozenset({DIGIT})] if all(_needs_digit(b) for b in branches) else []
-    picks = [_best(([b.exact] if _useful(b.exact) else []) + b.reqs) for b in branches]
-    if all(picks):
-        union = frozenset().union(*picks)
-        if len(union) <= 2 * MAX_EXACT:
-            reqs.append(union)
+    # Every match comes from one branch and holds a member of each of that branch's sets, so the
+    # union of one set per branch is required; the k-th best of each gives up to MAX_REQUIREMENTS
+    # such unions (a branch short of sets repeats its last), not just the union of the best ones,
+    # which one common word ("the") in one branch would make pass nearly every text.
+    ranked = [_ranked(([b.exact] if _useful(b.exact) else []) + b.reqs) for b in branches]
+    if all(ranked):
+        for k in range(MAX_REQUIREMENTS):
+            union = frozenset().union(*(r[min(k, len(r) - 1)] for r in ranked))
+            if len(union) <= 2 * MAX_EXACT and union not in reqs:
+                reqs.append(union)
     return _Info(exact, reqs)
 
 
@@ -174,7 +179,12 @@ def _node(op, av, flags: int) -> _Info:
         return _Info(exact=frozenset({chr(av).lower()})) if av < 128 else _Info()
     if op is C.IN:
         return _class(av, flags)
-    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+    if op is C.ASSERT:
+        # A lookaround consumes nothing, but what its body needs must be in the text for the
+        # assertion to hold (the gates test the text, not the matched span).
+        body = _sequence(av[1], flags)
+        return _Info(exact=_EMPTY, reqs=body.reqs + ([body.exact] if _useful(body.exact) else []))
+    if op in (C.AT, C.ASSERT_NOT):
         return _Info(exact=_EMPTY)  # zero-width: consumes nothing
     if op is C.SUBPATTERN:
         _, add, remove, body = av
@@ -199,9 +209,10 @@ def _score(atoms: frozenset[str]) -> tuple[int, int]:
     return (min(len(a) if a != DIGIT else 1 for a in atoms), -len(atoms))
 
 
-def _best(sets: list[frozenset[str]]) -> frozenset[str] | None:
-    sets = [_prune(s) for s in sets if s and "" not in s]
-    return max(sets, key=_score) if sets else None
+def _ranked(sets: list[frozenset[str]]) -> list[frozenset[str]]:
+    """The distinct usable sets, most selective first."""
+    unique = dict.fromkeys(_prune(s) for s in sets if s and "" not in s)
+    return sorted(unique, key=_score, reverse=True)
 
 
 def requirements(rx: re.Pattern, limit: int | None = MAX_REQUIREMENTS) -> list[frozenset[str]]:
