@@ -320,7 +320,8 @@ def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False,
         key = tuple(low[j:j + n])
         lines = models.get(key)
         plural = False
-        if not lines and (_PLURAL.match(key[-1]) or n > 1 and _PLURAL_SHORT.match(key[-1])):
+        # (both plural shapes end in "s": most tokens fail that one test before either regex runs)
+        if not lines and key[-1][-1:] == "s" and (_PLURAL.match(key[-1]) or n > 1 and _PLURAL_SHORT.match(key[-1])):
             # "118,883 Sanderos", "21,056 Model 3s", "Model Ys", "T-Rocs": a model named in the plural
             lines = models.get(key[:-1] + (key[-1][:-1],))
             plural = True
