@@ -263,12 +263,31 @@ def _past_ability(text: str, at: int) -> bool:
     return bool(_PAST_NARRATIVE.search(text, 0, at))
 
 
+# Cues found per (sentence, agents): assemble and attach both ask for every sentence with a finding.
+# Past this many the cache starts over. Callers only read the list they get.
+MAX_CACHED_CUES = 256
+_cues_cache: dict[tuple, list[tuple[int, int, str]]] = {}
+
+
 def cues(text: str, agents=()) -> list[tuple[int, int, str]]:
-    """Every certainty cue in a sentence as (start, end, status).
+    """Every certainty cue in a sentence as (start, end, status) (the same list for the same
+    arguments: read it, do not change it).
 
     ``agents``: offsets (relative to the sentence) where a make's name ends, so that a reporting
     verb right after it ("Lamborghini claims") reads as the maker's own statement.
     """
+    if not prefilter.ENABLED:  # the filters' own test compares fresh scans
+        return _cues(text, agents)
+    key = (text, tuple(agents))
+    found = _cues_cache.get(key)
+    if found is None:
+        if len(_cues_cache) >= MAX_CACHED_CUES:
+            _cues_cache.clear()
+        found = _cues_cache[key] = _cues(text, agents)
+    return found
+
+
+def _cues(text: str, agents) -> list[tuple[int, int, str]]:
     out = []
     rx = _cue_pattern(text)
     for m in rx.finditer(text) if rx is not None else ():
