@@ -124,6 +124,16 @@ def _alias_starters() -> frozenset[str]:
     return make_first | model_first
 
 
+@lru_cache(maxsize=1)
+def _longest_from() -> dict[str, int]:
+    """For each first token of a model alias, the most tokens an alias starting with it has."""
+    longest: dict[str, int] = {}
+    for key in _index()[2]:
+        if key:
+            longest[key[0]] = max(longest.get(key[0], 0), len(key))
+    return longest
+
+
 def _tokens_lower(text: str) -> list[str]:
     return [m.group().lower() for m in _TOKEN.finditer(text)]
 
@@ -314,9 +324,15 @@ def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False,
     if j >= len(toks):
         return None, 0, None
     max_model = 4
-    # No alias starts with this token: skip the n-gram lookups.
-    first_ok = low[j] in _index()[6]
-    for n in range(min(max_model, len(toks) - j) if first_ok or _plural_first(low[j]) else 0, 0, -1):
+    # No alias starts with this token: skip the n-gram lookups; none is tried longer than the longest
+    # alias that starts with it ("the" starts only "the beetle"). A plural changes only the last token,
+    # so beyond one token the first must start an alias as written.
+    longest = _longest_from().get(low[j])
+    if longest is not None:
+        top = min(max_model, len(toks) - j, longest)
+    else:
+        top = 1 if _plural_first(low[j]) else 0
+    for n in range(top, 0, -1):
         key = tuple(low[j:j + n])
         lines = models.get(key)
         plural = False
