@@ -545,8 +545,25 @@ def _hedge_reaches_back(text: str, pos: int, cue_start: int) -> bool:
     return not _FRONTED_ADJUNCT.match(text)
 
 
+# Sources found per sentence: assemble and attach both ask for the same sentences. Past this many
+# the cache starts over.
+MAX_CACHED_SOURCES = 256
+_source_cache: dict[str, str | None] = {}
+
+
 def source_of(text: str) -> str | None:
     """Who a sentence attributes its statement to ("according to Automotive News" -> "Automotive News")."""
+    if not prefilter.ENABLED:  # the filters' own test compares fresh scans
+        return _source_of(text)
+    if text in _source_cache:
+        return _source_cache[text]
+    if len(_source_cache) >= MAX_CACHED_SOURCES:
+        _source_cache.clear()
+    found = _source_cache[text] = _source_of(text)
+    return found
+
+
+def _source_of(text: str) -> str | None:
     for m in SOURCE.finditer(text):
         src = (m.group("src") or m.group("src2") or "").strip()
         src = _LEADING_THE.sub("", src)
