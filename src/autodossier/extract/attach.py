@@ -103,7 +103,7 @@ class _SentenceMentions:
     """What _features reads from a sentence's mentions, worked out once per sentence rather than
     once per (finding, candidate) pair."""
 
-    __slots__ = ("named", "any", "own", "n_named", "n_any")
+    __slots__ = ("named", "any", "own", "n_named", "n_any", "facts")
 
     def __init__(self, ms: list[Mention]):
         self.any = [m for m in ms if m.kind != "carried"]
@@ -114,6 +114,26 @@ class _SentenceMentions:
         self.own = own
         self.n_any = 1.0 / (1 + len({m.subject for m in self.any}))
         self.n_named = 1.0 / (1 + len({m.subject for m in self.named}))
+        self.facts: dict[tuple[str, bool], tuple] = {}  # (subject, brand candidate) -> _own_facts
+
+
+def _own_facts(own, models, subject: str, text: str, sent_start: int) -> tuple:
+    """The features a candidate's own mentions give whatever the finding: (explicit, anaphor) and,
+    when it has some, (first_in_sent, comparative, partner, parenthetical, possessive, of_before)."""
+    head = (float(any(m.kind == "explicit" for m in own)), float(any(m.kind in ("anaphor", "plural") for m in own)))
+    if not own:
+        return head, None
+    m = own[0]
+    tail = text[m.end:m.end + 3]
+    before = text[max(sent_start, m.start - 12):m.start].lower()
+    return head, (
+        float(models[0].subject == subject),
+        float(any("comparative" in m.words for m in own)),
+        float(any("partner" in m.words for m in own)),
+        float(all(m.parenthetical for m in own)),
+        float(tail.startswith(("'s", "’s"))),
+        float(before.rstrip().endswith(("of the", "from the", "as the", "with the", "than the"))),
+    )
 
 
 def _features(f: Finding, cand: Mention, sm: _SentenceMentions, ctx: dict, prev_focus: Mention | None,
@@ -125,11 +145,16 @@ def _features(f: Finding, cand: Mention, sm: _SentenceMentions, ctx: dict, prev_
         models, n_models = sm.any, sm.n_any
     else:
         models, n_models = sm.named, sm.n_named
+    key = (subject, cand.model is None)
+    facts = sm.facts.get(key)
+    if facts is None:
+        facts = sm.facts[key] = _own_facts(own, models, subject, text, sent_start)
+    (explicit, anaphor), own_tail = facts
     feats: dict[str, float] = {
         "rule": float(rule),
         "in_sent": float(bool(own)),
-        "explicit": float(any(m.kind == "explicit" for m in own)),
-        "anaphor": float(any(m.kind in ("anaphor", "plural") for m in own)),
+        "explicit": explicit,
+        "anaphor": anaphor,
         "carried": float(cand.kind == "carried"),
         "title": float(subject in ctx["title"]),
         "title_first": float(bool(ctx["title"]) and ctx["title"][0] == subject),
@@ -159,15 +184,8 @@ def _features(f: Finding, cand: Mention, sm: _SentenceMentions, ctx: dict, prev_
             feats["has_after"] = 1.0
             feats["dist_after"] = math.log1p(m.start - f.end) / 6
             feats["nearest_after"] = float(after[0].subject == subject)
-        feats["first_in_sent"] = float(models[0].subject == subject)
-        feats["comparative"] = float(any("comparative" in m.words for m in own))
-        feats["partner"] = float(any("partner" in m.words for m in own))
-        feats["parenthetical"] = float(all(m.parenthetical for m in own))
-        m = own[0]
-        tail = text[m.end:m.end + 3]
-        feats["possessive"] = float(tail.startswith(("'s", "’s")))
-        head = text[max(sent_start, m.start - 12):m.start].lower()
-        feats["of_before"] = float(head.rstrip().endswith(("of the", "from the", "as the", "with the", "than the")))
+        (feats["first_in_sent"], feats["comparative"], feats["partner"], feats["parenthetical"],
+         feats["possessive"], feats["of_before"]) = own_tail
     family = FAMILY.get(f.attribute, "other")
     feats["fam_" + family] = 1.0
     for name in CROSSED:

@@ -24,6 +24,7 @@ _MOD = (r"(?:new|all-new|next-generation|next-gen|upcoming|redesigned|future|cur
 _BODY_NOUNS = {"sedan": "sedan", "saloon": "sedan", "coupe": "coupe", "suv": "suv", "crossover": "crossover",
                "hatchback": "hatchback", "wagon": "wagon", "estate": "wagon", "pickup": "pickup",
                "truck": "pickup", "convertible": "convertible", "roadster": "convertible"}
+_BODY_NOUN_WORDS = tuple(_BODY_NOUNS)
 NOUN_PHRASE = gated(
     rf"\b(?:the|this|that)\s+(?:{_MOD}[\s-]+){{0,3}}(?P<noun>model|car|vehicle|sedan|saloon|coupe|suv|crossover|"
     r"hatchback|wagon|estate|truck|pickup|convertible|roadster|edition|concept|version|newcomer)\b(?!\s+(?:segment|market|line-?up|world))",
@@ -387,9 +388,10 @@ def coref(art: Annotated) -> None:
                 if m.variant and m.variant not in editions:
                     editions[m.variant] = art.focus.get(sent.index) or m
                 tail = art.doc.text[m.end:m.end + 12].lower().strip()
-                for noun, body in _BODY_NOUNS.items():
-                    if tail.startswith(noun):
-                        bodies[m.subject] = body
+                if tail.startswith(_BODY_NOUN_WORDS):  # most names are followed by none: one test
+                    for noun, body in _BODY_NOUNS.items():
+                        if tail.startswith(noun):
+                            bodies[m.subject] = body
         focus = art.focus.get(sent.index)
         other_make = focus.make if focus is not None and focus.model is None and focus.kind != "carried" else None
         prev_explicit = [e for e in explicit if e.model and not e.parenthetical]
