@@ -180,6 +180,17 @@ def _in_parentheses(text: str, pos: int) -> bool:
     return before.count("(") > before.count(")")
 
 
+# Token -> whether it can begin a mention by itself (starts an alias, is a designation or an alias's
+# plural, and is no cylinder layout); the article's learned names are checked apart.
+_may_start: dict[str, bool] = {}
+
+
+def _decide_start(tok: str, starters: frozenset[str]) -> None:
+    w = tok.lower()
+    _may_start[tok] = bool((w in starters or _looks_like_designation(tok) or (w[-1:] == "s" and w[:-1] in starters))
+                           and not _CYLINDER_LAYOUT.fullmatch(tok))
+
+
 def find_mentions(sentence: str, offset: int, doc_makes: set[str],
                   doc_models: dict[tuple[str, ...], tuple[str, str]] | None = None) -> list[Mention]:
     """Explicit make/model mentions in one sentence (absolute offsets via ``offset``).
@@ -196,10 +207,16 @@ def find_mentions(sentence: str, offset: int, doc_makes: set[str],
     # visit those in order, skipping any inside a mention already taken (up to ``free``).
     learned = doc_models if doc_models is not None else {}
     learned_first = {k[0] for k in learned}
-    candidates = [k for k, w in enumerate(low)
-                  if w in starters or w in learned_first or _looks_like_designation(toks[k][0])
-                  or (w[-1:] == "s" and w[:-1] in starters)]
-    candidates = [k for k in candidates if not _CYLINDER_LAYOUT.fullmatch(toks[k][0])]
+    # (what depends on the token alone is decided once per distinct token, see _may_start)
+    may_start = _may_start
+    if len(may_start) >= _TOKEN_CACHE:  # (only here: every token of this sentence must stay in it)
+        may_start.clear()
+    for t in toks:
+        if t[0] not in may_start:
+            _decide_start(t[0], starters)
+    candidates = [k for k, t in enumerate(toks)
+                  if may_start[t[0]] or learned_first and low[k] in learned_first
+                  and not _CYLINDER_LAYOUT.fullmatch(t[0])]
     free = 0
     for i in candidates:
         if i < free:
