@@ -14,8 +14,8 @@ import re
 from autodossier.extract.gazetteer import load_gazetteer
 from autodossier.extract.mentions import Mention, find_mentions
 from autodossier.extract.pipeline import Annotated, component
-from autodossier.extract.prefilter import GateGroup, finditer_part, gated, match_part, search_part
-from autodossier.extract.relations import RELATIONS
+from autodossier.extract.prefilter import GateGroup, gated, match_part, search_part
+from autodossier.extract.relations import RELATIONS, relation_matches
 
 _MOD = (r"(?:new|all-new|next-generation|next-gen|upcoming|redesigned|future|current|previous|outgoing|standard|"
         r"stylish|two-door|four-door|premium|sports?|special|luxury|gargantuan|big|hot|production|finished|latest|"
@@ -24,6 +24,7 @@ _MOD = (r"(?:new|all-new|next-generation|next-gen|upcoming|redesigned|future|cur
 _BODY_NOUNS = {"sedan": "sedan", "saloon": "sedan", "coupe": "coupe", "suv": "suv", "crossover": "crossover",
                "hatchback": "hatchback", "wagon": "wagon", "estate": "wagon", "pickup": "pickup",
                "truck": "pickup", "convertible": "convertible", "roadster": "convertible"}
+_BODY_NOUN_WORDS = tuple(_BODY_NOUNS)
 NOUN_PHRASE = gated(
     rf"\b(?:the|this|that)\s+(?:{_MOD}[\s-]+){{0,3}}(?P<noun>model|car|vehicle|sedan|saloon|coupe|suv|crossover|"
     r"hatchback|wagon|estate|truck|pickup|convertible|roadster|edition|concept|version|newcomer)\b(?!\s+(?:segment|market|line-?up|world))",
@@ -114,7 +115,7 @@ _spans_cache: list = [None, ()]  # (sentence, its relation cue spans): the menti
 def _relation_spans(text: str) -> tuple[tuple[int, int], ...]:
     """The spans of every relation cue in the sentence ``text`` (scanned once, not per mention)."""
     if _spans_cache[0] is not text:
-        _spans_cache[:] = [text, tuple(r.span() for _, rx in RELATIONS for r in finditer_part(rx, text, text))]
+        _spans_cache[:] = [text, tuple(r.span() for _, r in relation_matches(text))]
     return _spans_cache[1]
 
 
@@ -124,7 +125,9 @@ _NAMED_AS = re.compile(r"\s+(?:is|was|will be|would be|is to be|has been|is set 
 # Between two names of one list ("the Ioniq 5 and Kia EV6", "the Taycan, e-tron GT").
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$")
 # A relative clause right after a model (past a parenthesis): the text goes on about that model.
-_DESCRIBED = gated(r"^\s*(?:\([^)]{0,60}\))?\s*,?\s*(?:which|who)\b", re.I)
+# Not gated: it is matched once, anchored, on a fresh 80-character slice of the document, whose
+# literal scan for a gate would cost more than the match it could skip.
+_DESCRIBED = re.compile(r"^\s*(?:\([^)]{0,60}\))?\s*,?\s*(?:which|who)\b", re.I)
 
 
 def _described(text: str, end: int) -> bool:
@@ -385,9 +388,10 @@ def coref(art: Annotated) -> None:
                 if m.variant and m.variant not in editions:
                     editions[m.variant] = art.focus.get(sent.index) or m
                 tail = art.doc.text[m.end:m.end + 12].lower().strip()
-                for noun, body in _BODY_NOUNS.items():
-                    if tail.startswith(noun):
-                        bodies[m.subject] = body
+                if tail.startswith(_BODY_NOUN_WORDS):  # most names are followed by none: one test
+                    for noun, body in _BODY_NOUNS.items():
+                        if tail.startswith(noun):
+                            bodies[m.subject] = body
         focus = art.focus.get(sent.index)
         other_make = focus.make if focus is not None and focus.model is None and focus.kind != "carried" else None
         prev_explicit = [e for e in explicit if e.model and not e.parenthetical]

@@ -124,6 +124,16 @@ def _alias_starters() -> frozenset[str]:
     return make_first | model_first
 
 
+@lru_cache(maxsize=1)
+def _longest_from() -> dict[str, int]:
+    """For each first token of a model alias, the most tokens an alias starting with it has."""
+    longest: dict[str, int] = {}
+    for key in _index()[2]:
+        if key:
+            longest[key[0]] = max(longest.get(key[0], 0), len(key))
+    return longest
+
+
 def _tokens_lower(text: str) -> list[str]:
     return [m.group().lower() for m in _TOKEN.finditer(text)]
 
@@ -170,6 +180,17 @@ def _in_parentheses(text: str, pos: int) -> bool:
     return before.count("(") > before.count(")")
 
 
+# Token -> whether it can begin a mention by itself (starts an alias, is a designation or an alias's
+# plural, and is no cylinder layout); the article's learned names are checked apart.
+_may_start: dict[str, bool] = {}
+
+
+def _decide_start(tok: str, starters: frozenset[str]) -> None:
+    w = tok.lower()
+    _may_start[tok] = bool((w in starters or _looks_like_designation(tok) or (w[-1:] == "s" and w[:-1] in starters))
+                           and not _CYLINDER_LAYOUT.fullmatch(tok))
+
+
 def find_mentions(sentence: str, offset: int, doc_makes: set[str],
                   doc_models: dict[tuple[str, ...], tuple[str, str]] | None = None) -> list[Mention]:
     """Explicit make/model mentions in one sentence (absolute offsets via ``offset``).
@@ -186,10 +207,16 @@ def find_mentions(sentence: str, offset: int, doc_makes: set[str],
     # visit those in order, skipping any inside a mention already taken (up to ``free``).
     learned = doc_models if doc_models is not None else {}
     learned_first = {k[0] for k in learned}
-    candidates = [k for k, w in enumerate(low)
-                  if w in starters or w in learned_first or _looks_like_designation(toks[k][0])
-                  or (w[-1:] == "s" and w[:-1] in starters)]
-    candidates = [k for k in candidates if not _CYLINDER_LAYOUT.fullmatch(toks[k][0])]
+    # (what depends on the token alone is decided once per distinct token, see _may_start)
+    may_start = _may_start
+    if len(may_start) >= _TOKEN_CACHE:  # (only here: every token of this sentence must stay in it)
+        may_start.clear()
+    for t in toks:
+        if t[0] not in may_start:
+            _decide_start(t[0], starters)
+    candidates = [k for k, t in enumerate(toks)
+                  if may_start[t[0]] or learned_first and low[k] in learned_first
+                  and not _CYLINDER_LAYOUT.fullmatch(t[0])]
     free = 0
     for i in candidates:
         if i < free:
@@ -314,13 +341,20 @@ def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False,
     if j >= len(toks):
         return None, 0, None
     max_model = 4
-    # No alias starts with this token: skip the n-gram lookups.
-    first_ok = low[j] in _index()[6]
-    for n in range(min(max_model, len(toks) - j) if first_ok or _plural_first(low[j]) else 0, 0, -1):
+    # No alias starts with this token: skip the n-gram lookups; none is tried longer than the longest
+    # alias that starts with it ("the" starts only "the beetle"). A plural changes only the last token,
+    # so beyond one token the first must start an alias as written.
+    longest = _longest_from().get(low[j])
+    if longest is not None:
+        top = min(max_model, len(toks) - j, longest)
+    else:
+        top = 1 if _plural_first(low[j]) else 0
+    for n in range(top, 0, -1):
         key = tuple(low[j:j + n])
         lines = models.get(key)
         plural = False
-        if not lines and (_PLURAL.match(key[-1]) or n > 1 and _PLURAL_SHORT.match(key[-1])):
+        # (both plural shapes end in "s": most tokens fail that one test before either regex runs)
+        if not lines and key[-1][-1:] == "s" and (_PLURAL.match(key[-1]) or n > 1 and _PLURAL_SHORT.match(key[-1])):
             # "118,883 Sanderos", "21,056 Model 3s", "Model Ys", "T-Rocs": a model named in the plural
             lines = models.get(key[:-1] + (key[-1][:-1],))
             plural = True
