@@ -42,3 +42,106 @@ def test_a_powertrain_word_right_before_a_rival_describes_that_rival():
     claims = extract(Document(doc="t", text=text, date="2025-06-15"))
     got = {(c.subject, c.value) for c in claims if c.attribute == "powertrain"}
     assert ("Ferrari SF90 Stradale", "hybrid") in got or ("Ferrari SF90", "hybrid") in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Audi RS3 will get a 2.5-litre engine used in the Audi TT RS and the Audi Q3.",
+    "The Audi RS3 will get the 2.5-litre unit found in the Audi TT RS and the Audi Q3.",
+])
+def test_an_engine_described_by_the_models_it_is_in_is_theirs_too(sentence):
+    claims = extract(Document(doc="t", text=sentence, date="2025-06-15"))
+    got = {c.subject for c in claims if c.attribute == "displacement_l"}
+    assert {"Audi TT", "Audi Q3"} <= got
+
+
+def test_an_engine_a_model_gives_up_is_not_its_own():
+    text = ("The Ferrari 849 swaps the 4.0-litre V8 used in the Ferrari SF90 for a new engine. "
+            "The Ferrari 849 is fast.")
+    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    got = {(c.subject, c.value) for c in claims if c.attribute == "displacement_l"}
+    assert ("Ferrari SF90", 4.0) in got
+    assert not any(s == "Ferrari 849" for s, _ in got)
+
+
+def test_a_drivetrain_word_right_before_a_model_describes_that_model():
+    text = ("The Kia Sorento costs $50,000. That money also buys a well-equipped Honda Pilot "
+            "or a brand-new AWD Mazda CX-90.")
+    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    got = {c.subject for c in claims if c.attribute == "drivetrain"}
+    assert "Mazda CX-90" in got
+
+
+def test_a_powertrain_word_before_a_partner_describes_the_partner():
+    text = "The Audi R8 will be built as a twin of the plug-in hybrid (PHEV) Lamborghini Temerario."
+    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    got = {(c.subject, c.value) for c in claims if c.attribute == "powertrain"}
+    assert ("Lamborghini Temerario", "phev") in got
+
+
+def test_a_second_relation_verb_keeps_the_first_verbs_subject():
+    text = "Next year brings the Skoda Elroq, which replaces the Skoda Enyaq and uses the Volkswagen ID.3 as its basis."
+    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    got = {(c.subject, c.value) for c in claims if c.attribute == "shares_platform_with"}
+    assert ("Skoda Elroq", "Volkswagen ID.3") in got
+    assert ("Skoda Enyaq", "Volkswagen ID.3") not in got
+
+
+def test_an_aside_after_a_list_of_models_describes_every_model_of_it():
+    text = "The next Mazda MX-5 and Toyota GR86 – twin rear-drive roadsters – will arrive in 2027."
+    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    got = {c.subject for c in claims if c.attribute == "drivetrain"}
+    assert {"Mazda MX-5", "Toyota GR86"} <= got
+
+
+def test_a_powertrain_word_bound_to_one_model_is_not_given_to_the_sentences_subject():
+    text = ("The Kia EV9 is big. After that, the plant will build both the Kia EV9 and the "
+            "gasoline-powered Kia Telluride on one line.")
+    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    got = {(c.subject, c.value) for c in claims if c.attribute == "powertrain"}
+    assert ("Kia Telluride", "ice") in got
+    assert ("Kia EV9", "ice") not in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "The new Ford Puma could get a new engine, given how much the firm has put into hybridised powertrains "
+    "(witness the Ford Kuga and Ford Ranger).",
+    "The Ford Puma takes on a field of plug-in hybrid crossovers, among them the Ford Kuga and the Ford Ranger.",
+])
+def test_models_given_as_examples_of_a_powertrain_have_it(sentence):
+    claims = extract(Document(doc="t", text=sentence, date="2025-06-15"))
+    got = {c.subject for c in claims if c.attribute == "powertrain" and c.value in ("phev", "hybrid")}
+    assert {"Ford Kuga", "Ford Ranger"} <= got
+
+
+@pytest.mark.parametrize("sentence, owner, other", [
+    ("The new Volkswagen Golf R keeps its turbocharged four-cylinder, whereas no Volkswagen Polo R is planned.",
+     "Volkswagen Golf", "Volkswagen Polo"),
+    ("The Kia Sportage keeps its 1.6-litre four-cylinder; the Kia Seltos gets a 2.0-litre.",
+     "Kia Sportage", "Kia Seltos"),
+])
+def test_its_before_a_figure_points_back_past_a_clause_break(sentence, owner, other):
+    claims = extract(Document(doc="t", text=sentence, date="2025-06-15"))
+    got = {c.subject for c in claims if c.attribute == "cylinders"}
+    assert owner in got
+    assert other not in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Ineos Grenadier would be priced close to the pickup that currently sells best, the Toyota Hilux.",
+    "The Kia EV9 is big, but the brand's best-selling SUV, the Kia Sportage, is far more common.",
+])
+def test_a_body_word_named_in_apposition_is_that_models(sentence):
+    claims = extract(Document(doc="t", text=sentence, date="2025-06-15"))
+    got = {c.subject for c in claims if c.attribute == "body_style"}
+    assert got and got <= {"Toyota Hilux", "Kia Sportage"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Kia EV9 is new. Back in 2018, the brand displayed its first cars – a mid-size sedan plus a large SUV.",
+     set()),
+    ("The Kia EV9 is a large SUV.", {"Kia EV9"}),
+    ("Once more, a wagon will be derived from the new Kia Ceed.", {"Kia Ceed"}),
+])
+def test_a_body_word_of_an_unnamed_car_is_no_models(sentence, expected):
+    claims = extract(Document(doc="t", text=sentence, date="2025-06-15"))
+    assert {c.subject for c in claims if c.attribute == "body_style"} == expected

@@ -117,3 +117,24 @@ def test_ingest_progress_has_a_total_and_an_eta():
         assert state.completed == 3 and state.total == 3
         bar.refresh()
     assert "/3" in out.getvalue() and "ETA" in out.getvalue()
+
+
+@pytest.mark.parametrize("width", [80, 100, 200])
+def test_claims_table_keeps_every_header_and_value_readable(width):
+    from rich.console import Console
+
+    from autodossier.cli.report import claims_table
+
+    rows = [{"doc_date": "2025-01-02", "subject": "Nissan Z", "variant": "Nismo", "attribute": "power_hp",
+             "qualifier": ">", "value": 420, "unit": "hp", "negated": False, "status": "rumored",
+             "outlet": "Car Weekly", "source": "Best Car", "doc": "d1"},
+            {"doc_date": None, "subject": "Nissan Z", "attribute": "market", "value": "EU", "negated": True,
+             "status": "confirmed", "doc": "d2"}]
+    console = Console(width=width, record=True)
+    console.print(claims_table(rows, width))
+    text = console.export_text()
+    header = text.splitlines()[1]
+    assert "…" not in header and "attribute" in header and "status" in header
+    assert "rumored" in text and "confirmed" in text
+    if width < 160:  # folded: one phrase per value, negation spelled out
+        assert "> 420 hp" in text and "NOT EU" in text and "Car Weekly" in text and "Best Car" in text

@@ -148,3 +148,65 @@ def test_a_model_the_text_goes_on_to_describe_keeps_the_topic_over_the_title_mod
     got = _facts(text, title="Audi R8 to return as a hybrid")
     assert any(s == "Lamborghini Temerario" and a == "power_hp" for s, a, _ in got)
     assert not any(s == "Audi R8" and a == "power_hp" for s, a, _ in got)
+
+
+def test_models_a_new_one_will_sit_beneath_are_not_what_is_planned():
+    got = _facts("Mazda is developing a concept to revive the name, which would sit beneath the Mazda MX-5 "
+                 "and Mazda CX-30.")
+    assert not any(s in ("Mazda MX-5", "Mazda CX-30") and a == "lifecycle" for s, a, _ in got)
+
+
+def test_a_figure_neither_rival_can_match_is_not_theirs():
+    text = ("The Kia EV3 offers something that neither the Tesla Model 3 nor the Polestar 2 can match: "
+            "a price of $30,000.")
+    got = _facts(text)
+    assert not any(s in ("Tesla Model 3", "Polestar 2") and a == "price" for s, a, _ in got)
+
+
+def test_after_a_whereas_clause_the_models_of_the_main_clause_are_its_focus():
+    text = ("Whereas the Honda City is now built at another plant, models such as the Honda Civic and "
+            "Honda Accord have been discontinued in India.")
+    got = _facts(text)
+    assert any(s == "Honda Civic" and a == "market" for s, a, _ in got)
+    assert not any(s == "Honda City" and a == "market" for s, a, _ in got)
+
+
+def test_the_models_are_the_two_the_sentence_before_named():
+    text = ("Kia said on Monday it will shut its old plant. The plant had been building the Kia Rio and Kia Ceed. "
+            "As the models are discontinued this month, the plant will close.")
+    got = _facts(text)
+    assert ("Kia Ceed", "lifecycle", "discontinued") in got
+    assert ("Kia Rio", "lifecycle", "discontinued") in got
+
+
+@pytest.mark.parametrize("turn", [
+    "Beyond the Genesis GV90, the Genesis GV80 facelift is due in October.",
+    "Beyond the Genesis GV90, the magazine says the Genesis GV80 facelift is due in October.",
+])
+def test_after_an_opening_clause_turns_to_another_model_the_text_stays_with_it(turn):
+    text = ("The Genesis GV90 is a large electric SUV. " + turn +
+            " The first examples will reach Australian showrooms early next year.")
+    got = _facts(text, title="Genesis GV90 electric SUV set for 2026")
+    assert ("Genesis GV80", "market", "AU") in got
+    assert ("Genesis GV90", "market", "AU") not in got
+
+
+def test_a_model_something_differs_from_does_not_own_its_figures():
+    text = "The Ferrari 849 gets a new engine. Its V8 has a firing order that differs from the Ferrari SF90's."
+    got = _facts(text)
+    assert not any(s == "Ferrari SF90" and a == "cylinders" for s, a, _ in got)
+
+
+def test_the_trim_versions_are_the_two_models_just_named():
+    text = ("The next Alfa Romeo Giulia and Alfa Romeo Stelvio will be electric. "
+            "Indeed, rumour has it that the Quadrifoglio versions will get close to 1,000 PS.")
+    got = {s for s, a, _ in _facts(text) if a == "power_hp"}
+    assert {"Alfa Romeo Giulia", "Alfa Romeo Stelvio"} <= got
+
+
+def test_two_of_its_cars_are_the_pair_just_named():
+    text = ("The Polestar 3 and Polestar 4 are new. "
+            "Polestar said that buyers in Norway can now order two of its all-electric luxury cars.")
+    got = _facts(text, title="Polestar 3 and Polestar 4 go on sale in Norway")
+    assert ("Polestar 3", "market", "NO") in got and ("Polestar 4", "market", "NO") in got
+    assert ("Polestar 4", "powertrain", "ev") in got

@@ -93,3 +93,21 @@ def test_a_year_before_a_show_name_is_a_date_not_a_model_year():
 
 def test_early_in_the_month_is_the_publication_month():
     assert [d.value for d in find_dates("the global premiere early in the month", date(2020, 1, 29))] == ["2020-01"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("It will be unveiled on 14 July.", "2025-07"),
+    ("The hatch is set to be revealed in October.", "2025-10"),
+    ("The hatch was revealed in October.", "2024-10"),
+])
+def test_a_participle_after_a_future_auxiliary_is_no_past(text, value):
+    assert [d.value for d in find_dates(text, date(2025, 6, 12))] == [value]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Sales rose sharply in May.", ["2025-05"]),
+    ("Here are the best sellers for May.", ["2025-05"]),
+    ("May the best hatch win.", []),
+])
+def test_may_after_a_preposition_is_the_month(text, value):
+    assert [d.value for d in find_dates(text, date(2025, 6, 12))] == value

@@ -86,6 +86,8 @@ def test_lifecycle_phrasings(text, state):
     "Output was paused for equipment upgrades in December.",
     "We do not know when growth will return.",
     "The coupe was revived in 2008 and built in Canada ever since.",
+    "The company is dropping the range's entry-level model before it went on sale.",
+    "It may gain an engine that the hatch once offered but that was dropped last year.",
 ])
 def test_not_lifecycle_states(text):
     assert not _states(text) & {"discontinued", "on-hold", "planned"}
@@ -139,6 +141,13 @@ def test_survivors_named_after_a_retirement_stay_in_production():
     ("The sedan will make its public bow in October.", ("reveal", "2024-10", False)),
     ("Production is scheduled to begin in May 2026.", ("production_start", "2026-05", False)),
     ("The production run ended in 2019.", ("production_end", "2019", False)),
+    ("The hot version will show up around late 2025.", ("on_sale", "2025-H2", False)),
+    ("In March the maker introduced its new hatch at a price of Rs 9 lakh.", ("on_sale", "2024-03", False)),
+    ("The cabriolet will be born at September's Frankfurt show.", ("reveal", "2024-09", False)),
+    ("Production of the new wagon starts in Ohio in 2026.", ("production_start", "2026", False)),
+    ("It is due in dealerships by the end of 2025.", ("on_sale", "2025-12", False)),
+    ("The last examples rolled off the line in March.", ("production_end", "2024-03", False)),
+    ("Bookings for the hatch open on 15 August.", ("on_sale", "2024-08", False)),
 ])
 def test_more_event_phrasings(text, event):
     assert event in _events(text)
@@ -159,3 +168,19 @@ def test_arriving_for_a_model_year_dates_the_sales_start_as_a_model_year():
     text = "The SUV arrived for the 2021 model year, and a facelift came later."
     [f] = [f for f in find_lifecycle(Sentence(text, 0, len(text), 0), PUB) if f.attribute == "on_sale"]
     assert (f.value, f.qualifier_text) == ("2021", "model year")
+
+
+def test_dates_listed_respectively_give_one_event_each():
+    found = _events("The platform will underpin the Alpha and Beta in their next generations, "
+                    "which are scheduled for 2026 and 2027 respectively.")
+    assert {("on_sale", "2026", False), ("on_sale", "2027", False), ("lifecycle", "planned", False)} <= found
+
+
+def test_introducing_an_unnamed_car_dates_no_launch_of_the_model():
+    assert not {e for e in _events("The new era kicks off in 2026, when it introduces an electric GT car.")
+                if e[0] == "on_sale"}
+
+
+def test_a_launch_in_a_since_clause_takes_no_date_from_before_it():
+    found = _events("In May, the hatch rose to third place, a first for the model since it was launched.")
+    assert not {e for e in found if e[0] == "on_sale"}

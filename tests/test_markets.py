@@ -46,6 +46,7 @@ def test_a_pound_price_alone_does_not_state_the_home_outright():
     ("Only 20 examples are headed here.", False),
     ("The diesel is offered locally with a manual.", False),
     ("The hybrid will not be sold here.", True),
+    ("The distributor chose to import the brand new Kia Sorento and Kia Carnival here.", False),
 ])
 def test_local_words_name_the_home_market(text, negated):
     found = find_local_markets(_sentence(text), Home("AU", False))
@@ -96,6 +97,10 @@ def test_no_market_claim_without_a_home_or_a_named_country():
 @pytest.mark.parametrize("text, code", [
     ("The Chinese brands now present in Chile include Haval and Changan.", "CL"),
     ("Two more brands plan to move into Peru's automotive market next year.", "PE"),
+    ("Kia cut the prices of its EV6 and EV9 crossovers in Korea on Monday.", "KR"),
+    ("Ford will bring the Ranger Raptor to Europe next year.", "EU"),
+    ("The estate is expected on the Old Continent in late 2025.", "EU"),
+    ("The hatch is expected in Japan next spring.", "JP"),
 ])
 def test_presence_and_possessive_markets(text, code):
     from autodossier.extract.sales import find_sales
@@ -150,3 +155,15 @@ def test_an_outlet_named_for_its_country_leans_the_home():
 @pytest.mark.parametrize("text", ["Full specifications are available here.", "Our video review is available here."])
 def test_link_text_is_not_a_local_market(text):
     assert find_local_markets(_sentence(text), Home("AU", True)) == []
+
+
+def test_a_makers_nationality_after_a_market_is_no_listed_region():
+    from autodossier.extract.sales import find_sales
+    got = find_sales(_sentence("Having said it would return to Australia, Korean carmaker Acme showed its range."), None)
+    assert {f.value for f in got if f.attribute == "market"} == {"AU"}
+
+
+def test_no_plans_to_bring_a_model_is_a_negated_market():
+    from autodossier.extract.sales import find_sales
+    got = find_sales(_sentence("There are no plans to bring the wagon to the US."), None)
+    assert [(f.value, f.negated) for f in got if f.attribute == "market"] == [("US", True)]

@@ -1,6 +1,8 @@
 import pytest
 
+from autodossier.extract import extract
 from autodossier.extract.mentions import find_mentions
+from autodossier.ingest.document import Document
 
 
 def subjects(text, makes=()):
@@ -80,9 +82,60 @@ def test_designations_of_named_makes_still_count(text, makes, subject):
 
 
 def test_a_model_the_title_names_is_found_bare_in_the_text():
-    from autodossier.extract import extract
-    from autodossier.ingest.document import Document
     doc = Document(doc="t", title="The 217mph Lamborghini Zorvane revealed", date="2025-06-15",
                    text="Lamborghini has shown a new hybrid. The Zorvane makes 808 bhp.")
     got = {(c.subject, c.attribute, c.value) for c in extract(doc)}
     assert ("Lamborghini Zorvane", "power_hp", 808) in got
+
+
+@pytest.mark.parametrize("text, makes, subject", [
+    ("Later, the Swift gets a hybrid.", {"Suzuki"}, "Suzuki Swift"),
+    ("Buyers still like the Up for its size.", {"Volkswagen"}, "Volkswagen Up"),
+])
+def test_a_common_word_name_spelled_several_ways_resolves_once_its_make_is_named(text, makes, subject):
+    assert subject in [s for s, _ in subjects(text, makes)]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Makers on sale there include Chirey, JAC and Changan.", "Chirey JAC"),
+    ("Rivals such as BAIC, JMC and Geely are growing fast.", "BAIC JMC"),
+])
+def test_a_comma_after_a_make_ends_its_mention(text, absent):
+    got = [s for s, _ in subjects(text)]
+    assert absent not in got
+    assert absent.split()[0] in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A Toyota TRD Corolla is coming.", ("Toyota Corolla", "TRD")),
+    ("A Nissan NISMO Z was shown.", ("Nissan Z", "NISMO")),
+])
+def test_a_badge_between_a_make_and_its_line_is_the_lines_variant(text, expected):
+    assert expected in subjects(text)
+
+
+def test_a_designation_followed_by_variant_is_no_model():
+    text = "Mazda updated its range. The Mazda 3 gained a new SP25 variant with a 2.5-litre engine."
+    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    assert {c.subject for c in claims if c.attribute == "displacement_l"} == {"Mazda 3"}
+
+
+def test_a_common_word_name_of_the_make_the_sentence_just_named_is_that_model():
+    got = [s for s, _ in subjects("The plant built the Chevrolet Trax SUV and Malibu sedan.")]
+    assert "Chevrolet Malibu" in got
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("The new Range Rover Sport is here.", "Land Rover Range Rover Sport"),
+    ("It rivals the forthcoming battery-powered Range Rover.", "Land Rover Range Rover"),
+])
+def test_a_name_of_several_capitalised_words_needs_no_make(text, subject):
+    assert subject in [s for s, _ in subjects(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Doe, Assistant Vice President, Acura National Sales, said the car sold well.",
+    "Kia Marketing Director John Smith spoke.",
+])
+def test_a_department_or_title_after_a_make_is_no_model(text):
+    assert all(s in ("Acura", "Kia") for s, _ in subjects(text))

@@ -11,7 +11,8 @@ from autodossier.extract import (
     certainty, coref, dates, extract, lifecycle, prefilter, quantities, regions, relations, sales, specs,
 )
 from autodossier.extract.firstchars import with_first_guard
-from autodossier.extract.prefilter import DIGIT, GatedPattern, GateGroup, LiteralFinder, gated, requirements, search_part
+from autodossier.extract.prefilter import (DIGIT, GatedPattern, GateGroup, LiteralFinder, branch_requirements, gated,
+                                          requirements, search_part)
 from autodossier.extract.sentences import split_sentences
 from autodossier.ingest.document import Document
 
@@ -81,9 +82,23 @@ def test_extraction_is_the_same_without_the_filters(monkeypatch):
     (r"\b(?:sold|sales)\b", re.I, {"sold", "sales"}),
     (r"(?P<num>\d+)\s?hp", 0, {"hp"}),
     (r"\d+ (?:km|miles)", 0, {DIGIT}),
+    # a lookahead's body must be in the text too
+    (r"\bthe\s+(?=\w+\s+engine)", re.I, {"engine"}),
+    # the second-best set of each branch makes a second required union
+    (r"\b(?:sold\s+the\b|units)", re.I, {"the", "units"}),
 ])
 def test_requirements_name_what_every_match_contains(pattern, flags, wanted):
     assert wanted in [set(r) for r in requirements(re.compile(pattern, flags))]
+
+
+def test_each_branch_of_an_alternation_keeps_all_its_sets():
+    assert branch_requirements(re.compile(r"\bsold\s+in\b|\bmarket\b")) == [
+        [frozenset({"sold"}), frozenset({"in"})], [frozenset({"market"})]]
+    assert branch_requirements(re.compile(r"\bsold\b")) is None
+    # a word of each union set, but all the words of no branch: ruled out
+    rx = gated(r"\bsold\s+in\b|\bmarket\s+to\b")
+    assert rx.branches is not None and not rx.may_match("It was sold to us.")
+    assert rx.search("It was sold in Spain.") and rx.search("It came to market to stay.")
 
 
 def test_ignorecase_lookalikes_still_match():

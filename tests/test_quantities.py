@@ -28,6 +28,9 @@ def q(text):
     ("It weighs 1,550kg.", ("curb_weight_kg", 1550, "=")),
     ("A WLTP range of 520 km.", ("range_km", 520, "=")),
     ("Its 100kWh battery pack.", ("battery_kwh", 100, "=")),
+    ("The 310-horspower coupe.", ("power_hp", 310, "=")),  # a typo still names the unit
+    ("The WLTP-rated range stands at 480km.", ("range_km", 480, "=")),
+    ("Top speed: 174mph (with the track pack; otherwise 155mph)", ("top_speed_mph", 155, "=")),
 ])
 def test_reads_quantities_in_contract_units(text, expected):
     assert expected in q(text)
@@ -79,6 +82,11 @@ def test_charging_power_is_not_engine_power(text):
     ("It is priced from £43,000, which undercuts its closest rival by around £5000.", {43000}),
     ("It will go on sale priced from 22,990 euros ($26,100), BYD said.", {22990}),
     ("Pricing starts at $33,970 and tops out at $39,970.", {33970, 39970}),
+    ("Its base price is $41,000 before the $7,500 federal EV tax credit.", {41000}),
+    ("The maker will cut US$4000 from the flagship's price.", set()),
+    ("The base car was priced at $45,000, some $9,000 below the dual-motor one.", {45000}),
+    ("Hybrids will cost Rs 1 lakh-Rs 1.5 lakh more than the petrol cars.", set()),
+    ("The price gap between the petrol and diesel versions stands at about Rs 1.8 lakh.", set()),
 ])
 def test_fees_differences_and_conversions_are_not_prices(text, prices):
     found = {f.value for f in find_quantities(Sentence(text, 0, len(text), 0)) if f.attribute == "price"}
@@ -89,6 +97,15 @@ def test_fees_differences_and_conversions_are_not_prices(text, prices):
     ("Civic Sport 1.5 VTEC: 180bhp, from £31,500", ("price", 31500, "=")),
     ("In France, Peugeot charges €39,990 for it.", ("price", 39990, "=")),
     ("Corolla GR: from around $38,000", ("price", 38000, "~")),
+    ("Fiesta ST Three Door Hatch - $31,490", ("price", 31490, "=")),
+    ("Kwid 1.0 RXT – Rs 5.5 lakh", ("price", 550000, "=")),
+    ("Budget well over £95k for the coupe.", ("price", 95000, ">")),
+    ("Only 20 are coming, at $450,000 each.", ("price", 450000, "=")),
+    ("It arrives in $61,990 2.0 TSI and $72,990 3.0 TDI guise.", ("price", 72990, "=")),
+    ("The range kicks off at $41,990 drive-away.", ("price", 41990, "=")),
+    ("Expect to pay around £38,000 when it lands.", ("price", 38000, "~")),
+    ("The base car is listed at 189,900 yuan.", ("price", 189900, "=")),
+    ("It's a $65,000 car.", ("price", 65000, "=")),
 ])
 def test_price_after_from_or_charges(text, expected):
     assert expected in q(text)
@@ -195,3 +212,13 @@ def test_reads_range_and_speed_phrasings(text, expected):
 ])
 def test_speeds_and_distances_that_name_no_spec(text, attribute):
     assert not [a for a, _, _ in q(text) if a == attribute]
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("The 3.5-litre petrol is unlikely to be offered here.", True),
+    ("The 2.0-litre diesel won't be available at launch.", True),
+    ("The 2.0-litre diesel will be available at launch.", False),
+])
+def test_an_engine_ruled_out_is_a_negated_size(text, negated):
+    found = [f for f in find_quantities(Sentence(text, 0, len(text), 0)) if f.attribute == "displacement_l"]
+    assert [f.negated for f in found] == [negated]

@@ -49,6 +49,8 @@ def test_link_block_teasers_are_dropped_until_the_blank_line():
     "Rumor has it that a hot GT version is in the works.",
     "Power: 523 hp | Torque: 472 lb-ft",
     "Engine: Twin-Turbo 4.4-Liter V8 Plug-In Hybrid",
+    "Fiesta ST Three Door Hatch - $31,490",  # a price list's row
+    "Toyota Land Cruiser Prado – 5,210 (up 3%)",  # a ranking's row
 ])
 def test_prose_and_spec_rows_are_kept(prose):
     assert [s.text for s in split_sentences(prose + "\n")] == [prose]

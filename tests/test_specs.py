@@ -52,6 +52,7 @@ def test_reads_spec_spellings_of_other_outlets(text, expected):
 @pytest.mark.parametrize("text, absent", [
     ("A twin-turbo 4.4-liter unit does the work.", ("cylinders", 4)),
     ("A 2.0-litre engine works with two electric motors.", ("powertrain", "ev")),
+    ("Its small pack feeds two electric motors for 12 km of EV-only range.", ("powertrain", "ev")),
 ])
 def test_no_spec_from_numbers_or_a_hybrids_motors(text, absent):
     assert absent not in specs(text)
@@ -66,6 +67,7 @@ def negated_powertrains(text):
     ("A plug-in version of the crossover is not planned for Europe.", ("phev", True)),
     ("The maker says it has no plans for a combustion-engined version.", ("ice", True)),
     ("The saloon gets a plug-in hybrid powertrain next year.", ("phev", False)),
+    ("It isn't the sole Acme EV on the way, since the crossover follows.", ("ev", False)),
 ])
 def test_powertrain_the_model_will_not_get_is_negated(text, expected):
     assert expected in negated_powertrains(text)
@@ -210,6 +212,8 @@ def test_minus_the_choice_of_a_turbo_is_a_negated_turbo():
     ("It sends 590 hp through both axles.", ("drivetrain", "awd")),
     ("A dual-motor version tops the range.", ("drivetrain", "awd")),
     ("Its rear-wheel-driven chassis is praised.", ("drivetrain", "rwd")),
+    ("The estate comes with front- or all-wheel drive.", ("drivetrain", "fwd")),
+    ("It comes in rear- and all-wheel-drive forms.", ("drivetrain", "rwd")),
 ])
 def test_more_layout_and_drive_phrasings(text, expected):
     assert expected in specs(text)
@@ -219,6 +223,7 @@ def test_more_layout_and_drive_phrasings(text, expected):
     ("Both engines use a twin-scroll turbocharger.", ("aspiration", "turbo")),
     ("Its power comes from a 1.5-litre petrol unit.", ("powertrain", "ice")),
     ("It replaces its 710bhp, 212mph coupé.", ("body_style", "coupe")),
+    ("Under the bonnet sits a 3.0-litre turbodiesel V6.", ("aspiration", "turbo")),
 ])
 def test_more_engine_and_body_phrasings(text, expected):
     assert expected in specs(text)
@@ -234,3 +239,20 @@ def test_a_liftback_is_a_hatchback():
 
 def test_a_six_speed_stick_is_a_manual():
     assert ("transmission", "manual") in specs("A six-speed stick is available.")
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("Buyers of the Kona Electric get a heat pump.", [(14, 27)], {("powertrain", "ev")}),
+    ("Dealers will stock the Bolt EV next year.", [(23, 30)], {("powertrain", "ev")}),
+    ("The Acme Volt EV platform underpins it.", [(4, 16)], set()),  # a platform, not a car
+])
+def test_a_powertrain_word_that_ends_a_models_name(text, spans, expected):
+    found = {(f.attribute, f.value) for f in find_specs(Sentence(text, 0, len(text), 0), spans)}
+    assert {x for x in found if x[0] == "powertrain"} == expected
+
+
+def test_a_plural_body_word_in_an_apposition_to_a_pair_of_models():
+    text = "The newcomers are the Acme Alpha and the Acme Beta, a pair of compact SUVs for families."
+    spans = [(22, 32), (41, 50)]
+    found = {(f.attribute, f.value) for f in find_specs(Sentence(text, 0, len(text), 0), spans)}
+    assert ("body_style", "suv") in found

@@ -86,6 +86,37 @@ def models(
     _out.print(table)
 
 
+# Below this terminal width the claims table folds its twelve columns into six readable ones.
+WIDE_CLAIMS_TABLE = 160
+
+
+def _value_cell(r: dict) -> str:
+    """A claim's value as one phrase: "NOT ", the qualifier, the value and its unit ("> 450 hp")."""
+    qualifier = r.get("qualifier")
+    parts = ["NOT" if r.get("negated") else "", "" if qualifier in (None, "=") else str(qualifier),
+             str(r.get("value", "")), str(r.get("unit") or "")]
+    return " ".join(p for p in parts if p)
+
+
+def claims_table(rows: list[dict], width: int) -> Table:
+    """The claims as a table: every column on a wide terminal, six folded ones on a narrow one."""
+    if width >= WIDE_CLAIMS_TABLE:
+        table = Table(*CLAIM_COLUMNS[:-1])
+        for r in rows:
+            table.add_row(*("" if r.get(c) in (None, False, "=") else escape(str(r.get(c))) for c in CLAIM_COLUMNS[:-1]))
+        return table
+    table = Table("date", "subject", "attribute")
+    table.add_column("value", no_wrap=True)  # short phrases; a wrapped "> 450 hp" misreads
+    table.add_column("status", no_wrap=True)
+    table.add_column("source")
+    for r in rows:
+        subject = r.get("subject", "") + (f" ({r['variant']})" if r.get("variant") else "")
+        source = " / ".join(str(r[k]) for k in ("outlet", "source") if r.get(k)) or str(r.get("doc", ""))
+        table.add_row(*(escape(str(v)) for v in (r.get("doc_date") or "-", subject, r.get("attribute", ""),
+                                                 _value_cell(r), r.get("status", ""), source)))
+    return table
+
+
 @app.command()
 def claims(
     subject: str = typer.Option(None, "--subject", help="Only claims about this model (name or alias)."),
@@ -121,10 +152,7 @@ def claims(
         writer.writeheader()
         writer.writerows(rows)
     else:
-        table = Table(*CLAIM_COLUMNS[:-1])
-        for r in rows:
-            table.add_row(*("" if r.get(c) in (None, False, "=") else escape(str(r.get(c))) for c in CLAIM_COLUMNS[:-1]))
-        _out.print(table)
+        _out.print(claims_table(rows, _out.width))
         _err.print(f"{len(rows)} claims")
 
 

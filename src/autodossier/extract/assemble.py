@@ -10,6 +10,9 @@ from dataclasses import dataclass
 
 from autodossier.claims import CERTAINTY_RANK, ENTITY_ATTRIBUTES, Claim
 from autodossier.extract.certainty import CLAUSE_BOUNDARY, cues, source_of, status_for
+from autodossier.extract.engine_owners import LIST_BREAK, engine_owners, given_up
+from autodossier.extract.noun_phrases import APPOSITION, example_of, unnamed
+from autodossier.extract.respectively import respectively
 from autodossier.extract.findings import Finding
 from autodossier.extract.markets import withdrawn_markets
 from autodossier.extract.mentions import Mention
@@ -46,6 +49,9 @@ class Proposal:
     status: str
     sentence: Sentence
     source: str | None
+    # the rules know the finding is only about their subjects ("swapped the V10 used in the Huracan
+    # for ..."): no other candidate is weighed
+    exclusive: bool = False
 
 
 # Specifications of a part that exists today, whatever the sentence hedges about its future use.
@@ -86,12 +92,18 @@ def _clause_start(text: str, pos: int) -> int:
 
 
 # Between a powertrain word and the model it describes: "hybrid Ferrari SF90", "electric-only Zed".
-_ATTRIBUTIVE_BEFORE = re.compile(r"[\s-]*")
+_ATTRIBUTIVE_BEFORE = re.compile(r"[\s-]*(?:\([A-Za-z-]{2,6}\)\s*)?")  # "plug-in hybrid (PHEV) Temerario"
 _ATTRIBUTIVE_AFTER = re.compile(r"\s+")
 # "a CX-60 in plug-in hybrid form", "Silverado and Sierra pickups in electric form": a powertrain
 # stated as the form a model comes in.
 _IN_FORM_GAP = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}in\s+(?:(?:its|their|an?|fully|pure|all)\s+)?$")
 _FORM_AFTER = re.compile(r"^\s+(?:form|guise)\b")
+
+
+def _attributive(f: Finding, m: Mention, text: str) -> bool:
+    """Whether a word stands right before or after the model's name ("hybrid Ferrari SF90", "Seal electric")."""
+    return (f.end <= m.start and _ATTRIBUTIVE_BEFORE.fullmatch(text, f.end, m.start) is not None
+            or m.end <= f.start and _ATTRIBUTIVE_AFTER.fullmatch(text, m.end, f.start) is not None)
 
 
 def _in_form(f: Finding, m: Mention, text: str) -> bool:
@@ -112,10 +124,10 @@ def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
         inside = [m for m in models if f.start <= m.start and m.end <= f.end]
         if inside:
             return inside[0]  # "34,621 Song Plus SUVs": the model named inside the figure
-    if f.attribute == "powertrain":
+    if f.attribute in ("powertrain", "drivetrain"):
         for m in models:
-            # "the new hybrid Ferrari SF90", "the BYD Seal electric sedan": the word describes that car,
-            # even a rival's
+            # "the new hybrid Ferrari SF90", "the BYD Seal electric sedan", "a brand-new AWD Cadillac
+            # Escalade": the word describes that car, even a rival's
             if m.kind == "explicit" and (f.end <= m.start and _ATTRIBUTIVE_BEFORE.fullmatch(text[f.end:m.start])
                                          or m.end <= f.start and _ATTRIBUTIVE_AFTER.fullmatch(text[m.end:f.start])):
                 return m
@@ -131,6 +143,9 @@ def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
         if (f.attribute == "body_style" and m.end <= f.start and m.kind != "carried" and _BODY_GAP.fullmatch(gap)
                 and "comparative" not in m.words):
             return m  # "the Trailblazer compact SUV", "GR 86 and Subaru BRZ – twin rear-drive sports coupes"
+        if (f.attribute == "body_style" and m.kind == "explicit" and m.start >= f.end
+                and APPOSITION.fullmatch(text, f.end, m.start) and "comparative" not in m.words):
+            return m  # "the premium pick-up that currently sells best, the Ford Ranger": named in apposition
         if m.start >= f.end and m.start - f.end < 40 and _BEFORE_MENTION.match(text[f.end:m.start]):
             if f.attribute in ("power_hp", "torque_lbft", "body_style", "sales_units", "market"):
                 return m
@@ -226,6 +241,14 @@ _RELATIVE = re.compile(r",\s*(?:which|who)\b")
 _RELATIVE_RIGHT_AFTER = re.compile(r"(?:\s*[\w.-]+){0,2}?\s*(?:\([^)]{0,60}\)\s*)?,\s*(?:which|who)\b")  # past a trim ("VZ")
 
 
+# From a list's last model into an aside describing the list: "the GR 86 and Subaru BRZ – twin rear-drive".
+_LIST_ASIDE = re.compile(r"\s*(?:[–—]|\()\s*[^–—()\d]{0,30}")
+
+
+# From a relation's partner to a second verb of the same subject: "replaces the Qashqai and uses ...".
+_NEXT_VERB = re.compile(r"\s*,?\s+and\s+(?:\w+ly\s+)?")
+
+
 def _partner(f: Finding, mentions: list[Mention]) -> Mention | None:
     for m in mentions:
         if m.model and 0 <= m.start - f.end <= 2:
@@ -262,8 +285,19 @@ def assemble(art: Annotated) -> None:
         # "Mated to the six-speed auto, this engine produces 204 hp": the engine the article follows
         engine_talk = (engine_owner is not None and _THIS_ENGINE.search(sent.text)
                        and not any(m.model and m.kind == "explicit" for m in mentions))
+        owned = {id(f): owners for f in found
+                 if f.attribute in _ENGINE_TALK_ATTRS and (owners := engine_owners(f, mentions, text, sent.text))}
+        asides = "(" in sent.text or " – " in sent.text or " — " in sent.text  # most sentences have none
+        owner_ids = {id(m) for owners in owned.values() for m in owners}
+        exclusive: set[int] = set()
         for f in sorted(found, key=lambda f: f.start):
             rel = f.start - sent.start
+            if id(f) in owned:
+                # "the 5.2-litre V10 used in the Huracan": figures of the engine those models have
+                pending += [(f, m, None, "confirmed") for m in owned[id(f)]]
+                if given_up(f, text):
+                    exclusive.add(id(f))
+                    continue  # "swapped the V10 shared by the Huracan and R8 for ...": not the subject's
             status = f.status or status_for(sent.text, rel, sent_cues, _clause_start(sent.text, rel))
             if status == "reported" and f.attribute in RECORDS and _ACCORDING.search(sent.text):
                 status = "confirmed"  # "According to the outlet, Dacia sold 118,883": a record cited
@@ -285,6 +319,10 @@ def assemble(art: Annotated) -> None:
                     continue
                 before = [m for m in mentions if m.model and m.end <= f.start and m.subject != partner.subject
                           and "comparative" not in m.words]
+                # "the Tekton, which replaces the Qashqai and uses the Duster as its basis": another
+                # relation's partner is not the subject of this one
+                before = [m for m in before if not ("partner" in m.words and _NEXT_VERB.fullmatch(text, m.end, f.start))] \
+                    or before
                 subject = before[-1] if before else focus
                 owners = None
                 if (f.attribute == "shares_engine_with" and powered is not None and powered.start > f.end
@@ -310,7 +348,8 @@ def assemble(art: Annotated) -> None:
                         # the shared engine is the one described before its partner ("the 3.0-litre V6
                         # shared with the Z"); one described after may be another ("..., and will get a
                         # new 2.0-litre turbo")
-                        if g.attribute in _ENGINE_ATTRS and g.value is not None and g.start < partner.start:
+                        if g.attribute in _ENGINE_ATTRS and g.value is not None and g.start < partner.start \
+                                and not LIST_BREAK.search(text, g.end, partner.start):
                             pending.append((g, partner, None, "confirmed"))
                 continue
             if f.attribute in ("lifecycle", "reveal", "on_sale", "production_start", "production_end") or f.event:
@@ -335,7 +374,7 @@ def assemble(art: Annotated) -> None:
                     group = _coordinated(mentions, text)
                     if subject in group:
                         pending += [(f, other, None, status) for other in group if other is not subject]
-            elif (f.attribute == "market" and not any(m.model and m.kind == "explicit" for m in mentions)
+            elif (f.attribute == "market" and not any(m.model and m.kind in ("explicit", "plural") for m in mentions)
                   and not any(g.attribute == "price" for g in found)):  # a price is a model's
                 # "BYD, Xpeng and Aiways have begun selling in Europe": a sentence that names makes
                 # and no model says where those brands sell
@@ -356,15 +395,33 @@ def assemble(art: Annotated) -> None:
                     subject = before[-1] if before else focus
             else:
                 subject = _bound(f, mentions, text)
+                if subject is None and f.attribute == "body_style" and unnamed(f, mentions, text):
+                    # "it displayed its first cars – a mid-size sedan plus a mid-size SUV": no model's
+                    exclusive.add(id(f))
+                    art.proposals.append(Proposal(f, Mention(f.start, f.start, "", None, kind="carried"), None,
+                                                  "confirmed", sent, source, exclusive=True))
+                    continue
+                first = example_of(f, mentions, text) if subject is None and f.attribute == "powertrain" else None
+                examples = _chain(first, mentions, text) if first is not None else []
+                # "how much the firm has poured into hybridised powertrains (witness the P1 and Artura)": the
+                # examples' powertrain, besides what the sentence says of its subject
+                pending += [(f, m, None, "confirmed") for m in examples]
+                if subject is not None and f.attribute in ("powertrain", "drivetrain") and (
+                        _attributive(f, subject, text) or _in_form(f, subject, text)):
+                    # "the gasoline-powered XT4", "the new hybrid Ferrari SF90", "a CX-60 in plug-in hybrid
+                    # form": that car's alone, even a relation's partner ("a twin of the plug-in hybrid Temerario")
+                    about_partner.add(id(f))
+                    exclusive.add(id(f))
                 if subject is None and f.attribute == "market":
                     # "the new Toyota Crown (a model bound for Japan and the USA)": the aside's model
                     subject = _aside_owner(f, mentions, sent)
                     if subject is not None:
                         status = "confirmed"  # an aside states what it says as fact
-                if subject is not None and f.attribute == "body_style":
-                    status = "confirmed"
+                if subject is not None and f.attribute == "body_style" and subject.start < f.start:
+                    status = "confirmed"  # "the Trailblazer compact SUV" (an apposition keeps the sentence's hedge)
                 if subject is None:
-                    subject = _clause_subject(f, mentions, sent.text, sent.start) or _nearest(f, mentions, text) or focus
+                    others = [m for m in mentions if id(m) not in owner_ids]  # an engine it gave up has its owners
+                    subject = _clause_subject(f, mentions, sent.text, sent.start) or _nearest(f, others, text) or focus
                 elif focus is not None and subject.subject != focus.subject and f.attribute not in ("body_style", "market"):
                     status = "confirmed"  # a figure stated for another, existing model
                     if _same_as(sent.text, subject, sent.start):
@@ -387,7 +444,12 @@ def assemble(art: Annotated) -> None:
             if f.attribute in _ENGINE_ATTRS and subject.model and powered is None and not engine_talk:
                 engine_owner = subject
             pending.append((f, subject, None, status))
-            if subject.kind == "explicit" and (f.attribute in ("market", "body_style") or (
+            group = _coordinated(mentions, text) if (asides and subject.kind == "explicit"
+                                                     and _inside_aside(sent.text, rel)) else []
+            if subject in group and _LIST_ASIDE.fullmatch(text, group[-1].end, f.start):
+                # "the GR 86 and Subaru BRZ – twin rear-drive sports coupes –": the aside describes the list
+                pending += [(f, other, None, status) for other in group if other is not subject]
+            elif subject.kind == "explicit" and (f.attribute in ("market", "body_style") or (
                     f.attribute == "powertrain" and (_in_form(f, subject, text) or _named_right_before(f, subject)))):
                 # "the Mini Coupe and Mini Roadster ... here": every model of a coordinated list
                 pending += [(f, other, None, status) for other in _chain(subject, mentions, text)[1:]]
@@ -397,7 +459,7 @@ def assemble(art: Annotated) -> None:
                     if subject in group:
                         pending += [(f, other, None, status) for other in group if other is not subject]
         if "respectively" in sent.text:
-            pending = _respectively(pending, found, mentions)
+            pending = respectively(pending, found, mentions)
         partner_subjects = {p.subject for p in partners} | {
             m.subject for m in mentions if "partner" in m.words and (focus is None or m.subject != focus.subject)}
         plural = [m for m in mentions if m.kind == "plural"]
@@ -411,7 +473,8 @@ def assemble(art: Annotated) -> None:
             if (subject.subject in partner_subjects and f.attribute not in ENTITY_ATTRIBUTES and id(f) not in about_partner
                     and f.attribute not in _ENGINE_ATTRS and f.attribute not in ("power_hp", "torque_lbft")):
                 continue
-            art.proposals.append(Proposal(f, subject, value_override, status or "confirmed", sent, source))
+            art.proposals.append(Proposal(f, subject, value_override, status or "confirmed", sent, source,
+                                          exclusive=id(f) in exclusive))
 
 
 def to_claims(art: Annotated, proposals: list[Proposal]) -> list[Claim]:
@@ -451,12 +514,23 @@ NEAREST_ATTRS = frozenset({"displacement_l", "cylinders", "engine_layout", "aspi
                            "powertrain"})
 
 
+# A possessive opening the value's noun phrase: the owner was named before it.
+_ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:[\w.-]+\s+){0,3}$", re.I)
+
+
 def _nearest(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
     """In a sentence naming several models (a round-up), the one nearest the value."""
     models = [m for m in mentions if m.model and m.kind == "explicit" and not m.parenthetical
               and not m.words & {"comparative", "partner"}]
     if f.attribute not in NEAREST_ATTRS or len({m.subject for m in models}) < 2:
         return None
+
+    after = next((m for m in models if m.start >= f.end), None)
+    if after is not None and _ITS_BEFORE.search(text, max(0, f.start - 40), f.start) \
+            and LIST_BREAK.search(text, f.end, after.start):
+        # "the RS3 will hang on to its turbocharged five-cylinder, whereas no RS1 ...": "its" points back
+        # past a clause break ("Skoda said its 1.2-litre turbo Fabia": the name ends the noun phrase)
+        models = [m for m in models if m.end <= f.start] or models
 
     def distance(m: Mention) -> float:
         return f.start - m.end if m.end <= f.start else (m.start - f.end) * AFTER_PENALTY
@@ -485,44 +559,15 @@ def _clause_subject(f: Finding, mentions: list[Mention], text: str, offset: int)
         return None
     marker = list(_CLAUSE.finditer(text, 0, rel))[-1]
     if marker.group().endswith(("which", "who")):
-        # "the R1S, which is priced from $77,700": a relative clause is about the model it follows
+        # "the R1S, which is priced from $77,700": a relative clause is about the model it follows, even one
+        # named in a comparison ("sits below the R1S, which is priced from ...")
         for m in mentions:
-            if m.model and 0 <= marker.start() - (m.end - offset) <= 2 and "comparative" not in m.words:
+            if m.model and 0 <= marker.start() - (m.end - offset) <= 2:
                 return m
     for m in mentions:
         if m.model and start <= m.start - offset < rel and "comparative" not in m.words:
             return m if re.fullmatch(r"[\s,]*(?:the\s+|its\s+)?(?:new\s+)?", text[start:m.start - offset]) else None
     return None
-
-
-def _respectively(pending: list, found: list[Finding], mentions: list[Mention]) -> list:
-    """"The Golf R and WRX STI make 235kW and 295kW respectively": the values of one attribute go,
-    in order, to the models named before them (a range each when there are twice as many values)."""
-    by_attr: dict[str, list[Finding]] = {}
-    for f in sorted(found, key=lambda f: f.start):
-        if f.attribute not in ENTITY_ATTRIBUTES and f.value is not None:
-            by_attr.setdefault(f.attribute, []).append(f)
-    owners: dict[int, Mention] = {}
-    for values in by_attr.values():
-        models: list[Mention] = []
-        for m in mentions:
-            if m.model and m.kind == "explicit" and not m.parenthetical and m.end <= values[0].start:
-                models = [x for x in models if x.subject != m.subject] + [m]
-        n = len(values)
-        k = next((k for k in (n, n // 2) if 2 <= k <= len(models) and n % k == 0), 0)
-        if not k:
-            continue
-        for i, f in enumerate(values):
-            owners[id(f)] = models[len(models) - k + i // (n // k)]
-    if not owners:
-        return pending
-    out = [p for p in pending if id(p[0]) not in owners or p[2] is not None]
-    done: set[int] = set()
-    for f, subject, value_override, status in pending:
-        if id(f) in owners and value_override is None and id(f) not in done:
-            done.add(id(f))
-            out.append((f, owners[id(f)], None, status))
-    return out
 
 
 def _is_prose(sentence: str) -> bool:

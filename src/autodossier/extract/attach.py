@@ -43,6 +43,8 @@ FAMILY = {
 # Features crossed with the attribute family: where a value's owner usually stands differs
 # by family (a sales figure's model is named next to it; an engine spec follows the topic).
 CROSSED = ("rule", "title", "in_sent", "nearest_before", "top_salient")
+# Mentions that own none of a sentence's values unless the rules say so (see candidates).
+_RIVAL_WORDS = frozenset({"comparative", "partner"})
 
 
 @dataclass
@@ -70,7 +72,8 @@ def load_model() -> dict | None:
 def probability(model: dict, features: dict[str, float]) -> float:
     """The logistic model's probability that a candidate is a true claim."""
     weights = model["weights"]
-    z = model["bias"] + sum(weights.get(name, 0.0) * value for name, value in features.items())
+    # Only non-zero terms, in the same order: adding a zero leaves a float sum exactly as it was.
+    z = model["bias"] + sum(weights[name] * value for name, value in features.items() if value and name in weights)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -96,18 +99,62 @@ def _doc_context(art: Annotated) -> dict:
             "title": [m.subject for m in title_models], "title_mentions": title_models}
 
 
-def _features(f: Finding, cand: Mention, ms: list[Mention], ctx: dict, prev_focus: Mention | None,
+class _SentenceMentions:
+    """What _features reads from a sentence's mentions, worked out once per sentence rather than
+    once per (finding, candidate) pair."""
+
+    __slots__ = ("named", "any", "own", "n_named", "n_any", "facts")
+
+    def __init__(self, ms: list[Mention]):
+        self.any = [m for m in ms if m.kind != "carried"]
+        self.named = [m for m in self.any if m.model]
+        own: dict[str, list[Mention]] = {}
+        for m in self.any:
+            own.setdefault(m.subject, []).append(m)
+        self.own = own
+        self.n_any = 1.0 / (1 + len({m.subject for m in self.any}))
+        self.n_named = 1.0 / (1 + len({m.subject for m in self.named}))
+        self.facts: dict[tuple[str, bool], tuple] = {}  # (subject, brand candidate) -> _own_facts
+
+
+def _own_facts(own, models, subject: str, text: str, sent_start: int) -> tuple:
+    """The features a candidate's own mentions give whatever the finding: (explicit, anaphor) and,
+    when it has some, (first_in_sent, comparative, partner, parenthetical, possessive, of_before)."""
+    head = (float(any(m.kind == "explicit" for m in own)), float(any(m.kind in ("anaphor", "plural") for m in own)))
+    if not own:
+        return head, None
+    m = own[0]
+    tail = text[m.end:m.end + 3]
+    before = text[max(sent_start, m.start - 12):m.start].lower()
+    return head, (
+        float(models[0].subject == subject),
+        float(any("comparative" in m.words for m in own)),
+        float(any("partner" in m.words for m in own)),
+        float(all(m.parenthetical for m in own)),
+        float(tail.startswith(("'s", "’s"))),
+        float(before.rstrip().endswith(("of the", "from the", "as the", "with the", "than the"))),
+    )
+
+
+def _features(f: Finding, cand: Mention, sm: _SentenceMentions, ctx: dict, prev_focus: Mention | None,
               rule: bool, text: str, sent_start: int, n_sent: int, sent_index: int) -> dict[str, float]:
     subject = cand.subject
-    own = [m for m in ms if m.subject == subject and m.kind != "carried"]
-    models = [m for m in ms if m.kind != "carried" and (m.model or cand.model is None)]
-    before = [m for m in models if m.end <= f.start]
-    after = [m for m in models if m.start >= f.end]
+    own = sm.own.get(subject, ())
+    # a brand candidate competes with every mention, a model candidate with the named models
+    if cand.model is None:
+        models, n_models = sm.any, sm.n_any
+    else:
+        models, n_models = sm.named, sm.n_named
+    key = (subject, cand.model is None)
+    facts = sm.facts.get(key)
+    if facts is None:
+        facts = sm.facts[key] = _own_facts(own, models, subject, text, sent_start)
+    (explicit, anaphor), own_tail = facts
     feats: dict[str, float] = {
         "rule": float(rule),
         "in_sent": float(bool(own)),
-        "explicit": float(any(m.kind == "explicit" for m in own)),
-        "anaphor": float(any(m.kind in ("anaphor", "plural") for m in own)),
+        "explicit": explicit,
+        "anaphor": anaphor,
         "carried": float(cand.kind == "carried"),
         "title": float(subject in ctx["title"]),
         "title_first": float(bool(ctx["title"]) and ctx["title"][0] == subject),
@@ -117,7 +164,7 @@ def _features(f: Finding, cand: Mention, ms: list[Mention], ctx: dict, prev_focu
         "first_model": float(subject == ctx["first"]),
         "prev_focus": float(prev_focus is not None and prev_focus.subject == subject),
         "brand": float(cand.model is None),
-        "n_models": 1.0 / (1 + len({m.subject for m in models})),
+        "n_models": n_models,
         "variant": float(cand.variant is not None),
         "sent_pos": sent_index / max(n_sent, 1),
     }
@@ -126,24 +173,19 @@ def _features(f: Finding, cand: Mention, ms: list[Mention], ctx: dict, prev_focu
         aft = [m for m in own if m.start >= f.end]
         if bef:
             m = bef[-1]
+            before = [o for o in models if o.end <= f.start]
             feats["has_before"] = 1.0
             feats["dist_before"] = math.log1p(f.start - m.end) / 6
             feats["between_before"] = float(sum(1 for o in before if o.start > m.end and o.subject != subject))
             feats["nearest_before"] = float(before[-1].subject == subject)
         if aft:
             m = aft[0]
+            after = [o for o in models if o.start >= f.end]
             feats["has_after"] = 1.0
             feats["dist_after"] = math.log1p(m.start - f.end) / 6
             feats["nearest_after"] = float(after[0].subject == subject)
-        feats["first_in_sent"] = float(models[0].subject == subject)
-        feats["comparative"] = float(any("comparative" in m.words for m in own))
-        feats["partner"] = float(any("partner" in m.words for m in own))
-        feats["parenthetical"] = float(all(m.parenthetical for m in own))
-        m = own[0]
-        tail = text[m.end:m.end + 3]
-        feats["possessive"] = float(tail.startswith(("'s", "’s")))
-        head = text[max(sent_start, m.start - 12):m.start].lower()
-        feats["of_before"] = float(head.rstrip().endswith(("of the", "from the", "as the", "with the", "than the")))
+        (feats["first_in_sent"], feats["comparative"], feats["partner"], feats["parenthetical"],
+         feats["possessive"], feats["of_before"]) = own_tail
     family = FAMILY.get(f.attribute, "other")
     feats["fam_" + family] = 1.0
     for name in CROSSED:
@@ -169,6 +211,7 @@ def candidates(art: Annotated) -> list[Candidate]:
     for sent in art.sentences:
         found = findings_by_sentence.get(sent.index, [])
         ms = art.mentions.get(sent.index, [])
+        sm = None  # built on the sentence's first candidate
         sent_cues = None
         for f in found:
             if f.attribute in ENTITY_ATTRIBUTES:
@@ -180,18 +223,20 @@ def candidates(art: Annotated) -> list[Candidate]:
             for m in ms:
                 # a rival in a comparison or a relation's partner owns none of the sentence's values
                 # unless the rules say so ("more power than the Nissan Z", "successor to the P1")
-                if (m.model or f.brand) and not m.words & {"comparative", "partner"}:
+                if (m.model or f.brand) and m.words.isdisjoint(_RIVAL_WORDS):
                     pool.setdefault(m.subject, (m, False, None))
+            # (a carried mention is only built for a subject not in the pool yet: most are)
             for m in ctx["title_mentions"]:
-                pool.setdefault(m.subject, (Mention(sent.start, sent.start, m.make, m.model, m.variant,
-                                                    m.generation, kind="carried"), False, None))
+                if m.subject not in pool:
+                    pool[m.subject] = (Mention(sent.start, sent.start, m.make, m.model, m.variant,
+                                               m.generation, kind="carried"), False, None)
             extra = [prev_focus, focus_by_sentence.get(sent.index)]
             if ctx["top"]:
                 extra.append(ctx["firsts"][ctx["top"]])
             for m in extra:
-                if m is not None and m.model:
-                    pool.setdefault(m.subject, (Mention(sent.start, sent.start, m.make, m.model, None,
-                                                        kind="carried"), False, None))
+                if m is not None and m.model and m.subject not in pool:
+                    pool[m.subject] = (Mention(sent.start, sent.start, m.make, m.model, None,
+                                               kind="carried"), False, None)
             base_status: str | None = None  # the finding's own status, worked out once for all candidates
             for subject, (mention, rule, status) in pool.items():
                 if mention.model is None and f.attribute in MODEL_ONLY:
@@ -204,7 +249,9 @@ def candidates(art: Annotated) -> list[Candidate]:
                         base_status = f.status or status_for(sent.text, rel, sent_cues,
                                                              _clause_start(sent.text, rel))
                     status = base_status
-                feats = _features(f, mention, ms, ctx, prev_focus, rule, text, sent.start, n_sent, sent.index)
+                if sm is None:
+                    sm = _SentenceMentions(ms)
+                feats = _features(f, mention, sm, ctx, prev_focus, rule, text, sent.start, n_sent, sent.index)
                 out.append(Candidate(f, mention, status or "confirmed", sent.index, feats, rule))
         if focus_by_sentence.get(sent.index) is not None:
             prev_focus = focus_by_sentence[sent.index]
@@ -213,7 +260,10 @@ def candidates(art: Annotated) -> list[Candidate]:
 
 def decide(art: Annotated, model: dict | None) -> list[Proposal]:
     """The proposals the model keeps (relations and value overrides pass through as the rules made them)."""
-    kept = [p for p in art.proposals if p.finding.attribute in ENTITY_ATTRIBUTES or p.value_override is not None]
+    # an exclusive proposal naming no model blocks the finding ("a mid-size sedan": an unnamed car)
+    kept = [p for p in art.proposals if p.finding.attribute in ENTITY_ATTRIBUTES or p.value_override is not None
+            or p.exclusive and p.subject.model]
+    exclusive = {id(p.finding) for p in art.proposals if p.exclusive}
     if model is None:
         return art.proposals
     threshold = model["threshold"]
@@ -223,7 +273,7 @@ def decide(art: Annotated, model: dict | None) -> list[Proposal]:
     best_threshold = model.get("best_threshold", threshold)
     sentences = {s.index: s for s in art.sentences}
     sources: dict[int, str | None] = {}
-    scored = [(c, probability(model, c.features)) for c in candidates(art)]
+    scored = [(c, probability(model, c.features)) for c in candidates(art) if id(c.finding) not in exclusive]
     best: dict[int, float] = {}
     for c, p in scored:
         best[id(c.finding)] = max(best.get(id(c.finding), 0.0), p)

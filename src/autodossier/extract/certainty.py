@@ -263,12 +263,31 @@ def _past_ability(text: str, at: int) -> bool:
     return bool(_PAST_NARRATIVE.search(text, 0, at))
 
 
+# Cues found per (sentence, agents): assemble and attach both ask for every sentence with a finding.
+# Past this many the cache starts over. Callers only read the list they get.
+MAX_CACHED_CUES = 256
+_cues_cache: dict[tuple, list[tuple[int, int, str]]] = {}
+
+
 def cues(text: str, agents=()) -> list[tuple[int, int, str]]:
-    """Every certainty cue in a sentence as (start, end, status).
+    """Every certainty cue in a sentence as (start, end, status) (the same list for the same
+    arguments: read it, do not change it).
 
     ``agents``: offsets (relative to the sentence) where a make's name ends, so that a reporting
     verb right after it ("Lamborghini claims") reads as the maker's own statement.
     """
+    if not prefilter.ENABLED:  # the filters' own test compares fresh scans
+        return _cues(text, agents)
+    key = (text, tuple(agents))
+    found = _cues_cache.get(key)
+    if found is None:
+        if len(_cues_cache) >= MAX_CACHED_CUES:
+            _cues_cache.clear()
+        found = _cues_cache[key] = _cues(text, agents)
+    return found
+
+
+def _cues(text: str, agents) -> list[tuple[int, int, str]]:
     out = []
     rx = _cue_pattern(text)
     for m in rx.finditer(text) if rx is not None else ():
@@ -526,8 +545,25 @@ def _hedge_reaches_back(text: str, pos: int, cue_start: int) -> bool:
     return not _FRONTED_ADJUNCT.match(text)
 
 
+# Sources found per sentence: assemble and attach both ask for the same sentences. Past this many
+# the cache starts over.
+MAX_CACHED_SOURCES = 256
+_source_cache: dict[str, str | None] = {}
+
+
 def source_of(text: str) -> str | None:
     """Who a sentence attributes its statement to ("according to Automotive News" -> "Automotive News")."""
+    if not prefilter.ENABLED:  # the filters' own test compares fresh scans
+        return _source_of(text)
+    if text in _source_cache:
+        return _source_cache[text]
+    if len(_source_cache) >= MAX_CACHED_SOURCES:
+        _source_cache.clear()
+    found = _source_cache[text] = _source_of(text)
+    return found
+
+
+def _source_of(text: str) -> str | None:
     for m in SOURCE.finditer(text):
         src = (m.group("src") or m.group("src2") or "").strip()
         src = _LEADING_THE.sub("", src)

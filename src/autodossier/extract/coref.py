@@ -14,8 +14,8 @@ import re
 from autodossier.extract.gazetteer import load_gazetteer
 from autodossier.extract.mentions import Mention, find_mentions
 from autodossier.extract.pipeline import Annotated, component
-from autodossier.extract.prefilter import GateGroup, finditer_part, gated, match_part, search_part
-from autodossier.extract.relations import RELATIONS
+from autodossier.extract.prefilter import GateGroup, gated, match_part, search_part
+from autodossier.extract.relations import RELATIONS, relation_matches
 
 _MOD = (r"(?:new|all-new|next-generation|next-gen|upcoming|redesigned|future|current|previous|outgoing|standard|"
         r"stylish|two-door|four-door|premium|sports?|special|luxury|gargantuan|big|hot|production|finished|latest|"
@@ -24,6 +24,7 @@ _MOD = (r"(?:new|all-new|next-generation|next-gen|upcoming|redesigned|future|cur
 _BODY_NOUNS = {"sedan": "sedan", "saloon": "sedan", "coupe": "coupe", "suv": "suv", "crossover": "crossover",
                "hatchback": "hatchback", "wagon": "wagon", "estate": "wagon", "pickup": "pickup",
                "truck": "pickup", "convertible": "convertible", "roadster": "convertible"}
+_BODY_NOUN_WORDS = tuple(_BODY_NOUNS)
 NOUN_PHRASE = gated(
     rf"\b(?:the|this|that)\s+(?:{_MOD}[\s-]+){{0,3}}(?P<noun>model|car|vehicle|sedan|saloon|coupe|suv|crossover|"
     r"hatchback|wagon|estate|truck|pickup|convertible|roadster|edition|concept|version|newcomer)\b(?!\s+(?:segment|market|line-?up|world))",
@@ -36,9 +37,13 @@ PRONOUN = gated(r"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s))\b(?
                 r"expected|understood|thought|believed|rumou?red|said|the brand)\b)")
 BRAND = gated(r"\b(?:the|its)\s+(?:brand|company|automaker|carmaker|marque|firm|manufacturer)\b", re.I)
 # A plural reference to the article's pair of models ("these cars", "the next-gen pickups", "the twins").
-PLURAL = gated(r"\b(?:these|both|neither of these|the two|both of these|the|both of the)\s+"
+PLURAL = gated(r"\b(?:(?:these|both|neither of these|the two|both of these|the|both of the)\s+"
                r"(?:(?:new|next-gen|next-generation|upcoming|twin|two)\s+)?"
-               r"(?:cars|models|vehicles|pickups|trucks|suvs|sports cars|coupes|twins|siblings|duo|pair)\b", re.I)
+               # "two of its all-electric luxury cars": the pair, whatever words describe it
+               r"|(?:two|both) of (?:its|their|the)\s+(?:[a-z-]+\s+){0,3})"
+               r"(?:cars|models|vehicles|pickups|trucks|suvs|sports cars|coupes|twins|siblings|duo|pair|"
+               # "the Quadrifoglio versions": the trim of each of the pair
+               r"(?-i:[A-Z][a-z]+)\s+(?:versions|variants|models))\b", re.I)
 # "the latter", "the former": the last or the one before of the models just named.
 LATTER = gated(r"\bthe\s+(latter|former)\b(?!\s+(?:half|part|stages?|case|option|years?|is\s+true))", re.I)
 EDITION = gated(r"\b(?:[A-Z][\w-]+\s+){1,2}(?:Spec|Edition)\b")
@@ -48,9 +53,13 @@ COMPARATIVE_BEFORE = gated(r"\b(?:eclipse|beat|outgun|outrun|match|similar to|re
                            r"aimed (?:squarely |directly |firmly )?at|in the (?:mould|mold|vein|style) of|"
                            r"(?:to |will |would )?(?:take|takes|taking) on|targets?|targeting|going up against|"
                            r"alternatives? to|benchmark(?:ed|s)? against|"
-                           r"compared (?:to|with)|as with|inspired by|how|against|versus|vs\.?|competitors? "
+                           r"compared (?:to|with)|as with|inspired by|how|against|versus|vs\.?|neither|"
+                           r"differs? from|different (?:from|to)|competitors? "
                            r"(?:to|of|such as)|"
                            # "such as" alone gives examples ("models such as the Civic and CR-V are axed")
+                           # "would sit beneath the Z and GT-R", "slotting in above the Corolla": a place in a range
+                           r"(?:sits?|sitting|slots?|slotting|slotted|positioned|placed)\s+(?:in\s+)?"
+                           r"(?:beneath|below|above|under|between)|"
                            r"(?:competition|alternatives?|opponents?|the likes)\s+such as)\b[^,;.]{0,40}$", re.I)
 COMPARATIVE_AFTER = gated(r"^\s*(?:rival|competitor|alternative|fighter|beater|killer)\b", re.I)
 # A model as a compound modifier ("a Bentayga-style SUV", "the Defender-inspired 4x4", "an RS-rivalling
@@ -94,8 +103,20 @@ def partner(m: Mention, text: str, offset: int) -> bool:
     if search_part(_SHARED, head, text):
         return True
     # the window runs past the mention: some cues look ahead at the partner ("its Toyota bZ4X twin")
-    window = text[begin:m.end - offset + PARTNER_LOOKAHEAD]
-    return any(0 <= len(head) - r.end() <= 2 for _, rx in RELATIONS for r in finditer_part(rx, window, text))
+    # (the cue's matches are found once per sentence: each is a span of the sentence that ends
+    # at most 2 characters before the mention and starts within the window)
+    start = m.start - offset
+    return any(begin <= a and 0 <= start - b <= 2 for a, b in _relation_spans(text))
+
+
+_spans_cache: list = [None, ()]  # (sentence, its relation cue spans): the mentions of one sentence share it
+
+
+def _relation_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of every relation cue in the sentence ``text`` (scanned once, not per mention)."""
+    if _spans_cache[0] is not text:
+        _spans_cache[:] = [text, tuple(r.span() for _, r in relation_matches(text))]
+    return _spans_cache[1]
 
 
 # "The vehicle is to be named ...", "the car will be called ...": the name given next is the car itself.
@@ -104,7 +125,9 @@ _NAMED_AS = re.compile(r"\s+(?:is|was|will be|would be|is to be|has been|is set 
 # Between two names of one list ("the Ioniq 5 and Kia EV6", "the Taycan, e-tron GT").
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$")
 # A relative clause right after a model (past a parenthesis): the text goes on about that model.
-_DESCRIBED = gated(r"^\s*(?:\([^)]{0,60}\))?\s*,?\s*(?:which|who)\b", re.I)
+# Not gated: it is matched once, anchored, on a fresh 80-character slice of the document, whose
+# literal scan for a gate would cost more than the match it could skip.
+_DESCRIBED = re.compile(r"^\s*(?:\([^)]{0,60}\))?\s*,?\s*(?:which|who)\b", re.I)
 
 
 def _described(text: str, end: int) -> bool:
@@ -184,11 +207,13 @@ def _of_make(explicit: list[Mention], pos: int, recent: list[Mention]) -> Mentio
 # A sentence opening with an adverbial or participle clause ("After ... troubles that beset its bZ4X twin,
 # the RZ will ...", "Joining the Fortuner and Innova, the Hilux will ..."): the models named there are
 # not what the sentence is about.
-_INTRO = re.compile(r"^\W*(?:after|following|despite|although|though|while|whilst|since|unlike|like|joining|"
+_INTRO = re.compile(r"^\W*(?:after|following|despite|although|though|while|whilst|whereas|since|unlike|like|joining|"
                     r"alongside|besides|beyond|compared|apart from|aside from|in addition to|as with|just as|"
                     r"much like|just like|riding on|building on|replacing|succeeding|(?!according)[a-z]+ing)\b", re.I)
 # From the comma that ends the opening clause (the sentence's first) to the model that starts the main one.
-_MAIN_START = re.compile(r",\s*(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+\s+){0,3}$")
+_MAIN_START = re.compile(r",\s*(?:(?:[\w-]+\s+){1,3}(?:says|said|reports|reported|claims|believes)\s+(?:that\s+)?)?"
+                         r"(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+\s+){0,3}"
+                         r"(?:(?:such\s+as|like|including)\s+(?:the\s+)?)?$")  # "..., models such as the Civic"
 
 
 def _main_clause_subject(models: list[Mention], text: str, offset: int) -> Mention:
@@ -285,8 +310,11 @@ def coref(art: Annotated) -> None:
                 added.append(Mention(a, sent.start + m.end(), ref.make, ref.model, ref.variant, kind="anaphor"))
                 break
             for m in PLURAL.finditer(s):
-                # the models the title names together, else the last two the text was about
-                seen = list(title_group) if len(title_group) >= 2 else []
+                before = _distinct(prev_explicit)
+                # the models the sentence before named together ("building the Trax and Malibu. As the
+                # models are dropped ..."), else those the title names together, else the last two the
+                # text was about
+                seen = before if len(before) >= 2 else list(title_group) if len(title_group) >= 2 else []
                 for cand in ([] if seen else reversed(topics)):
                     if cand.subject not in [x.subject for x in seen]:
                         seen.append(cand)
@@ -320,7 +348,9 @@ def coref(art: Annotated) -> None:
         partners = [m for m in allm if m.model and "partner" in m.words]
         if models:
             main = _main_clause_subject(models, s, sent.start)
-            if _described(art.doc.text, main.end):
+            if _described(art.doc.text, main.end) or main is not models[0]:
+                # a model the text goes on to describe, or turns to after an opening clause ("Beyond the
+                # GV90, the GV80 facelift is due ..."): the next sentences are about it, not the title's
                 described.add(id(main))
             art.focus[sent.index] = main
             topics.append(main)
@@ -358,9 +388,10 @@ def coref(art: Annotated) -> None:
                 if m.variant and m.variant not in editions:
                     editions[m.variant] = art.focus.get(sent.index) or m
                 tail = art.doc.text[m.end:m.end + 12].lower().strip()
-                for noun, body in _BODY_NOUNS.items():
-                    if tail.startswith(noun):
-                        bodies[m.subject] = body
+                if tail.startswith(_BODY_NOUN_WORDS):  # most names are followed by none: one test
+                    for noun, body in _BODY_NOUNS.items():
+                        if tail.startswith(noun):
+                            bodies[m.subject] = body
         focus = art.focus.get(sent.index)
         other_make = focus.make if focus is not None and focus.model is None and focus.kind != "carried" else None
         prev_explicit = [e for e in explicit if e.model and not e.parenthetical]

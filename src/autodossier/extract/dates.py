@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from autodossier.extract.prefilter import GatedPattern, gated, search_part
+from autodossier.extract.prefilter import GatedPattern, finditer_part, gated, search_part
 
 MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
@@ -135,8 +135,8 @@ def _resolve(m: re.Match, kind: str, pub: date | None, text: str) -> DateExpr | 
     elif kind == "month":
         month = MONTHS[g["month"].lower().rstrip(".")]
         word = g["month"].lower()
-        if word == "may" and not g.get("year"):
-            return None  # the modal verb, far more often than the month
+        if word == "may" and not g.get("year") and not _MAY_MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            return None  # the modal verb, far more often than the month (not after "in", "for", "last": "sales in May")
         if word in ("mar", "jun", "jul", "aug", "oct", "nov", "dec", "jan", "feb", "apr", "sep") and not g.get("year"):
             return None
         if not m.group()[0].isupper():
@@ -238,6 +238,9 @@ def _resolve(m: re.Match, kind: str, pub: date | None, text: str) -> DateExpr | 
 # A show named after its year: "the 2019 Geneva motor show", "the 2023 Tokyo Auto Salon" (a date, not a model year).
 _SHOW_AFTER = re.compile(r"\s+(?:[A-Z][\w-]+\s+){1,3}?(?:motor\s+show|auto\s+show|show|salon|expo|motor\s+expo|"
                          r"auto\s+salon)\b", re.I)
+# Words before "May" that make it the month: "in May", "for May", "last May", "early May".
+_MAY_MONTH_BEFORE = re.compile(r"\b(?:in|for|during|since|until|till|through|by|of|from|last|this|next|early|late|mid|"
+                               r"end\s+of|start\s+of)[\s-]+$", re.I)
 # "this", "last" or "next" right before a month name.
 _WHICH_MONTH = re.compile(r"\b(this|last|next)\s+$", re.I)
 _WORD_COUNT = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
@@ -247,9 +250,17 @@ _PAST = gated(r"\b(?:was|were|had|did|showed|launched|revealed|unveiled|debuted|
               r"introduced|announced|back in|ago|earlier)\b", re.I)
 
 
+_FUTURE_AUX_BEFORE = re.compile(r"\b(?:will|'ll|to|would|should|could|may|might|must)\s+(?:(?:also|then|now|first|"
+                                r"officially|finally|only)\s+)?be\s+(?:\w+ly\s+)?$", re.I)
+
+
 def _past_context(text: str, pos: int) -> bool:
     """Whether the clause around ``pos`` speaks of the past (a month after publication is last year's)."""
-    return bool(search_part(_PAST, text[max(0, pos - 80):pos + 40], text))
+    window = text[max(0, pos - 80):pos + 40]
+    # "will be unveiled on 14 July", "is set to be revealed in October": a participle after a
+    # future auxiliary speaks of the future
+    return any(not _FUTURE_AUX_BEFORE.search(window, max(0, m.start() - 30), m.start())
+               for m in finditer_part(_PAST, window, text))
 
 
 def parse_pub_date(value: str | None) -> date | None:

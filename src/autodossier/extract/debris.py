@@ -46,11 +46,17 @@ MIN_HEADLINE_WORDS = 5
 TITLE_CASE_SHARE = 0.85
 _WORD = re.compile(r"[\w#][\w'’.#+\-/]*")
 _LABEL_ROW = re.compile(r"^[^:|]{1,40}:\s*\S")
+# A price list's or a ranking's row ("Cooper S Coupe - $42,990", "1. Toyota RAV4 – 5,210 (up 3%)"):
+# a name, a dash, an amount or count ending the line. It is data, like a spec row, though its
+# words are all capitalised.
+_PRICE_ROW = re.compile(r"\s[-–—]\s*(?:[A-Z]{0,3}\$|€|£|¥|Rs\.?\s?|₹\s?|RM\s?|R|P)?\s?\d[\d,.]*"
+                        r"(?:\s?(?:lakh|crore|k|m|units))?\s*(?:\([^)]{1,40}\))?\s*$")
 
 
 def _title_case(line: str) -> bool:
     """True for a Title-Case headline without sentence punctuation ("X Is Coming With 329 HP")."""
-    if line.rstrip().endswith((".", "!", "\"", "”")) or _LABEL_ROW.match(line) or "|" in line:
+    if line.rstrip().endswith((".", "!", "\"", "”")) or _LABEL_ROW.match(line) or "|" in line \
+            or _PRICE_ROW.search(line):
         return False
     words = _WORD.findall(line)
     if len(words) < MIN_HEADLINE_WORDS:

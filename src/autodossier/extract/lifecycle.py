@@ -24,7 +24,7 @@ LIFECYCLE = [
      r"dropped from the line-?up|pulled the plug on|end of the line for|"
      # "whose production quietly came to an end", "the last R8 left the production line",
      # "to bring Malibu production to an end", "the decision to drop the Spark", "which was dropped"
-     r"production\s+(?:\w+\s+)?came\s+to\s+an\s+end|(?:last|final)\s+(?:[\w-]+\s+){0,3}?(?:left|rolled\s+off)\s+the\s+(?:production|assembly)\s+line|"
+     r"production\s+(?:\w+\s+)?came\s+to\s+an\s+end|(?:last|final)\s+(?:[\w-]+\s+){0,3}?(?:left|rolled\s+off)\s+the\s+(?:production|assembly)\s+line|(?:last|final)\s+(?:[\w-]+\s+){0,3}?rolled off the line|"
      r"bring\s+(?:[\w-]+\s+){0,3}?production\s+to\s+an\s+end|drop(?:s|ped|ping)?\s+the\b|(?:was|were|been|being|be)\s+dropped|"
      r"no\s+further\s+build\s+slots|culled", "discontinued"),
     (r"cancel(?:l?ed|s|ling)|scrapped|scraps|came (?:tantalisingly |tantalizingly |very )?close to producing|"
@@ -50,7 +50,7 @@ LIFECYCLE = [
 LIFECYCLE_RE = [(gated(rf"\b(?:{p})", re.I), v) for p, v in LIFECYCLE]
 # "the next-generation M5", "the upcoming WRX STI": a model still to come. A modifier states no
 # certainty of its own, so the claim takes the hedge that governs the whole sentence.
-UPCOMING = gated(r"\b(?:next[\s-]gen(?:eration)?|upcoming|forthcoming)\b(?!\s+(?:of\s+)?(?:platform|engine|"
+UPCOMING = gated(r"\b(?:next[\s-]gen(?:erations?)?|upcoming|forthcoming)\b(?!\s+(?:of\s+)?(?:platform|engine|"
                  r"battery|batteries|technology|tech|motors?|powertrains?|architecture|software|models?\b|"
                  # "the upcoming Budget", "the forthcoming election": no car at all
                  r"budget|elections?|festive|season|events?|quarters?|years?|months?|weeks?|results|policy|"
@@ -63,7 +63,9 @@ EVENTS = [
      r"kick off)|(?:arrive|arrives|arriving|land|lands) (?:in|at) (?:[\w.]+ )?(?:showrooms|dealers|dealerships|retailers)|"
      r"(?:hit|hits|hitting) (?:dealerships|showrooms|the market|the road|dealers)|touch(?:es|ed)?\s+down\s+in|"
      # "order books open in April", "orders were thrown open"
-     r"(?:order\s+books|orders)\s+(?:will\s+|are\s+set\s+to\s+|are\s+due\s+to\s+|were\s+|are\s+)?(?:thrown\s+)?open(?:ed|s)?\b|deliveries (?:start|begin|will start|to start)|"
+     # "bookings for the hatch open on 15 August"
+     r"(?:order\s+books|orders|bookings|pre-?orders|reservations)\s+(?:for\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?)?"
+     r"(?:will\s+|are\s+set\s+to\s+|are\s+due\s+to\s+|were\s+|are\s+)?(?:thrown\s+)?open(?:ed|s)?\b|deliveries (?:start|begin|will start|to start)|"
      r"(?:introduced|launched|arrived) (?:to|in|on) the (?:\w+ )?market|officially launched|launch(?:es|ed|ing)?|"
      r"available (?:from|in)|will be available|to be available|market launch|expected (?:to arrive|in dealers)|"
      # "first deliveries will take place in Q2", "reach local showrooms before the end of this year",
@@ -76,11 +78,18 @@ EVENTS = [
      r"for\s+(?:a\s+|its\s+)?(?:local\s+|market\s+)?launch|launch\s+of|(?:to\s+)?follow\s+in|arriv(?:e|es|ed|ing)|landing\s+in|"
      r"lands?(?=,?\s+(?:possibly\s+|probably\s+|likely\s+)?(?:by|around)\s)|(?:will\s+)?lands?\s+in\s+(?=\d|early|late|mid|the\s+(?:first|second|spring|summer|autumn|fall|winter))|"
      r"release\s+in|scheduled\s+for\s+release|"
+     # "introduced its Huracan EVO at a price of Rs 3.22 crore": a launch
+     r"introduc(?:ed|es)(?=\s+(?:its|their|the)\s)|"
+     # "their next generations, which are scheduled for 2025 and 2026 respectively"
+     # (lookbehinds: the match starts at the rare word, not at every "that" or "it")
+     r"(?:(?<=which are )|(?<=which is )|(?<=which were )|(?<=which was )|(?<=that are )|(?<=that is )|(?<=it is )|(?<=it was )|(?<=they are )|(?<=they were ))scheduled\s+for(?=\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b)|"
+     # "will show up at some point around late 2021", "should turn up in showrooms next year"
+     r"(?:(?<=will )|(?<=to )|(?<=should )|(?<=could )|(?<=may )|(?<=might )|(?<=would )|(?<=finally ))(?:show up|turn up)\b|"
      # "ahead of sales getting under way in 2026", "the arrival in showrooms last year", "Australian showroom
      # arrivals", "due spring 2016", "looking to introduce the VF3 by early next year", "brought the Wigo to the
      # Philippine market in 2014", "enters the Indian market in March"
      r"sales\s+(?:get(?:s|ting)?|got|are\s+getting)\s+under\s*way|arrivals?\s+in\s+(?:local\s+|[\w]+\s+)?(?:showrooms|dealers|dealerships)|"
-     r"showroom\s+arrivals?|arrivals?\b|due\s+(?=(?:in\s+|by\s+|from\s+|out\s+in\s+)?(?:early|late|mid|the\s+(?:first|second|third|fourth|end)|"
+     r"showroom\s+arrivals?|arrivals?\b|due\s+in\s+(?:local\s+|(?-i:[A-Z]\w+)\s+)?(?:showrooms|dealerships|dealers)\b|due\s+(?=(?:in\s+|by\s+|from\s+|out\s+in\s+)?(?:early|late|mid|the\s+(?:first|second|third|fourth|end)|"
      r"spring|summer|autumn|fall|winter|next|this|(?:19|20)\d\d\b|Q[1-4]\b|(?-i:[A-Z][a-z]+)\s+20\d\d))|"
      r"(?:will|to|set\s+to|plans?\s+to|looking\s+to)\s+(?:also\s+)?introduce\b|"
      r"brought(?=\s+(?:[\w-]+\s+){0,3}?to\s+the\s+(?:[\w-]+\s+)?market)|enter(?:s|ed|ing)?\s+the\s+(?:[\w-]+\s+)?market",
@@ -92,6 +101,8 @@ EVENTS = [
      # "pulled the covers off", "makes its bow"
      r"(?:took|take|takes|taken|pulled|pull|pulls)\s+the\s+(?:covers|sheets?|wraps)\s+off|(?:make|makes|made|making)\s+(?:its|their)\s+(?:[\w-]+\s+)?bow\b|"
      # "made its first appearance as far back as 2012", "breaks cover", "before the car's official announcement"
+     # "will be born at September's Frankfurt show"
+     r"(?:be|is|was|were)\s+born(?=\s+at\s)|"
      r"first\s+appearance|previewed|(?:gave|give|gives|giving)\s+(?:a\s+|us\s+a\s+)?(?:first\s+)?(?:preview|glimpse)|(?:public|world|global)\s+(?:debut|bow)|br(?:eaks?|oke)\s+cover|official\s+announcement", "reveal"),
     (r"production (?:starts|begins|will (?:start|begin)|to (?:start|begin)|kicks off|started|began|is slated)|"
      # "production is scheduled to begin in May", "start of production"
@@ -102,7 +113,10 @@ EVENTS = [
      r"(?:started|began|begun) (?:building|producing|assembling|making)|(?:produced|built|made)\s+between|"
      # "to go into production in 2027", "leave the assembly line in November 2025"
      r"go(?:es)? into production|(?:leave|roll off|come off)\s+the\s+(?:assembly|production)\s+line|"
-     r"production\s+gets?\s+(?:under\s*way|going)", "production_start"),
+     r"production\s+gets?\s+(?:under\s*way|going)|"
+     # "production of the new model starts in Kentucky next spring"
+     r"production\s+of\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){1,4}?(?:starts|begins|will\s+(?:start|begin)|kicks\s+off|"
+     r"is\s+(?:due|set|scheduled|slated)\s+to\s+(?:start|begin))\b", "production_start"),
     (r"stop(?:s|ped|ping)? production|end(?:s|ed)? production|end\s+of\s+(?:its\s+)?production|"
      r"production\s+run\s+(?:ends|ended|will\s+end|finishes|finished)|"
      r"(?:stop(?:s|ped|ping)?|cease[sd]?|quit) (?:building|making|producing|manufacturing)|production (?:ended|ceased|will end|ends)|"
@@ -112,7 +126,7 @@ EVENTS = [
      r"(?:end|stop|halt|cease)(?:s|ed|ing)?(?=\s+(?:[\w-]+\s+){1,3}?(?:production|output)\b)|"
      r"production\s+(?:has|have|had)\s+(?:ceased|ended|stopped)|"
      # "whose production quietly came to an end last year", "the last R8 left the production line"
-     r"production\s+(?:\w+\s+)?came\s+to\s+an\s+end|(?:last|final)\s+(?:[\w-]+\s+){0,3}?(?:left|rolled\s+off)\s+the\s+(?:production|assembly)\s+line",
+     r"production\s+(?:\w+\s+)?came\s+to\s+an\s+end|(?:last|final)\s+(?:[\w-]+\s+){0,3}?(?:left|rolled\s+off)\s+the\s+(?:production|assembly)\s+line|(?:last|final)\s+(?:[\w-]+\s+){0,3}?rolled off the line",
      "production_end"),
 ]
 EVENTS_RE = [(gated(rf"\b(?:{p})", re.I), v) for p, v in EVENTS]
@@ -143,6 +157,13 @@ _NOT_A_CAR_AFTER = re.compile(r"\s+(?:a|an|its|their|the)\s+(?:new\s+|\w+-year\s
 # A present perfect right before the event word ("has unveiled", "have officially revealed").
 _JUST_DONE = re.compile(r"\b(?:has|have)\s+(?:just\s+|now\s+|officially\s+|finally\s+)?"
                         r"(?:made\s+(?:its|their|a)\s+(?:[\w-]+\s+)?)?$", re.I)
+# What a drop names when it is a version or a part, not the model: "dropping the range's base model",
+# "axed the manual gearbox", "discontinued the diesel engine".
+_VARIANT_AFTER = gated(r"^\s+(?:(?:the|its|their|a)\s+)?(?:[\w'’.-]+\s+){0,3}?(?:(?:base|entry(?:-level)?|standard|"
+                       r"range-topping|top|cheapest|entry-point)\s+(?:model|version|variant|trim|grade)s?|"
+                       r"(?:engine|gearbox|transmission|option|variant|trim|version|motor|powertrain)s?)\b", re.I)
+_PART_BEFORE = gated(r"\b(?:engine|gearbox|transmission|option|variant|trim|version|motor|powertrain)s?\s+"
+                     r"(?:that|which)\b[^.;]{0,45}$", re.I)
 _PLANS_BEFORE = gated(r"\b(?:plans?|strategy|project|idea)\b[^.]{0,25}$", re.I)
 
 
@@ -160,6 +181,9 @@ def find_lifecycle(sent, pub, home: Home | None = None) -> list[Finding]:
                 continue  # "put those EV plans on hold", "paused construction of its plant": not the model
             if value in ("discontinued", "on-hold") and match_part(_PLANT_STOP_AFTER, s[m.end():m.end() + 60], s):
                 continue  # "stopped production at the Fremont factory", "output was paused for upgrades": a plant's pause
+            if value == "discontinued" and (match_part(_VARIANT_AFTER, s[m.end():m.end() + 50], s)
+                                            or search_part(_PART_BEFORE, s[max(0, m.start() - 60):m.start()], s)):
+                continue  # "dropping the range's base model", "an engine that ... was dropped": a version or a part goes
             if value == "discontinued" and survivors:
                 continue  # "with the saloons being retired, only the SUVs stay on sale": the named ones stay
             if value == "planned" and search_part(_NOT_A_MODEL_RETURNING, s[max(0, m.start() - 25):m.start()], s):
@@ -193,7 +217,8 @@ def find_lifecycle(sent, pub, home: Home | None = None) -> list[Finding]:
         status = None
         if negated and search_part(_FAILED_PLAN_BEFORE, s[max(0, m.start() - 40):m.start()], s):
             status = "confirmed"  # "had been scheduled to debut in 2025, but ...": what did not happen is a fact
-        elif attribute == "on_sale" and (m.group().lower().startswith("due") or _INTENT.match(m.group())):
+        elif attribute == "on_sale" and (m.group().lower().startswith("due") or _INTENT.match(m.group())
+                                         or "scheduled" in m.group().lower()):
             # "due spring 2016", "looking to introduce it by next year": a schedule or an intent, likely, not done
             status = status_for(s, m.start(), sent_cues, 0)
             status = "expected" if status == "confirmed" else status
@@ -206,6 +231,14 @@ def find_lifecycle(sent, pub, home: Home | None = None) -> list[Finding]:
             # a launch in a market says the model is sold there ("would not arrive": is not)
             out.append(Finding(i, off + m.start(), off + m.end(), "market", region, negated=negated, event=True,
                                status=status))
+        if "respectively" in s:
+            # "scheduled for 2025 and 2026 respectively": one event per date, in the order of the models
+            prev = date
+            for d in dates:
+                if d.start > prev.end and _AND_NEXT.fullmatch(s, prev.end - off, d.start - off):
+                    out.append(Finding(i, d.start, d.end, attribute, d.value, region=region, negated=negated,
+                                       status=status))
+                    prev = d
         if date.range_end and attribute == "production_start":
             out.append(Finding(i, off + m.start(), off + m.end(), "production_end", date.range_end))
     return _dedupe(out)
@@ -215,6 +248,8 @@ def find_lifecycle(sent, pub, home: Home | None = None) -> list[Finding]:
 _AT_A_SHOW = re.compile(r"\s+(?:\w+\s+){0,3}?at\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:motor\s+show|auto\s+show|show|salon|"
                         r"expo|auto\s+expo|motor\s+expo|Auto\s+China|IAA|CES|Goodwood|event)\b", re.I)
 # An intention rather than a plan fixed: "looking to introduce", "plans to introduce".
+# Between two dates of a "respectively" list: "2025 and 2026", "2025, 2026".
+_AND_NEXT = re.compile(r",?\s+(?:and\s+)?|,\s*")
 _INTENT = re.compile(r"(?:plans?|looking|aims?|hopes?|wants?)\s+to\b", re.I)
 # A negation governing an event word: "would not arrive in 2023", "won't debut".
 _NOT_BEFORE = gated(r"(?:\b(?:not|never)\b|n['’]t\b)\s+(?:\w+\s+){0,2}$", re.I)
@@ -264,6 +299,8 @@ def _date_for(dates: list[DateExpr], start: int, end: int, attribute: str, s: st
         # "its debut as a 2015 model by next summer": past a model year, a date close by
         after = [d for d in after[1:] if not d.model_year and d.start - end <= NEAR_AFTER]
     before = [d for d in before if not d.model_year]  # "2025 Infiniti QX60 revealed": a model year, not when
+    if _SINCE_BEFORE.search(s, max(0, start - off - SINCE_WINDOW), start - off):
+        before = []  # "In November it rose to second place, a first since it was launched": not the launch's date
     if after and before and after[0].start - end > FAR_AFTER and before[-1].start - off <= FRAME_CHARS:
         # "Last year the automaker stopped building the Bolt ..., readying the plant to build pickups from 2025"
         return before[-1]
@@ -273,6 +310,10 @@ def _date_for(dates: list[DateExpr], start: int, end: int, attribute: str, s: st
 
 
 _CLAUSE = gated(r"[;:—–]| and (?:is|was|will|has|discontinued|the)\b|, (?:and|but|which|while|leaving)\b|\bwhich\b")
+# An event in a "since" clause ("since it was launched", "since its debut") is dated inside the
+# clause or not at all.
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:it|they|the\s+\w+|its|their)\s+)?(?:(?:was|were|had\s+been|has\s+been|first)\s+)*$", re.I)
+SINCE_WINDOW = 30
 
 
 # An event named as a noun with its object: "first deliveries of the 001 and the X are due in autumn".

@@ -91,7 +91,7 @@ _LOCAL = gated(
     # "sold here", "with 10 headed here", "import the Coupe and Roadster here", "offered locally"
     r"|\b(?P<verb>sold|sell|sells|selling|offered|available|on\s+sale|launch(?:ed|es|ing)?|import(?:ed|s|ing)?|"
     r"introduc(?:ed|e|es|ing)|arriv(?:e|es|ed|ing)|headed|heading|com(?:e|es|ing)|bring(?:s|ing)?|brought)"
-    r"\s+(?:[\w-]+\s+){0,6}?(?:here|locally)\b(?!['’])"
+    r"\s+(?:[\w-]+\s+){0,8}?(?:here|locally)\b(?!['’])"
     # "on sale in the country", "brought its Accent back to market"
     r"|\b(?:sold|on\s+sale|available|offered|launch(?:ed)?|arriv(?:e|es|ed|ing))\s+in\s+(?:this|the|our)\s+country\b"
     r"|\bback\s+to\s+(?:the\s+)?(?:local\s+)?market\b",

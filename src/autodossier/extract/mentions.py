@@ -57,7 +57,10 @@ NOT_PATTERN_MODEL = NOT_MODEL | frozenset(
     "city town plant works factory hq headquarters large small big compact product products "
     "brand brands lineup range model models car pro max plus mini lite sport sports hybrid electric "
     "i ii iii iv according as at by from into over under after before since last next this these those "
-    "he she they we you our their his her".split()
+    "he she they we you our their his her "
+    # departments and job titles ("Acura National Sales", "Kia Marketing Director")
+    "national sales marketing communications planning operations vice senior general manager managing director "
+    "spokesman spokeswoman finance financial insurance customer service services parts".split()
 ) | frozenset(word for name in REGIONS for word in name.split())
 NOT_PATTERN_MODEL -= frozenset({"pro", "max", "plus", "mini", "sport", "hybrid", "electric", "ev", "i", "ii", "iii", "iv"})
 # Tokens that may continue an unknown model's name after its first word ("Grand i10 Nios", "Tigor EV").
@@ -102,7 +105,10 @@ def _index():
         makes[tuple(_tokens_lower(alias))] = make
     models: dict[tuple[str, ...], list[tuple[str, str]]] = {}
     for alias, lines in gaz.models.items():
-        models.setdefault(tuple(_tokens_lower(alias)), []).extend(lines)
+        # aliases that differ only in case or punctuation ("Swift", "SWIFT+") list a line once: a
+        # repeated line would read as two candidates and leave the name unresolved
+        known = models.setdefault(tuple(_tokens_lower(alias)), [])
+        known.extend(line for line in lines if line not in known)
     max_make = max((len(k) for k in makes), default=1)
     max_model = max((len(k) for k in models), default=1)
     # First tokens of every alias: most tokens start none, and one set lookup rules them out.
@@ -118,6 +124,16 @@ def _alias_starters() -> frozenset[str]:
     return make_first | model_first
 
 
+@lru_cache(maxsize=1)
+def _longest_from() -> dict[str, int]:
+    """For each first token of a model alias, the most tokens an alias starting with it has."""
+    longest: dict[str, int] = {}
+    for key in _index()[2]:
+        if key:
+            longest[key[0]] = max(longest.get(key[0], 0), len(key))
+    return longest
+
+
 def _tokens_lower(text: str) -> list[str]:
     return [m.group().lower() for m in _TOKEN.finditer(text)]
 
@@ -128,6 +144,8 @@ MONTH_NAMES = frozenset("january february march april may june july august septe
 # Electric names that start with a lower-case prefix ("e Vitara", "e-C3", "iX3"): capitalised after it.
 _E_PREFIX = re.compile(r"[a-z]{1,2}[\s-]?[A-Z0-9]")
 _APOSTROPHES = ("'", "’")
+# Punctuation between a make and the next word that ends the make's mention ("Chirey, JAC", "Kia/Hyundai").
+_NAME_BREAK = re.compile(r"[,;:&/]")
 _LETTER = re.compile(r"[A-Za-z]")
 _ACRONYM = re.compile(r"[A-Z]{2,}(?:-[A-Z0-9]+)?")
 _STEM = re.compile(r"(.*\d)([A-Za-z]{1,2})$")
@@ -162,6 +180,17 @@ def _in_parentheses(text: str, pos: int) -> bool:
     return before.count("(") > before.count(")")
 
 
+# Token -> whether it can begin a mention by itself (starts an alias, is a designation or an alias's
+# plural, and is no cylinder layout); the article's learned names are checked apart.
+_may_start: dict[str, bool] = {}
+
+
+def _decide_start(tok: str, starters: frozenset[str]) -> None:
+    w = tok.lower()
+    _may_start[tok] = bool((w in starters or _looks_like_designation(tok) or (w[-1:] == "s" and w[:-1] in starters))
+                           and not _CYLINDER_LAYOUT.fullmatch(tok))
+
+
 def find_mentions(sentence: str, offset: int, doc_makes: set[str],
                   doc_models: dict[tuple[str, ...], tuple[str, str]] | None = None) -> list[Mention]:
     """Explicit make/model mentions in one sentence (absolute offsets via ``offset``).
@@ -178,10 +207,16 @@ def find_mentions(sentence: str, offset: int, doc_makes: set[str],
     # visit those in order, skipping any inside a mention already taken (up to ``free``).
     learned = doc_models if doc_models is not None else {}
     learned_first = {k[0] for k in learned}
-    candidates = [k for k, w in enumerate(low)
-                  if w in starters or w in learned_first or _looks_like_designation(toks[k][0])
-                  or (w[-1:] == "s" and w[:-1] in starters)]
-    candidates = [k for k in candidates if not _CYLINDER_LAYOUT.fullmatch(toks[k][0])]
+    # (what depends on the token alone is decided once per distinct token, see _may_start)
+    may_start = _may_start
+    if len(may_start) >= _TOKEN_CACHE:  # (only here: every token of this sentence must stay in it)
+        may_start.clear()
+    for t in toks:
+        if t[0] not in may_start:
+            _decide_start(t[0], starters)
+    candidates = [k for k, t in enumerate(toks)
+                  if may_start[t[0]] or learned_first and low[k] in learned_first
+                  and not _CYLINDER_LAYOUT.fullmatch(t[0])]
     free = 0
     for i in candidates:
         if i < free:
@@ -198,10 +233,12 @@ def find_mentions(sentence: str, offset: int, doc_makes: set[str],
             make, n = found
             j = i + n
             possessive = j < len(toks) and sentence[toks[j][1] - 1:toks[j][1]] in _APOSTROPHES
+            # "Chirey, JAC and BAIC": a list's comma ends the make; the next name is no model of it
+            listed = j < len(toks) and _NAME_BREAK.search(sentence, toks[j - 1][2], toks[j][1]) is not None
             # "Tesla's sales": the possessive "s" names no model "S"
-            model, m, _ = (None, 0, None) if possessive else _match_model(toks, low, j, make, models, gaz,
-                                                                                   sentence=sentence)
-            if not model and not possessive:
+            model, m, _ = (None, 0, None) if possessive or listed else _match_model(toks, low, j, make, models, gaz,
+                                                                                     sentence=sentence)
+            if not model and not possessive and not listed:
                 k = _pattern_model(toks, low, j, toks[j - 1][2], sentence)
                 if k:
                     name = " ".join(t[0] for t in toks[j:j + k])
@@ -304,13 +341,20 @@ def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False,
     if j >= len(toks):
         return None, 0, None
     max_model = 4
-    # No alias starts with this token: skip the n-gram lookups.
-    first_ok = low[j] in _index()[6]
-    for n in range(min(max_model, len(toks) - j) if first_ok or _plural_first(low[j]) else 0, 0, -1):
+    # No alias starts with this token: skip the n-gram lookups; none is tried longer than the longest
+    # alias that starts with it ("the" starts only "the beetle"). A plural changes only the last token,
+    # so beyond one token the first must start an alias as written.
+    longest = _longest_from().get(low[j])
+    if longest is not None:
+        top = min(max_model, len(toks) - j, longest)
+    else:
+        top = 1 if _plural_first(low[j]) else 0
+    for n in range(top, 0, -1):
         key = tuple(low[j:j + n])
         lines = models.get(key)
         plural = False
-        if not lines and (_PLURAL.match(key[-1]) or n > 1 and _PLURAL_SHORT.match(key[-1])):
+        # (both plural shapes end in "s": most tokens fail that one test before either regex runs)
+        if not lines and key[-1][-1:] == "s" and (_PLURAL.match(key[-1]) or n > 1 and _PLURAL_SHORT.match(key[-1])):
             # "118,883 Sanderos", "21,056 Model 3s", "Model Ys", "T-Rocs": a model named in the plural
             lines = models.get(key[:-1] + (key[-1][:-1],))
             plural = True
@@ -338,10 +382,13 @@ def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False,
             # "the company's Trax SUV and Malibu sedan": a name only one make uses, followed by a
             # body word, is that make's model even where the article never names the make
             body_after = j + n < len(low) and low[j + n] in BODY_NOUNS
-            if len({c[0] for c in pick}) == 1 and (preferred or _looks_like_designation(text) or body_after):
+            # "the battery-powered Range Rover": a name of several capitalised words only one make uses
+            proper = n > 1 and all(t[0][:1].isupper() or t[0][:1].isdigit() for t in toks[j:j + n])
+            if len({c[0] for c in pick}) == 1 and (preferred or _looks_like_designation(text) or body_after or proper):
                 return (pick[0][1], pick[0][2]), n, pick[0][0]
-        if doc_makes and not initial and (text[0].isupper() or _numeric_model_context(text, low, j, n)):
-            named = [(mk, md, var) for mk, md, var in lines if mk in doc_makes]
+        if (doc_makes or prefer) and not initial and (text[0].isupper() or _numeric_model_context(text, low, j, n)):
+            # the article's makes so far, and the make this sentence just named ("the Trax SUV and Malibu sedan")
+            named = [(mk, md, var) for mk, md, var in lines if mk in (doc_makes or ()) or mk == prefer]
             if len(named) > 1:
                 named = [c for c in named if c[0] == prefer]
             if len(named) == 1:
@@ -360,6 +407,10 @@ def _match_model(toks, low, j, make, models, gaz, doc_makes=None, initial=False,
                 mk, md = lines[0]
                 return (md, tok), 1, mk
         if make is not None and tok[0].isupper() and tok.lower() not in NOT_MODEL:
+            known, n, _ = _match_model(toks, low, j + 1, make, models, gaz, sentence=sentence)
+            if known and toks[j + 1][1] - toks[j][2] <= 1:
+                # "Toyota GRMN 86": a badge between the make and a line of that make is the line's variant
+                return (known[0], tok if not known[1] else f"{tok} {known[1]}"), n + 1, make
             return (tok, None), 1, make  # an unknown model of a known make, by pattern
     return None, 0, None
 
@@ -467,7 +518,9 @@ _BARE_DESIGNATION = re.compile(r"(?:[A-Z]{2,4}|[a-z]{1,2}[A-Z]?)-?\d{1,4}[a-z]?"
 # Words after a name that make it a part, a platform or a rule, not a car.
 _NOT_A_CAR_AFTER = frozenset("engine engines platform architecture motor motors unit units treatment norms "
                              "standard standards emission emissions phase gearbox transmission battery "
-                             "batteries chassis generation project plant program programme".split())
+                             "batteries chassis generation project plant program programme "
+                             # "a new SP20 variant", "the GT trim": a grade of the model named before
+                             "variant variants trim trims grade grades".split())
 # "a flat-plane-crank V-8, the LT7": a code in apposition to an engine names the engine.
 _ENGINE_WORDS = frozenset("engine engines motor unit powerplant four-cylinder six-cylinder flat-six inline-six "
                           "straight-six v8 v6 v10 v12 turbo-four".split())
@@ -508,6 +561,9 @@ def _bare_models(sentence: str, offset: int, taken: list[Mention], make: str | N
             continue
         lead = low[k - 1] in _NAME_LEAD
         body = k + 1 < len(toks) and low[k + 1] in _BODY_AFTER
+        if not (lead or body):
+            k += 1
+            continue  # a bare name needs a word before it ("its", "the new") or a body word after it
         designation = bool(_BARE_DESIGNATION.fullmatch(tok)) and not _STEM.match(tok) or bool(
             _BARE_DESIGNATION.fullmatch(tok) and _STEM.match(tok) and _STEM.match(tok).group(2).lower() not in UNIT_SUFFIXES)
         word = (tok[0].isupper() and tok[1:].islower() and len(tok) > 2 and low[k] not in NOT_PATTERN_MODEL

@@ -131,11 +131,16 @@ def _branch(branches: list[_Info]) -> _Info:
         exact = union if len(union) <= MAX_EXACT else None
     # A digit every branch needs survives even where each branch's best set is a word.
     reqs = [frozenset({DIGIT})] if all(_needs_digit(b) for b in branches) else []
-    picks = [_best(([b.exact] if _useful(b.exact) else []) + b.reqs) for b in branches]
-    if all(picks):
-        union = frozenset().union(*picks)
-        if len(union) <= 2 * MAX_EXACT:
-            reqs.append(union)
+    # Every match comes from one branch and holds a member of each of that branch's sets, so the
+    # union of one set per branch is required; the k-th best of each gives up to MAX_REQUIREMENTS
+    # such unions (a branch short of sets repeats its last), not just the union of the best ones,
+    # which one common word ("the") in one branch would make pass nearly every text.
+    ranked = [_ranked(([b.exact] if _useful(b.exact) else []) + b.reqs) for b in branches]
+    if all(ranked):
+        for k in range(MAX_REQUIREMENTS):
+            union = frozenset().union(*(r[min(k, len(r) - 1)] for r in ranked))
+            if len(union) <= 2 * MAX_EXACT and union not in reqs:
+                reqs.append(union)
     return _Info(exact, reqs)
 
 
@@ -174,7 +179,12 @@ def _node(op, av, flags: int) -> _Info:
         return _Info(exact=frozenset({chr(av).lower()})) if av < 128 else _Info()
     if op is C.IN:
         return _class(av, flags)
-    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+    if op is C.ASSERT:
+        # A lookaround consumes nothing, but what its body needs must be in the text for the
+        # assertion to hold (the gates test the text, not the matched span).
+        body = _sequence(av[1], flags)
+        return _Info(exact=_EMPTY, reqs=body.reqs + ([body.exact] if _useful(body.exact) else []))
+    if op in (C.AT, C.ASSERT_NOT):
         return _Info(exact=_EMPTY)  # zero-width: consumes nothing
     if op is C.SUBPATTERN:
         _, add, remove, body = av
@@ -199,9 +209,10 @@ def _score(atoms: frozenset[str]) -> tuple[int, int]:
     return (min(len(a) if a != DIGIT else 1 for a in atoms), -len(atoms))
 
 
-def _best(sets: list[frozenset[str]]) -> frozenset[str] | None:
-    sets = [_prune(s) for s in sets if s and "" not in s]
-    return max(sets, key=_score) if sets else None
+def _ranked(sets: list[frozenset[str]]) -> list[frozenset[str]]:
+    """The distinct usable sets, most selective first."""
+    unique = dict.fromkeys(_prune(s) for s in sets if s and "" not in s)
+    return sorted(unique, key=_score, reverse=True)
 
 
 def requirements(rx: re.Pattern, limit: int | None = MAX_REQUIREMENTS) -> list[frozenset[str]]:
@@ -328,23 +339,38 @@ class GatedPattern:
     ``fullmatch``, ``findall``) and passes everything else to the pattern itself.
     """
 
-    __slots__ = ("regex", "masks")
+    __slots__ = ("regex", "masks", "branches")
 
-    def __init__(self, regex: re.Pattern, reqs: list[frozenset[str]]):
+    def __init__(self, regex: re.Pattern, reqs: list[frozenset[str]],
+                 branches: list[list[frozenset[str]]] | None = None):
         self.regex = regex
         # One int per required set: the bits of its members; a text passes when it shares a bit with each.
         self.masks = tuple(_or_bits(s) for s in reqs)
+        # A pattern that is one alternation: each branch's own sets (masks as above); a text also
+        # needs all of some branch's. The union sets above cannot say "this word and that one".
+        self.branches = tuple(tuple(_or_bits(s) for s in b) for b in branches) if branches else None
+
+    def _passes(self, mask: int) -> bool:
+        for need in self.masks:
+            if not mask & need:
+                return False
+        branches = self.branches
+        if branches is None:
+            return True
+        for needs in branches:
+            for need in needs:
+                if not mask & need:
+                    break
+            else:
+                return True
+        return False
 
     def may_match(self, text: str) -> bool:
         """False only when no match of the pattern can occur anywhere in ``text``."""
         if not ENABLED:
             return True
         last = _INDEX.last  # the text just scanned, inline: the window helpers call this per match
-        mask = last[1] if last[0] is text else _INDEX.mask(text)
-        for need in self.masks:
-            if not mask & need:
-                return False
-        return True
+        return self._passes(last[1] if last[0] is text else _INDEX.mask(text))
 
     # The scanning methods repeat may_match's check inline: they run ~70 times per sentence.
     def finditer(self, string: str, *args) -> Iterator[re.Match]:
@@ -355,6 +381,8 @@ class GatedPattern:
             for need in self.masks:
                 if not mask & need:
                     return iter(())
+            if self.branches is not None and not self._passes(mask):
+                return iter(())
         return self.regex.finditer(string, *args)
 
     def search(self, string: str, *args) -> re.Match | None:
@@ -365,6 +393,8 @@ class GatedPattern:
             for need in self.masks:
                 if not mask & need:
                     return None
+            if self.branches is not None and not self._passes(mask):
+                return None
         return self.regex.search(string, *args)
 
     def match(self, string: str, *args) -> re.Match | None:
@@ -400,7 +430,32 @@ def gated(pattern: str | re.Pattern, flags: int = 0) -> GatedPattern | re.Patter
     reqs = requirements(regex)
     # Same matches, but positions no match can start at fail after one class test.
     scan = with_first_guard(regex)
-    return GatedPattern(scan, reqs) if reqs else scan
+    return GatedPattern(scan, reqs, branch_requirements(regex)) if reqs else scan
+
+
+def branch_requirements(rx: re.Pattern) -> list[list[frozenset[str]]] | None:
+    """For a pattern that is one top-level alternation (after a start its branches share), every
+    branch's required sets (all of them, most selective first); None for any other pattern or when
+    some branch promises no literal."""
+    if _parser is None:
+        return None
+    try:
+        nodes = list(_parser.parse(rx.pattern, rx.flags))
+        if not nodes or nodes[-1][0] is not C.BRANCH:
+            return None
+        # re's parser moves a start all branches share ("\b") in front of the alternation
+        shared = _sequence(nodes[:-1], rx.flags)
+        shared_sets = shared.reqs + ([shared.exact] if _useful(shared.exact) else [])
+        out = []
+        for body in nodes[-1][1][1]:
+            info = _sequence(body, rx.flags)
+            sets = _ranked(info.reqs + ([info.exact] if _useful(info.exact) else []) + shared_sets)
+            if not sets:
+                return None
+            out.append(sets)
+    except Exception:  # noqa: BLE001  (an unanalysable pattern keeps its plain gate)
+        return None
+    return out
 
 
 class GateGroup:

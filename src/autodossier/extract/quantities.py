@@ -36,9 +36,10 @@ _QUAL_RE = [(gated(rf"(?:{words})\s*$", re.I), sign) for words, sign in _QUALIFI
 _PLUS = r"(?P<plus>\+|-plus|\s?plus\b)?"
 _RANGE = rf"(?:(?P<lo>{NUMBER})\s?(?:-|–|to|and)\s?)?"
 
+# (a typo of horsepower still names it: "256-hoprsepower", "the 670-horspower Z06")
 POWER = gated(
     rf"{_RANGE}(?P<num>{NUMBER}){_PLUS}[\s-]?"
-    r"(?P<unit>horsepower|hp|bhp|whp|ps|kw|ch|cv|metric horsepower|horses|horse)\b",
+    r"(?P<unit>horsepower|(?:hors|hosr|hopr|hore|hrose)[a-z]{0,3}power|hp|bhp|whp|ps|kw|ch|cv|metric horsepower|horses|horse)\b",
     re.I,
 )
 TORQUE = gated(
@@ -81,6 +82,9 @@ TOP_SPEED = gated(
     r"|(?P<car>(?:[a-z-]+\s)?(?:coup[eé]|car|supercar|hypercar|sports\s?car|saloon|sedan|roadster|GT|machine|monster))\b)",
     re.I,
 )
+# A spec sheet's top-speed row ("Top speed: 155mph"), and a further speed in it.
+_TOP_SPEED_ROW = re.compile(r"^\s*(?:top|max(?:imum)?)\s+speed\s*:", re.I)
+_OTHER_SPEED = re.compile(rf"(?<![\d.,])(?P<num>{NUMBER})\s?(?P<unit>{_SPEED_UNIT})\b", re.I)
 # A speed that names a car ("a 200mph supercar") is its top speed only when that fast: "a 70mph
 # car" is a car going at 70.
 MIN_NAMED_TOP_SPEED = 120
@@ -98,7 +102,8 @@ PRICE = gated(
 # Currencies of emerging-market journalism, with the Indian scale words: "Rs 17.94 lakh",
 # "INR 46 lakh", "Rs 3.22 crore", "P448,000" (pesos), "R919,735" (rand), "RM 93,000" (ringgit).
 PRICE_LOCAL = gated(
-    rf"(?P<sym>Rs\.?|INR|₹|PHP|₱|RM|Rp|S\$|NZ\$|MX\$|MXN|ZAR|IDR|MYR)\s?(?P<num>{NUMBER})"
+    # (not the tail of "US$3000": a letter before the symbol makes it another currency)
+    rf"(?<![A-Za-z])(?P<sym>Rs\.?|INR|₹|PHP|₱|RM|Rp|S\$|NZ\$|MX\$|MXN|ZAR|IDR|MYR)\s?(?P<num>{NUMBER})"
     r"(?:\s?(?P<scale>lakh|lac|crore|cr|million|mn|m|k)\b)?"
     rf"|(?<![\w$])(?P<sym2>P|R)(?P<num2>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?=\s?(?:m|million)\b))"
     r"(?:\s?(?P<scale2>million|m)\b)?",
@@ -118,6 +123,30 @@ _PRICE_CONTEXT = gated(
     r"|\b(?:from|charges?)\s+(?:just\s+|around\s+|about\s+|only\s+)?(?:US\$|A\$|C\$|\$|€|£|¥)\s?\d",
     re.I,
 )
+# More words that make an amount a price; many are common words ("range", "open", "car"), so
+# this is searched only in a sentence that holds a currency sign.
+_MONEY_CONTEXT = gated(
+    # "budget comfortably more than £130k", "10 headed here at $700,000 each", "made its debut in
+    # $93,300 2.8 FSI ... guise"
+    r"\bbudget\s+(?:[\w-]+\s+){0,3}?(?:US\$|A\$|C\$|\$|€|£|¥)\s?\d"
+    # "kicks off at $39,990 drive-away", "opens at A$44,990 plus on-roads", "expect to pay around £40,000",
+    # "is listed at 259,900 yuan", "a $70,000 car"
+    r"|\b(?:drive-?away|on-?roads?|on-road\s+costs|expect\s+to\s+pay|will\s+pay|listed\s+at|list\s+price|asking\s+price|"
+    r"starting\s+figure|(?:kicks?\s+off|opens?|begins?|ranges?)\s+(?:at|from|between))\b"
+    r"|\b(?:an?|the)\s+(?:US\$|A\$|C\$|\$|€|£|¥)\s?\d[\d,.]*\s?k?\s+(?:car|SUV|sedan|saloon|hatch\w*|coupe|EV|model|"
+    r"supercar|hypercar|truck|pickup|ute|wagon|crossover|convertible|roadster)\b"
+    r"|(?:\$|€|£|¥)\s?\d[\d,.]*\s?(?:k|m|million)?\s+(?:each|apiece|a\s+pop)\b"
+    r"|\bin\s+(?:US\$|A\$|C\$|\$|€|£|¥)\s?\d(?:[^.;]|\.(?=\d)){0,80}?\s(?:guise|form|trim|spec)\b",
+    re.I,
+)
+# The signs that let a sentence hold a local or marked currency amount (a cheap test first).
+_CURRENCY_SIGNS = re.compile(r"[$€£¥₹₱]|Rs|RM|yuan|euros|dollars|pounds|yen")
+# A price list's row: a name, a dash or colon, the amount ("Cooper S Coupe - $42,990"). Its own
+# pattern, so that the one above keeps its gate on price words.
+_PRICE_ROW = gated(
+    r"^\s*[A-Z][^!?$€£¥:–—]{1,80}?\s(?:-|–|—|:)\s*"
+    r"(?:[A-Z]{0,3}\$|€|£|¥|Rs\.?\s?|₹\s?|RM\s?)\s?\d[\d,.]*(?:\s?(?:lakh|crore|k|m))?\s*$",
+)
 WEIGHT = gated(
     r"(?:weighs?|weighing|weight of|weight:|curb weight|kerb weight|tips the scales at|mass of)"
     rf"[^.;\d]{{0,25}}(?P<num>{NUMBER})\s?(?P<unit>kg|kilograms?|kilos|lbs?|pounds|tonnes?)\b"
@@ -128,7 +157,8 @@ WEIGHT = gated(
 RANGE = gated(
     rf"(?:range of|range to|range up to|travel|driving range|cover|good for|rating of|maxes out at|rated at|"
     # "range is expected to exceed 315 miles", "the cruising range will be more than 700km"
-    rf"range (?:is|will|should|could|would|falls|drops|rises|climbs|increases|extends))[^.;\d]{{0,25}}(?P<num>{NUMBER})\+?\s?"
+    rf"range (?:is|will|should|could|would|falls|drops|rises|climbs|increases|extends|stands|sits|comes|tops|reaches|"
+    rf"peaks|measures|amounts))[^.;\d]{{0,25}}(?P<num>{NUMBER})\+?\s?"
     r"(?P<unit>miles|mi|km|kilomet(?:er|re)s)\b"
     # "570km or 520km of range": the first of two distances that share the word range (a look-ahead,
     # so that the second is matched too)
@@ -154,12 +184,31 @@ _CHARGING_AFTER = gated(r"^\s*(?:\w+[\s-]){0,3}?(?:charg\w*|DC\b|AC\b|wallbox|on
 _CHARGING_BEFORE = gated(r"\bcharg\w*\s+(?:[\w-]+\s+){0,4}$", re.I)  # "charge at a rate of 350kW"
 # Words after an amount that make it a fee or a difference, not the car's price
 # ("a $1,175 destination fee", "undercuts it by £5000", "£3,000 cheaper").
-_NOT_PRICE_AFTER = gated(r"^\s*(?:destination|delivery|freight|shipping|handling|fee|charge|deposit|"
-                         r"reservation|discount|saving|cheaper|less|more|premium|tax|credit|rebate|incentive)\b", re.I)
+# ("$10,000 below the dual-motor version", "Rs 1 lakh-Rs 1.5 lakh more than", "the $7,500 federal
+# EV tax credit": a range's second amount, or a word or two, may stand before the word)
+_NOT_PRICE_AFTER = gated(r"^(?:\s*(?:-|–|to|and)\s*\S{0,4}?\s?\d[\d,.]*(?:\s?(?:lakh|crore|k|million))?)?"
+                         r"\s*(?:destination|delivery|freight|shipping|handling|fee|charge|deposit|"
+                         r"reservation|discount|saving|cheaper|less|more|premium|tax|credit|rebate|incentive|"
+                         r"below|above|under|off|dearer|pricier|costlier|higher|lower"
+                         r"|(?:[\w-]+\s+){1,2}(?:tax\s+credit|credit|rebate|incentive|subsidy|grant|discount|fee|deposit))\b", re.I)
 _DIFFERENCE_BEFORE = gated(r"\b(?:by|saves?|saving|extra|additional|plus)\s+(?:a\s+|an\s+)?(?:around|about|roughly|nearly|"
                            r"almost|some|over|more than|up to)?\s*$"
                            # "revenue rose from $1,000": a change between two amounts, not a price
-                           r"|\b(?:rose|fell|grew|dropped|climbed|increased|decreased|up|down)\s+from\s+$", re.I)
+                           r"|\b(?:rose|fell|grew|dropped|climbed|increased|decreased|up|down)\s+from\s+$"
+                           # "will cut US$3000 from the price", "slashed $5,000 off"
+                           r"|\b(?:cut(?:s|ting)?|slash(?:es|ed|ing)?|knock(?:s|ed|ing)?|lop(?:s|ped)?|shav(?:es|ed|ing)?)\s+"
+                           r"(?:a\s+|an\s+|around\s+|about\s+|some\s+|up\s+to\s+)?$"
+                           # "the gap in price between the two stands at about Rs 2.6 lakh"
+                           r"|\b(?:gap|difference|premium)\b[^.;$€£]{0,120}\b(?:is|stands\s+at|of|amounts\s+to|comes\s+to)\s+"
+                           r"(?:about\s+|around\s+|roughly\s+|nearly\s+|just\s+|only\s+)?$", re.I)
+# How far before an amount a difference's words may start ("the gap in price between the
+# mild-hybrid and strong-hybrid versions stands at": the subject of the gap is long).
+_DIFFERENCE_REACH = 160
+# After an engine's size: the engine will not be offered ("The 2.7-litre petrol is unlikely to be
+# offered", "the 3.0-litre diesel won't be available"): a negated claim.
+_ENGINE_RULED_OUT = gated(r"^[\w\s-]{0,30}?\b(?:(?:is|are)\s+(?:unlikely|not\s+expected|not\s+going|not\s+set)\s+to\s+be\s+|"
+                          r"(?:won't|won’t|will\s+not|isn't|isn’t|is\s+not)\s+(?:be\s+)?)"
+                          r"(?:offered|available|sold|coming|included)\b", re.I)
 # A conversion in brackets right after a price ("22,990 euros ($26,100)") is the same price.
 # Only after an amount: "Style (£16,795)" in a trim list is that trim's own price.
 _CONVERSION_BEFORE = re.compile(r"(?:\d|\b(?:k|m|million|euros|pounds|dollars|yuan|yen|lakh|crore))\s*\(\s*"
@@ -260,7 +309,8 @@ def find_quantities(sent) -> list[Finding]:
         # 0.6-8.4 L: from kei cars to the largest production engines.
         if 0.6 <= value <= 8.4:
             out.append(Finding(sent.index, offset + m.start(), offset + m.end(), "displacement_l",
-                               tidy(value, 1), unit="L", engine=True))
+                               tidy(value, 1), unit="L", engine=True,
+                               negated=bool(match_part(_ENGINE_RULED_OUT, s[m.end():m.end() + 70], s))))
     for m in ACCEL.finditer(s):
         num = m.group("num") or m.group("num2") or m.group("num3")
         target = m.group("target") or m.group("target2") or m.group("target3")
@@ -274,20 +324,28 @@ def find_quantities(sent) -> list[Finding]:
         # "0 to 60 in under three seconds": the qualifier stands before the time
         out.append(_numeric(sent.index, offset, m, attribute, value, "s",
                             qualifier_before(s, m.start("num") if m.group("num") else m.start())))
-    for m in TOP_SPEED.finditer(s):
+    speeds = list(TOP_SPEED.finditer(s))
+    if speeds and _TOP_SPEED_ROW.match(s):
+        # a spec row's other speeds are top speeds too: "Top speed: 189mph (with M Driver Pack; otherwise 155mph)"
+        for m in _OTHER_SPEED.finditer(s, speeds[0].end()):
+            value = parse_number(m.group("num")) * (1 if m.group("unit").lower() in ("mph", "miles per hour") else KMH_TO_MPH)
+            if 50 <= value <= 320:
+                out.append(_numeric(sent.index, offset, m, "top_speed_mph", value, "mph", qualifier_before(s, m.start())))
+    for m in speeds:
         num, unit = m.group("num") or m.group("num2"), (m.group("unit") or m.group("unit2")).lower()
         value = parse_number(num) * (1 if unit in ("mph", "miles per hour") else KMH_TO_MPH)
         if 50 <= value <= 320 and not (m.group("car") and value < MIN_NAMED_TOP_SPEED):
             pos = m.start("num") if m.group("num") else m.start()
             out.append(_numeric(sent.index, offset, m, "top_speed_mph", value, "mph",
                                 qualifier_before(s, pos)))
-    if _PRICE_CONTEXT.search(s):
+    if _PRICE_CONTEXT.search(s) or (_CURRENCY_SIGNS.search(s)
+                                    and (_MONEY_CONTEXT.search(s) or _PRICE_ROW.match(s))):
         for m in PRICE.finditer(s):
             code = (_CURRENCY_SYMBOL.get((m.group("sym") or "").lower())
                     or _CURRENCY_WORD.get((m.group("word") or "").lower()))
             value = parse_number(m.group("num") or m.group("num2"))
             if (match_part(_NOT_PRICE_AFTER, s[m.end():m.end() + 30], s)
-                    or search_part(_DIFFERENCE_BEFORE, s[max(0, m.start() - 30):m.start()], s)
+                    or search_part(_DIFFERENCE_BEFORE, s[max(0, m.start() - _DIFFERENCE_REACH):m.start()], s)
                     or _CONVERSION_BEFORE.search(s, max(0, m.start() - 24), m.start())):
                 continue
             if code and 1000 <= value <= (1e9 if code in ("JPY", "CNY") else 2e7):
@@ -298,7 +356,7 @@ def find_quantities(sent) -> list[Finding]:
             scale = (m.group("scale") or m.group("scale2") or "").lower() or None
             value = parse_number(m.group("num") or m.group("num2")) * _LOCAL_SCALE.get(scale, 1.0)
             if (match_part(_NOT_PRICE_AFTER, s[m.end():m.end() + 30], s)
-                    or search_part(_DIFFERENCE_BEFORE, s[max(0, m.start() - 30):m.start()], s)
+                    or search_part(_DIFFERENCE_BEFORE, s[max(0, m.start() - _DIFFERENCE_REACH):m.start()], s)
                     or _CONVERSION_BEFORE.search(s, max(0, m.start() - 24), m.start())):
                 continue
             if 1000 <= value <= MAX_LOCAL_PRICE:

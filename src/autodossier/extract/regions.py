@@ -25,6 +25,8 @@ REGIONS = {
     "south african": "ZA", "philippine": "PH", "filipino": "PH", "malaysian": "MY", "thai": "TH",
     "vietnamese": "VN", "singaporean": "SG", "new zealander": "NZ", "irish": "IE", "kiwi": "NZ",
     "global": "global", "worldwide": "global", "global markets": "global",
+    # journalism's synonyms: "expected on the Old Continent"
+    "old continent": "EU",
 }
 # Longest names first so "North American" wins over "American".
 _NAMES = sorted(REGIONS, key=len, reverse=True)

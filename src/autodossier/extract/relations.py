@@ -10,6 +10,7 @@ import re
 
 from autodossier.extract.findings import Finding
 from autodossier.extract.pipeline import Annotated, component
+from autodossier.extract import prefilter
 from autodossier.extract.prefilter import GateGroup, gated, search_part
 
 # Words between a relation's cue and its partner: any lower-case words ("the boxy Lexus GX",
@@ -167,18 +168,36 @@ _UNLIKE_BEFORE = gated(r"\b(?:unrelated\s+to|not\s+related\s+to|unlike|different
 _ANY_RELATION = GateGroup([rx for _, rx in RELATIONS] + [THAT_ENGINE, PASSIVE_REPLACES] + [rx for _, rx in MUTUAL])
 
 
+# The RELATIONS matches of a sentence, by its text: coref reads them (a relation cue right before a
+# mention marks a partner) before this component runs, and would otherwise scan every pattern twice.
+# Past this many texts the cache starts over (an article has far fewer sentences).
+MAX_SCANNED_TEXTS = 256
+_scanned: dict[str, list] = {}
+
+
+def relation_matches(text: str) -> list:
+    """``(attribute, match)`` for every match of every RELATIONS pattern in ``text``, in pattern order."""
+    if not prefilter.ENABLED:  # the filters' own test compares fresh scans, not these
+        return [(attribute, m) for attribute, rx in RELATIONS for m in rx.finditer(text)]
+    found = _scanned.get(text)
+    if found is None:
+        if len(_scanned) >= MAX_SCANNED_TEXTS:
+            _scanned.clear()
+        found = _scanned[text] = [(attribute, m) for attribute, rx in RELATIONS for m in rx.finditer(text)]
+    return found
+
+
 def find_relations(sent) -> list[Finding]:
     """Relation cues of one sentence; ``end`` marks where the partner name begins."""
     s, off, i = sent.text, sent.start, sent.index
     out = []
     if not _ANY_RELATION.may_match(s):
         return out
-    for attribute, rx in RELATIONS:
-        for m in rx.finditer(s):
-            if search_part(_DERIVED_BEFORE, s[max(0, m.start() - 40):m.start()], s):
-                continue  # "derived from the J1 platform that underpins the Taycan": another platform
-            out.append(Finding(i, off + m.start(), off + m.end(), attribute, None,
-                               negated=bool(search_part(_UNLIKE_BEFORE, s[:m.start()], s))))
+    for attribute, m in relation_matches(s):
+        if search_part(_DERIVED_BEFORE, s[max(0, m.start() - 40):m.start()], s):
+            continue  # "derived from the J1 platform that underpins the Taycan": another platform
+        out.append(Finding(i, off + m.start(), off + m.end(), attribute, None,
+                           negated=bool(search_part(_UNLIKE_BEFORE, s[:m.start()], s))))
     for attribute, rx in MUTUAL:
         for m in rx.finditer(s):
             out.append(Finding(i, off + m.start(), off + m.end(), attribute, None, qualifier_text="mutual"))

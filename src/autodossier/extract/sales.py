@@ -8,11 +8,22 @@ from autodossier.extract.dates import find_dates, parse_pub_date
 from autodossier.extract.findings import Finding
 from autodossier.extract.numbers import NUMBER, NUMBER_SCALED, parse_number, tidy
 from autodossier.extract.pipeline import Annotated, component
-from autodossier.extract.prefilter import gated, search_part
+from autodossier.extract.prefilter import gated, match_part, search_part
 from autodossier.extract.regions import REGION_RE, region_code
+from autodossier.extract.sales_tables import SALES_HEADER, is_row, row_findings
 
 # Words before a figure that make it a goal or a capacity rather than vehicles sold.
-_TARGET_BEFORE = gated(r"\b(?:target|goal|aim|ambition|capacity|forecast)\s+(?:of\s+)?(?:about\s+|around\s+)?$", re.I)
+# ("a goal of building 280,000 units", "capacity to make 300,000": a verb may stand between)
+_TARGET_BEFORE = gated(r"\b(?:target|goal|aim|ambition|capacity|forecast)\s+(?:of\s+|to\s+)?"
+                       r"(?:(?:build|sell|produce|make|deliver)\w*\s+)?(?:about\s+|around\s+|up\s+to\s+)?$", re.I)
+# Words before a figure that make it a difference ("outsold the Golf by 1,300 units"); "more than"
+# before a figure is its qualifier ("finding more than 64,000 buyers"), not a difference.
+_DIFFERENCE_BEFORE = gated(r"\bby\s+(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|(?:more|less|fewer)\s+than\s+)?$"
+                           r"|(?<!more )(?<!fewer )(?<!less )\bthan\s+(?:some\s+|about\s+|around\s+|nearly\s+)?$")
+# Words between a figure and its units that make it a difference: "3,000 fewer units than in 2023".
+_EXTRA_UNITS = re.compile(r"\b(?:more|fewer|less|extra|additional)\b", re.I)
+# Words after a figure that make it a difference: "6,724 units more than a year earlier".
+_DIFFERENCE_AFTER = gated(r"\s*(?:(?:more|fewer|less)\s+(?:[a-z]+\s+)?than|(?:up|down)\s+(?:on|from))\b", re.I)
 _SALES_WORD = gated(r"\b(?:sold|sell(?:s|ing)?|sales|deliver(?:ed|ies)|registrations|registered|moved|"
                     r"shifted|retailed|tally|buyers|best-?sellers?|sellers|dispatch(?:ed|es)|despatched|owners|"
                     r"took\s+home)\b", re.I)
@@ -26,23 +37,42 @@ UNITS = gated(
     rf"|(?P<num4>{NUMBER})\s+(?:sold|buyers|owners|new\s+owners)\b"
     rf"|(?P<num5>\d{{1,3}}(?:,\d{{3}})+|\d{{3,}})\s+(?=(?:new\s+)?(?:[A-Z][\w-]*\s)?[A-Z0-9][\w-]*s\b)"
     # a model's own figure in a list: "led by the Sandero (262,000) and the Duster (158,000)"
-    rf"|(?<=[\w’'] )\((?P<num3>{NUMBER_SCALED})(?:\s+units)?[,)]",
+    rf"|(?<=[\w’'] )\((?P<num3>{NUMBER_SCALED})(?:\s+units)?[,)]"
+    # a count the sales rose or fell to: "deliveries rose to 21,000", "registrations totalled 4,210"
+    r"|\b(?:rose|climbed|jumped|fell|dropped|slipped|declined|grew|increased|decreased|totall?ed|reached|stood\s+at)\s+"
+    rf"(?:to\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+over\s+|more\s+than\s+|over\s+)?(?P<num6>{NUMBER_SCALED})"
+    r"(?!\d|[,.]\d|\s*(?:%|percent|per\s+cent|km|mph|hp|bhp|kw|nm|rpm|kg|lb|miles|litres?|liters?|seconds?|sec|s\b|"
+    r"billion|yuan|euros?|dollars|pounds|yen|rupees|crore|lakh)|\s+(?:units|vehicles|cars|sales|registrations|deliveries)\b)",
     re.I,
 )
 PERCENT = gated(rf"(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)", re.I)
 _DOWN = gated(r"\b(?:declin\w*|down|drop\w*|fell|fall\w*|decreas\w*|slump\w*|plung\w*|lower|slid\w*|"
               r"tumbl\w*|dipp?\w*|shrank|shrink\w*|contract\w*|loss)\b", re.I)
-_UP = gated(r"\b(?:up|ris\w*|rose|grew|grow\w*|increas\w*|jump\w*|climb\w*|surg\w*|gain\w*|higher|boost\w*)\b", re.I)
+# ("pick-up" is a body word, not a rise)
+_UP = gated(r"(?<!-)\b(?:up|ris\w*|rose|grew|grow\w*|increas\w*|jump\w*|climb\w*|surg\w*|gain\w*|higher|boost\w*)\b", re.I)
 _BASELINE = gated(r"(?:compared (?:to|with)|from|versus|vs\.?|over|than|relative to|against)\s+(?:the\s+)?(?:same period (?:in|of)\s+)?$", re.I)
+# A year-over-year baseline makes a percentage a sales change even in a sentence that names no
+# sales word: "That's a rise of 104 per cent compared with the same time last year".
+_YOY = gated(r"\b(?:compared (?:with|to)|than|on|over|from|versus|vs\.?)\s+(?:only\s+|just\s+)?(?:the\s+)?"
+             r"(?:(?:same|corresponding) (?:time|period|month|quarter)\s+(?:last|a|of\s+the\s+previous|in\s+the\s+previous)\s+year"
+             r"|(?:a|one) year (?:earlier|before|ago)|last year)\b"
+             r"|\byear[- ](?:on|over)[- ]year\b", re.I)
+# After a percentage: a baseline that is a plan, not an earlier period ("50% higher than the
+# sales plan"); before it: a band around another figure ("priced within 10-15 per cent of").
+_NOT_CHANGE_AFTER = gated(r"^[^.;]{0,25}?\bthan\s+(?:[\w'’-]+\s+){0,3}?(?:plan|plans|target|goal|forecast|"
+                          r"expectations?|estimates?|projections?)\b", re.I)
+_NOT_CHANGE_BEFORE = gated(r"\bwithin\s+[^\w]?(?:\d+(?:\.\d+)?\s?(?:-|to)\s?)?$", re.I)
 _MONTHS_OF_YEAR = gated(r"first (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven) months of (?:the year|this year|(20\d\d))", re.I)
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
 
 MARKET = gated(
     r"(?P<neg>(?:\b(?:not|never|no longer|neither|nor|unlikely|no plans)\b|n't|n’t)[^.;]{0,40}?)?"
     r"\b(?:sold|sell|sells|selling|on sale|available|offered|launch(?:ed|es)?|come|coming|arrive|arriving|head(?:ed|ing)?|bound|"
-    r"destined|export(?:ed)?|imported|market(?:ed)?|introduced|go|return|ship(?:ped|ping)?|reach(?:es|ing)?|orders|present)\b"
+    r"destined|export(?:ed)?|imported|market(?:ed)?|introduced|go|return|ship(?:ped|ping)?|reach(?:es|ing)?|orders|present|"
+    # "no plans to bring the wagon to the US", "expected in Europe next year"
+    r"bring|brings|bringing|expected)\b"
     r"(?:\s+\w+){0,4}?\s+"
-    r"(?:in|to|for|into|across)\s+(?:the\s+)?"
+    r"(?:in|to|for|into|across|on(?=\s+the\s+Old\s+Continent))\s+(?:the\s+)?"
     r"(?P<region>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)"
     # "the North American market", "Mexico's automotive market"
     r"|\b(?P<region2>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)(?:[\s-]|['’]s\s+(?:(?:automotive|car|auto|EV|new-car|vehicle)\s+)?)market\b"
@@ -60,7 +90,10 @@ PRICED_IN = gated(
     rf"\b{_PRICE_VERB}\s+(?:from\s+|at\s+|just\s+|around\s+|about\s+)*(?:US\$|\$|€|£|¥)?\s?\d[\d,.]*\s?"
     r"(?:k\b|million\b|euros\b|pounds\b|dollars\b|yuan\b|yen\b)?\s+in\s+(?:the\s+)?(?P<region>[A-Z][\w.]*(?:\s[A-Z]\w*)?)"
     r"|^\s*In\s+(?:the\s+)?(?P<region2>[A-Z][\w.]*(?:\s[A-Z]\w*)?),?\s+(?:[\w’']+\s+){1,3}?"
-    rf"(?:will\s+|is\s+|'s\s+|’s\s+)?{_PRICE_VERB}\b",
+    rf"(?:will\s+|is\s+|'s\s+|’s\s+)?{_PRICE_VERB}\b"
+    # a price change in a country: "lowered the prices of its Model Y and Model 3 in China"
+    r"|\b(?:cut|cuts|lowered|lowers|slashed|slashes|reduced|reduces|raised|raises|hiked|hikes|dropped|drops)\s+"
+    r"(?:the\s+|its\s+)?prices?\s+(?:of|on|for)\s+[^.;:]{1,80}?\s+in\s+(?:the\s+)?(?P<region3>[A-Z][\w.]*(?:\s[A-Z]\w*)?)",
 )
 
 
@@ -85,8 +118,11 @@ _RULED_OUT_BEFORE = gated(r"\b(?:ruled\s+out|no\s+plans\s+for|scrapped|cancell?e
 
 # The next region of a list after a market's first one.
 # ("in the United States in 2021, and in the United Kingdom in 2023": a year may stand between)
+# A listed region ends its list item: "come back to South Africa, Chinese carmaker Chery" lists none.
 _MORE_REGIONS = gated(r"(?:\s+in\s+(?:19|20)\d\d)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:in\s+)?(?:the\s+)?"
-                      r"(?P<region>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)")
+                      r"(?P<region>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)"
+                      r"\b(?![\s-]+(?:car\s*makers?|automakers?|makers?|brands?|companies|company|firms?|giants?|"
+                      r"manufacturers?|marques?|media|outlets?|press|reports?|news|rivals?|buyers|customers|drivers)\b)")
 # The region a list excepts: "bound for Japan and the USA, though not Australia".
 _EXCEPT_REGION = gated(r",?\s+(?:but|though|although|yet)\s+not\s+(?:in\s+|to\s+|for\s+)?(?:the\s+)?"
                        r"(?P<region>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)")
@@ -154,11 +190,30 @@ def _listed_regions(s: str, end: int, i: int, off: int, negated: bool = False,
     return out
 
 
+def _change(s: str, pub, m: re.Match, i: int, off: int, region: str | None, stop: int) -> list[Finding]:
+    """The sales change a percentage ``m`` states, signed by the rise or fall word nearest it
+    (none when no such word is near, or when it compares with a plan or bands another figure)."""
+    window = s[max(0, m.start() - 40):m.end() + 30]
+    down, up = search_part(_DOWN, window, s), search_part(_UP, window, s)
+    if not (down or up) or match_part(_NOT_CHANGE_AFTER, s[m.end():m.end() + 60], s) \
+            or search_part(_NOT_CHANGE_BEFORE, s[max(0, m.start() - 20):m.start()], s):
+        return []
+    value = float(m.group("num"))
+    sign = -1 if down and (not up or abs(down.start() - 40) < abs(up.start() - 40)) else 1
+    return [Finding(i, off + m.start(), off + m.end(), "sales_change_pct", tidy(sign * value),
+                    unit="%", period=_period(s, pub, m.start(), m.end(), False, stop), region=region, brand=True)]
+
+
 def find_sales(sent, pub) -> list[Finding]:
     """Sales units, sales changes and market findings of one sentence."""
     s, off, i = sent.text, sent.start, sent.index
     out: list[Finding] = []
-    if _SALES_WORD.search(s):
+    sales_word = _SALES_WORD.search(s)
+    if not sales_word and _YOY.search(s):
+        # no sales word: only a percentage change against a year-earlier baseline
+        for m in PERCENT.finditer(s):
+            out += _change(s, pub, m, i, off, None, len(s))
+    elif sales_word:
         region = _region(s)
         figures = list(UNITS.finditer(s)) + list(PERCENT.finditer(s))
         starts = sorted(f.start() for f in figures)
@@ -167,7 +222,8 @@ def find_sales(sent, pub) -> list[Finding]:
             return next((p for p in starts if p > pos), len(s))
 
         for m in UNITS.finditer(s):
-            num = m.group("num") or m.group("num2") or m.group("num3") or m.group("num4") or m.group("num5")
+            num = (m.group("num") or m.group("num2") or m.group("num3") or m.group("num4") or m.group("num5")
+                   or m.group("num6"))
             try:
                 value = parse_number(num)
             except ValueError:
@@ -176,21 +232,15 @@ def find_sales(sent, pub) -> list[Finding]:
                 continue  # a year, or too few to be a sales figure
             if search_part(_TARGET_BEFORE, s[max(0, m.start() - 30):m.start()], s):
                 continue  # "a sales target of 5.5 million": a goal, not vehicles sold
-            if re.search(r"\b(?:by|than)\s+(?:some\s+|about\s+|around\s+|nearly\s+)?$", s[max(0, m.start() - 20):m.start()]) \
+            if search_part(_DIFFERENCE_BEFORE, s[max(0, m.start() - 25):m.start()], s) \
+                    or match_part(_DIFFERENCE_AFTER, s[m.end():m.end() + 20], s) \
+                    or _EXTRA_UNITS.search(m.group()) \
                     or s[max(0, m.start() - 1):m.start()] in "$€£¥":
                 continue  # "outsold the Golf by 1,300 units": a difference, not a figure
             out.append(Finding(i, off + m.start(), off + m.end(), "sales_units", tidy(value),
                                period=_period(s, pub, m.start(), m.end(), True, stop_after(m.start())), region=region, brand=True))
         for m in PERCENT.finditer(s):
-            window = s[max(0, m.start() - 40):m.end() + 30]
-            down, up = search_part(_DOWN, window, s), search_part(_UP, window, s)
-            if not (down or up):
-                continue
-            value = float(m.group("num"))
-            sign = -1 if down and (not up or abs(down.start() - 40) < abs(up.start() - 40)) else 1
-            out.append(Finding(i, off + m.start(), off + m.end(), "sales_change_pct", tidy(sign * value),
-                               unit="%", period=_period(s, pub, m.start(), m.end(), False, stop_after(m.start())), region=region,
-                               brand=True))
+            out += _change(s, pub, m, i, off, region, stop_after(m.start()))
     for m in REACH_BUYERS.finditer(s):
         code = region_code(m.group("region"))
         if code and code != "global":
@@ -208,7 +258,7 @@ def find_sales(sent, pub) -> list[Finding]:
             out.append(Finding(i, off + m.start(), off + m.end(), "market", code, negated=True, brand=False))
             out += _listed_regions(s, m.end("region"), i, off, negated=True)
     for m in PRICED_IN.finditer(s):
-        name = m.group("region") or m.group("region2")
+        name = m.group("region") or m.group("region2") or m.group("region3")
         code = region_code(name) or region_code(name.rstrip("."))
         if code and code != "global":
             out.append(Finding(i, off + m.start(), off + m.end(), "market", code, brand=False))
@@ -241,9 +291,25 @@ def find_sales(sent, pub) -> list[Finding]:
     return out
 
 
-@component("sales", requires=("sentences",), provides=("findings",))
+@component("sales", requires=("sentences", "mentions"), provides=("findings",))
 def sales(art: Annotated) -> None:
-    """Find sales figures and markets in every sentence."""
+    """Find sales figures and markets in every sentence, and the counts of ranked lists and
+    tables under a line about sales."""
     pub = parse_pub_date(art.doc.date)
+    header = None  # the last sentence that is not a row: it says whether the rows under it are sales
+    read: tuple | None = None  # (that sentence, whether it is about sales, its period), worked out once
     for sent in art.sentences:
-        art.findings.extend(find_sales(sent, pub))
+        found = find_sales(sent, pub)
+        art.findings.extend(found)
+        if not is_row(sent.text):
+            header = sent
+            continue
+        if header is None:
+            continue
+        if read is None or read[0] is not header:
+            t = header.text
+            about_sales = bool(SALES_HEADER.search(t))
+            read = (header, about_sales, _period(t, pub, len(t), len(t), False, len(t)) if about_sales else None)
+        if read[1] and not any(f.attribute == "sales_units" for f in found) and any(
+                m.model for m in art.mentions.get(sent.index, [])):
+            art.findings.extend(row_findings(sent, read[2]))

@@ -36,7 +36,8 @@ LAYOUTS = [
 ]
 ASPIRATION = [
     (gated(r"\b(?:twin|bi|quad|triple)[\s\-\u2010\u2011]?turbo(?:charged|s)?\b|\btwin[\s\-\u2010\u2011]turbochargers\b", re.I), "twin-turbo"),
-    (gated(r"(?<!non-)\bturbo(?:charged|charger)?\b(?![\s\-\u2010\u2011]?(?:lag|charger technology))", re.I), "turbo"),
+    # ("a 3.0-litre turbodiesel", "the turbopetrol": written as one word)
+    (gated(r"(?<!non-)\bturbo(?:charged|charger|diesel|petrol)?\b(?![\s\-\u2010\u2011]?(?:lag|charger technology))", re.I), "turbo"),
     (gated(r"\bsupercharged\b|\bsupercharger\b", re.I), "supercharged"),
     (gated(r"\b(?:naturally|normally)[\s\-\u2010\u2011]aspirated\b|\bnon-turbo\b", re.I), "naturally-aspirated"),
 ]
@@ -66,13 +67,22 @@ POWERTRAIN = [
            # "a 2.0-litre i-VTEC petrol unit"
            r"(?:[Pp]etrol|[Dd]iesel|[Gg]asoline)\s+(?:unit|motor|mill|powertrain|version|variant|option))\b"), "ice"),
 ]
+# A powertrain word that ends a model's name says the model's powertrain ("Bolt EV", "Kona
+# Electric", "Corolla Hybrid"); written as a name's part: capitalised.
+_NAME_SUFFIX = re.compile(r"EV|BEV|PHEV|Electric|Hybrid|Plug-in Hybrid|e-Power")
+# After such a name: it is a platform or a technology, not a car ("its Ultium EV platform").
+_NOT_A_CAR_AFTER = gated(r"\s+(?:platform|architecture|underpinnings|battery|batteries|system|technology|tech|"
+                         r"brand|sub-brand|division|range|line-?up|family)\b", re.I)
 # "no diesel engine": a fuel ruled out, not combustion as a whole
 _FUEL_ENGINE = gated(r"^(?:diesel|petrol|gasoline)", re.I)
 DRIVETRAIN = [
     (gated(r"\b(?:rear[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]driven?|rear[\s\-\u2010\u2011]drive|RWD|"
-           r"(?:drive|power)\s+(?:goes\s+)?to\s+the\s+rear\s+wheels)\b", re.I), "rwd"),
+           r"(?:drive|power)\s+(?:goes\s+)?to\s+the\s+rear\s+wheels)\b|(?:"
+           # "rear- or all-wheel drive": a suspended hyphen
+           r"\brear-(?=\s+(?:or|and)\s+(?:all|four|front)-wheel[\s\-\u2010\u2011]drive))", re.I), "rwd"),
     (gated(r"\b(?:front[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|front[\s\-\u2010\u2011]drive|FWD|"
-           r"(?:drive|power)\s+(?:goes\s+)?to\s+the\s+front\s+wheels)\b", re.I), "fwd"),
+           r"(?:drive|power)\s+(?:goes\s+)?to\s+the\s+front\s+wheels)\b|(?:"
+           r"\bfront-(?=\s+(?:or|and)\s+(?:all|four|rear)-wheel[\s\-\u2010\u2011]drive))", re.I), "fwd"),
     (gated(r"\b(?:all[\s\-\u2010\u2011]wheel[\s\-\u2010\u2011]drive|AWD|quattro|xDrive|4MATIC|4Motion|e-4orce|SH-AWD|"
            r"(?:to|through|drives|driving|powers|powering)\s+all\s+four\s+wheels|(?:to|through)\s+both\s+axles|"
            r"dual[\s\-\u2010\u2011]motor)\b", re.I), "awd"),
@@ -111,7 +121,9 @@ BODY_RE = gated(
 )
 # One or two lower-case words between a model and its body word ("compact", "city", "mid-size",
 # "twin rear-drive sports", "– twin rear-drive sports").
-_MODIFIERS = re.compile(r"\s+(?:[–—-]\s+)?(?:[a-z][a-z-]*\s+){1,3}")
+# An apposition after a pair of names counts them: "the Stealth and the Wagoneer S, a pair of large SUVs".
+_MODIFIERS = re.compile(r"\s+(?:[–—-]\s+)?(?:[a-z][a-z-]*\s+){1,3}"
+                        r"|,\s+(?:a\s+pair\s+of|both|two|three|twin)\s+(?:[a-z][a-z-]*\s+){0,3}")
 _BODY_VALUE = [(gated(rf"^(?:{p})$", re.I), v) for p, v in BODY]
 # Engine designations: "VR30DDTT", "EA888", "B58B30", and hyphenated family-suffix codes ("G16E-GTS").
 ENGINE_CODE = gated(r"\b(?:[A-Z]{1,3}\d{2,3}[A-Z]{2,5}\d?|EA\d{3}|[A-Z]\d{2}[A-Z]\d{2}|[A-Z]{1,2}\d{2}[A-Z]-[A-Z]{2,4})\b"
@@ -152,7 +164,9 @@ def _count(text: str) -> int:
 
 # "will not be offered with a plug-in hybrid powertrain", "no plans for a combustion-engined version":
 # the powertrain named is one the model will not have.
-_NEGATED_BEFORE = gated(r"(?:\b(?:not|never|no plans (?:for|to)|(?:ruled|rules|rule) out)\b|n't|n’t)\s+(?:(?!(?:but|and|which|while|only)\b)"
+# ("isn't the sole Lexus EV", "not the only electric SUV": one of several, not a denial)
+_NEGATED_BEFORE = gated(r"(?:\b(?:not|never|no plans (?:for|to)|(?:ruled|rules|rule) out)\b|n't|n’t)\s+"
+                        r"(?!(?:the\s+|a\s+|an\s+)?(?:sole|only|first|last|lone|single)\b)(?:(?!(?:but|and|which|while|only)\b)"
                         r"[\w-]+\s+){0,4}$"
                         # "there is no automatic", "no manual option"
                         r"|\b(?:there\s+(?:is|will\s+be)\s+)?no\s+$", re.I)
@@ -168,7 +182,9 @@ _ELECTRIC_MOTOR = gated(r"^[\w-]+\s+(?:motors?|range|mode|driving)\b", re.I)
 _ELECTRIC_PART = gated(r"^(?:(?:pure|fully|all)[\s-])?(?:electric|EV)[\s-]+(?:only\s+)?(?:wastegate|range|mode|source|power\s+steering|steering|"
                        r"pump|turbo\w*|compressor|assist\w*|boost|axle|parking|driving|motor\s+draws|-only|hardware|components?)\b", re.I)
 _HYBRID_WORD = gated(r"\b(?:hybrid|hybrids|PHEV|plug-in|electric\s+motors?|e-motors?)\b", re.I)
-_WITH_ENGINE = gated(r"\b(?:engine|V-?\d{1,2}|hybrid|cylinders?|petrol|gasoline|diesel)\b", re.I)
+# ("10 km of EV-only range", "a short electric-only range": only a plug-in hybrid states one)
+_WITH_ENGINE = gated(r"\b(?:engine|V-?\d{1,2}|hybrid|cylinders?|petrol|gasoline|diesel)\b"
+                     r"|\b(?:EV|electric)-only\b", re.I)
 
 
 def _negated(s: str, m: re.Match) -> bool:
@@ -246,7 +262,15 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
         taken = []
         for rx, value in table if _GATES[id(table)].may_match(s) else ():
             for m in rx.finditer(s):
-                if any(a <= m.start() < b for a, b in taken) or inside_name(m):
+                if any(a <= m.start() < b for a, b in taken):
+                    continue
+                if inside_name(m):
+                    if attribute == "powertrain" and _NAME_SUFFIX.fullmatch(m.group()) \
+                            and any(a < m.start() and m.end() == b for a, b in mention_spans) \
+                            and not match_part(_NOT_A_CAR_AFTER, s[m.end():m.end() + 20], s):
+                        # "the Bolt EV", "Kona Electric buyers": the powertrain word that ends a name
+                        taken.append((m.start(), m.end()))
+                        add(m, attribute, value)
                     continue
                 if attribute == "powertrain" and _generic(s, m, named_end, named_start):
                     taken.append((m.start(), m.end()))
