@@ -64,7 +64,7 @@ RECORDS = frozenset({"sales_units", "sales_change_pct", "price"})
 _ACCORDING = re.compile(r"\baccording to\b|\bfigures (?:from|published)|\bdata from\b", re.I)
 
 
-# "is expected to power the India-spec Hilux", "will be used in the Macan": the model an engine goes into.
+# "is expected to power the Europe-spec Ranger", "will be used in the Cayenne": the model an engine goes into.
 _POWERS = re.compile(r"\b(?:to\s+power|will\s+power|would\s+power|be\s+used\s+in|"
                      r"(?:find|make)s?\s+(?:its|their)\s+way\s+into|be\s+fitted\s+to|go\s+into)\s+"
                      r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}$", re.I)
@@ -94,7 +94,7 @@ def _clause_start(text: str, pos: int) -> int:
 # Between a powertrain word and the model it describes: "hybrid Ferrari SF90", "electric-only Zed".
 _ATTRIBUTIVE_BEFORE = re.compile(r"[\s-]*(?:\([A-Za-z-]{2,6}\)\s*)?")  # "plug-in hybrid (PHEV) Temerario"
 _ATTRIBUTIVE_AFTER = re.compile(r"\s+")
-# "a CX-60 in plug-in hybrid form", "Silverado and Sierra pickups in electric form": a powertrain
+# "a Sorento in plug-in hybrid form", "F-150 and Ram 1500 pickups in electric form": a powertrain
 # stated as the form a model comes in.
 _IN_FORM_GAP = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}in\s+(?:(?:its|their|an?|fully|pure|all)\s+)?$")
 _FORM_AFTER = re.compile(r"^\s+(?:form|guise)\b")
@@ -142,16 +142,16 @@ def _bound(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
             return m  # "the Porsche 911 Cabriolet": the body word ends the model's name
         if (f.attribute == "body_style" and m.end <= f.start and m.kind != "carried" and _BODY_GAP.fullmatch(gap)
                 and "comparative" not in m.words):
-            return m  # "the Trailblazer compact SUV", "GR 86 and Subaru BRZ – twin rear-drive sports coupes"
+            return m  # "the Seltos compact SUV", "MX-5 and Fiat 124 – twin rear-drive roadsters"
         if (f.attribute == "body_style" and m.kind == "explicit" and m.start >= f.end
                 and APPOSITION.fullmatch(text, f.end, m.start) and "comparative" not in m.words):
-            return m  # "the premium pick-up that currently sells best, the Ford Ranger": named in apposition
+            return m  # "the compact SUV that currently sells best, the Kia Sportage": named in apposition
         if m.start >= f.end and m.start - f.end < 40 and _BEFORE_MENTION.match(text[f.end:m.start]):
             if f.attribute in ("power_hp", "torque_lbft", "body_style", "sales_units", "market"):
                 return m
         if f.attribute == "powertrain" and m.kind == "explicit" and (0 <= m.start - f.end <= 1 or _in_form(f, m, text)
                                                                      or _named_right_before(f, m)):
-            return m  # "the new hybrid Ferrari SF90", "a CX-60 in plug-in hybrid form", "Model 3 electric vehicles"
+            return m  # "the new hybrid McLaren Artura", "a Sorento in plug-in hybrid form", "Model Y electric vehicles"
     return None
 
 
@@ -170,7 +170,7 @@ def _object(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
     return before[-1] if before else None
 
 
-# A sentence that opens with a participle phrase: "Arriving this year, the Tiggo 4 Pro will ...",
+# A sentence that opens with a participle phrase: "Arriving next spring, the Omoda 5 will ...",
 # "Scheduled for release in 2022, the Tiggo 7 Pro ...", "Having debuted at Geneva, the 208 ...".
 _OPENING = re.compile(r"\s*(?:(?:First|Officially|Recently|Originally|Only)\s+)?(?!According\b)(?:[A-Z][a-z]{2,}(?:ed|ing)|"
                       r"Shown|Seen|Given|Driven|Taken|Built|Made|Sold|Due|Set)\b[^,;:]*,")
@@ -241,7 +241,7 @@ _RELATIVE = re.compile(r",\s*(?:which|who)\b")
 _RELATIVE_RIGHT_AFTER = re.compile(r"(?:\s*[\w.-]+){0,2}?\s*(?:\([^)]{0,60}\)\s*)?,\s*(?:which|who)\b")  # past a trim ("VZ")
 
 
-# From a list's last model into an aside describing the list: "the GR 86 and Subaru BRZ – twin rear-drive".
+# From a list's last model into an aside describing the list: "the MX-5 and Fiat 124 – twin rear-drive".
 _LIST_ASIDE = re.compile(r"\s*(?:[–—]|\()\s*[^–—()\d]{0,30}")
 
 
@@ -282,7 +282,7 @@ def assemble(art: Annotated) -> None:
             engine_owner = powered
             # what is said of that engine in the car it will power carries this sentence's hedge
             engine_status = status_for(sent.text, powered.start - sent.start, sent_cues, 0)
-        # "Mated to the six-speed auto, this engine produces 204 hp": the engine the article follows
+        # "Mated to the ten-speed auto, this engine makes 210 hp": the engine the article follows
         engine_talk = (engine_owner is not None and _THIS_ENGINE.search(sent.text)
                        and not any(m.model and m.kind == "explicit" for m in mentions))
         owned = {id(f): owners for f in found
@@ -297,7 +297,7 @@ def assemble(art: Annotated) -> None:
                 pending += [(f, m, None, "confirmed") for m in owned[id(f)]]
                 if given_up(f, text):
                     exclusive.add(id(f))
-                    continue  # "swapped the V10 shared by the Huracan and R8 for ...": not the subject's
+                    continue  # "swapped the V6 shared by the Macan and Q5 for ...": not the subject's
             status = f.status or status_for(sent.text, rel, sent_cues, _clause_start(sent.text, rel))
             if status == "reported" and f.attribute in RECORDS and _ACCORDING.search(sent.text):
                 status = "confirmed"  # "According to the outlet, Dacia sold 118,883": a record cited
@@ -319,7 +319,7 @@ def assemble(art: Annotated) -> None:
                     continue
                 before = [m for m in mentions if m.model and m.end <= f.start and m.subject != partner.subject
                           and "comparative" not in m.words]
-                # "the Tekton, which replaces the Qashqai and uses the Duster as its basis": another
+                # "the Bigster, which replaces the Kadjar and uses the Sandero as its basis": another
                 # relation's partner is not the subject of this one
                 before = [m for m in before if not ("partner" in m.words and _NEXT_VERB.fullmatch(text, m.end, f.start))] \
                     or before
@@ -334,7 +334,7 @@ def assemble(art: Annotated) -> None:
                     continue
                 if owners is None and subject.end <= f.start and _RELATIVE.search(text, subject.end, f.start) \
                         and not _RELATIVE_RIGHT_AFTER.match(text, subject.end, f.start):
-                    continue  # "a new model will follow at year's end, which is expected to be the twin of ..."
+                    continue  # "a roadster will join later, which is likely to be a twin of ..."
                 if _inside_aside(sent.text, rel):
                     status = "confirmed"
                 for other in _chain(partner, mentions, text):
@@ -353,14 +353,14 @@ def assemble(art: Annotated) -> None:
                             pending.append((g, partner, None, "confirmed"))
                 continue
             if f.attribute in ("lifecycle", "reveal", "on_sale", "production_start", "production_end") or f.event:
-                # "the boxy Lexus GX, which is now confirmed for a local launch": a relative clause's event
+                # "the Mitsubishi Triton, which is already confirmed for a UK launch": a relative clause's event
                 # is about the model it follows, even a relation's partner
                 subject = _relative_subject(f, mentions, sent.text, sent.start)
                 if subject is not None:
                     about_partner.add(id(f))
                 opening = None if subject is not None else _opening_subject(f, mentions, sent)
                 if isinstance(opening, str):
-                    # "Arriving this year, the Tiggo 4 Pro will target the EcoSport": a model the mentions
+                    # "Arriving next spring, the Omoda 5 will take on the Qashqai": a model the mentions
                     # missed; the article's topic when it bears that name, else no model we can name
                     if focus is None or opening.lower() not in focus.subject.lower():
                         continue
@@ -388,32 +388,32 @@ def assemble(art: Annotated) -> None:
                 if subject is None:
                     before = [m for m in mentions if m.end <= f.start and "comparative" not in m.words
                               and m.kind != "carried"]
-                    # "the Kia Sportage ... runner-up to the Ford, with 47,788 sold": a make named as
-                    # "the Ford" is a car, not the brand whose figure follows
+                    # "the Hyundai Tucson ... runner-up to the Toyota, with 39,205 sold": a make named as
+                    # "the Toyota" is a car, not the brand whose figure follows
                     before = [m for m in before if m.model or not text[max(0, m.start - 4):m.start].lower()
                               .endswith("the ")] or before
                     subject = before[-1] if before else focus
             else:
                 subject = _bound(f, mentions, text)
                 if subject is None and f.attribute == "body_style" and unnamed(f, mentions, text):
-                    # "it displayed its first cars – a mid-size sedan plus a mid-size SUV": no model's
+                    # "it showed its first models – a compact hatch plus a large SUV": no model's
                     exclusive.add(id(f))
                     art.proposals.append(Proposal(f, Mention(f.start, f.start, "", None, kind="carried"), None,
                                                   "confirmed", sent, source, exclusive=True))
                     continue
                 first = example_of(f, mentions, text) if subject is None and f.attribute == "powertrain" else None
                 examples = _chain(first, mentions, text) if first is not None else []
-                # "how much the firm has poured into hybridised powertrains (witness the P1 and Artura)": the
+                # "how much the brand has invested in electrified powertrains (see the SF90 and 296)": the
                 # examples' powertrain, besides what the sentence says of its subject
                 pending += [(f, m, None, "confirmed") for m in examples]
                 if subject is not None and f.attribute in ("powertrain", "drivetrain") and (
                         _attributive(f, subject, text) or _in_form(f, subject, text)):
-                    # "the gasoline-powered XT4", "the new hybrid Ferrari SF90", "a CX-60 in plug-in hybrid
-                    # form": that car's alone, even a relation's partner ("a twin of the plug-in hybrid Temerario")
+                    # "the gasoline-powered XT4", "the new hybrid McLaren Artura", "a Sorento in plug-in hybrid
+                    # form": that car's alone, even a relation's partner ("a twin of the all-electric Macan")
                     about_partner.add(id(f))
                     exclusive.add(id(f))
                 if subject is None and f.attribute == "market":
-                    # "the new Toyota Crown (a model bound for Japan and the USA)": the aside's model
+                    # "the new Honda Prelude (a model bound for Europe and Canada)": the aside's model
                     subject = _aside_owner(f, mentions, sent)
                     if subject is not None:
                         status = "confirmed"  # an aside states what it says as fact
@@ -427,7 +427,7 @@ def assemble(art: Annotated) -> None:
                     if _same_as(sent.text, subject, sent.start):
                         pending.append((f, focus, None, status_for(sent.text, rel, sent_cues, 0)))
             if engine_talk and (f.attribute in _ENGINE_TALK_ATTRS or f.attribute in _PAIRING_ATTRS):
-                # "Mated to the six-speed auto, this engine ...": the gearbox it is paired with is as
+                # "Mated to the ten-speed auto, this engine ...": the gearbox it is paired with is as
                 # certain as the engine's use in the car
                 subject = engine_owner
                 if engine_status and CERTAINTY_RANK[engine_status] < CERTAINTY_RANK.get(status or "confirmed", 0):
@@ -447,14 +447,14 @@ def assemble(art: Annotated) -> None:
             group = _coordinated(mentions, text) if (asides and subject.kind == "explicit"
                                                      and _inside_aside(sent.text, rel)) else []
             if subject in group and _LIST_ASIDE.fullmatch(text, group[-1].end, f.start):
-                # "the GR 86 and Subaru BRZ – twin rear-drive sports coupes –": the aside describes the list
+                # "the MX-5 and Fiat 124 – twin rear-drive roadsters –": the aside describes the list
                 pending += [(f, other, None, status) for other in group if other is not subject]
             elif subject.kind == "explicit" and (f.attribute in ("market", "body_style") or (
                     f.attribute == "powertrain" and (_in_form(f, subject, text) or _named_right_before(f, subject)))):
                 # "the Mini Coupe and Mini Roadster ... here": every model of a coordinated list
                 pending += [(f, other, None, status) for other in _chain(subject, mentions, text)[1:]]
                 if subject.end <= f.start:
-                    # "the Hyundai Ioniq 5 and Kia EV6 crossovers": the list that ends at the model
+                    # "the Hyundai Tucson and Kia Sportage crossovers": the list that ends at the model
                     group = _coordinated(mentions, text)
                     if subject in group:
                         pending += [(f, other, None, status) for other in group if other is not subject]
@@ -528,8 +528,8 @@ def _nearest(f: Finding, mentions: list[Mention], text: str) -> Mention | None:
     after = next((m for m in models if m.start >= f.end), None)
     if after is not None and _ITS_BEFORE.search(text, max(0, f.start - 40), f.start) \
             and LIST_BREAK.search(text, f.end, after.start):
-        # "the RS3 will hang on to its turbocharged five-cylinder, whereas no RS1 ...": "its" points back
-        # past a clause break ("Skoda said its 1.2-litre turbo Fabia": the name ends the noun phrase)
+        # "the Golf R will keep its turbocharged four-cylinder, whereas no Polo R ...": "its" points back
+        # past a clause break ("Skoda said its 1.0-litre turbo Fabia": the name ends the noun phrase)
         models = [m for m in models if m.end <= f.start] or models
 
     def distance(m: Mention) -> float:

@@ -389,7 +389,7 @@ def _present_state(text: str, pos: int, found) -> bool:
     return m is not None and not any(pos < c[0] < m.end() for c in found)
 
 
-# "Such a timeframe might look like guesswork, but the model is due to be replaced": a hedge does not
+# "That date may sound optimistic, but the car is due to be replaced": a hedge does not
 # carry past a contrast into the clause that answers it.
 _CONTRAST = re.compile(r",\s+(?:but|yet|although|though|however)\b|;\s+(?:but|however)\b")
 
@@ -416,8 +416,8 @@ _MAIN_VERB = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|uses|gets|make
 
 
 def _closed_aside(text: str, cue: tuple[int, int, str], pos: int) -> bool:
-    """Whether a cue opens an aside that closes before ``pos``: "The HiLux GR Sport, due to arrive
-    this year, uses the usual 2.8-litre" (the aside hedges the arrival, not what follows it)."""
+    """Whether a cue opens an aside that closes before ``pos``: "The Navara Pro-4X, due to arrive
+    this year, uses the usual 2.3-litre" (the aside hedges the arrival, not what follows it)."""
     if cue[2] != "expected":
         return False
     opened = text.rfind(",", 0, cue[0])
@@ -444,7 +444,7 @@ def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_st
     if tail is not None and pos < tail.start() and not _THIRD_PARTY.search(tail.group()) and not any(
             c[0] < tail.start() and c[2] in ("rumored", "speculative", "denied", "expected")
             and not _subordinate_modal(text, c) for c in found):
-        # "After the widely reported troubles ..., the RZ will reach South Africa in 2024, Lexus has
+        # "After well-publicised delays ..., the RX will reach Australia in 2026, Lexus has
         # confirmed." (an expectation the maker confirms stays one: "is expected to ..., Kia confirmed")
         return "confirmed"
     frame = [c for c in found if c[0] < FRAME_CHARS and c[0] <= pos and not _subordinate_modal(text, c)
@@ -465,7 +465,7 @@ def status_for(text: str, pos: int, found: list[tuple[int, int, str]], clause_st
                  and not _closed_aside(text, c, pos)]
         trailing = _trailing(text, pos, found)
         if trailing and frame_status not in ("rumored", "speculative", "denied"):
-            # "GENESIS HAS unveiled the GV60 – UK sales are expected to begin in 2022": the hedge of
+            # "Kia has revealed the EV2 – Spanish sales are expected to start in 2026": the hedge of
             # the value's own clause wins over an earlier clause's event word, though not over the
             # maker's statement ("Mazda has announced ..., with production due to end in April")
             return "confirmed" if any(_confirming(text, c) for c in local + frame) else trailing
@@ -515,7 +515,7 @@ def _trailing(text: str, pos: int, found) -> str | None:
 # what the adjunct says is background, not what the later hedge is about.
 _FRONTED_ADJUNCT = re.compile(r"(?:with|without|after|since|following|despite|like|unlike|as|based|powered|"
                               r"riding|building|using|thanks|given|having|[a-z]+ing)\b", re.I)
-# A consequence drawn from what came before: "..., so the Type S can be expected to".
+# A consequence drawn from what came before: "..., so the Nismo version can be expected to".
 _CONSEQUENCE = re.compile(r",\s+(?:so|meaning|which means|and so)\s")
 
 
@@ -527,7 +527,7 @@ def _hedge_reaches_back(text: str, pos: int, cue_start: int) -> bool:
     """Whether an expectation stated after a value (at ``pos``) governs it across commas.
 
     "The new hybrid, developed in-house, is expected to debut": the hedged subject's own words do;
-    "The BRZ, with its boxer engine, is expected to stay": an aside describing what exists does not,
+    "The GR86, with its flat-four, is expected to remain": an aside describing what exists does not,
     nor does a fronted adjunct, nor a clause of which the hedge is a consequence.
     """
     between = text[pos:cue_start]

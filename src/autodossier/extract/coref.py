@@ -39,7 +39,7 @@ BRAND = gated(r"\b(?:the|its)\s+(?:brand|company|automaker|carmaker|marque|firm|
 # A plural reference to the article's pair of models ("these cars", "the next-gen pickups", "the twins").
 PLURAL = gated(r"\b(?:(?:these|both|neither of these|the two|both of these|the|both of the)\s+"
                r"(?:(?:new|next-gen|next-generation|upcoming|twin|two)\s+)?"
-               # "two of its all-electric luxury cars": the pair, whatever words describe it
+               # "two of its fully electric family cars": the pair, whatever words describe it
                r"|(?:two|both) of (?:its|their|the)\s+(?:[a-z-]+\s+){0,3})"
                r"(?:cars|models|vehicles|pickups|trucks|suvs|sports cars|coupes|twins|siblings|duo|pair|"
                # "the Quadrifoglio versions": the trim of each of the pair
@@ -56,7 +56,7 @@ COMPARATIVE_BEFORE = gated(r"\b(?:eclipse|beat|outgun|outrun|match|similar to|re
                            r"compared (?:to|with)|as with|inspired by|how|against|versus|vs\.?|neither|"
                            r"differs? from|different (?:from|to)|competitors? "
                            r"(?:to|of|such as)|"
-                           # "such as" alone gives examples ("models such as the Civic and CR-V are axed")
+                           # "such as" alone gives examples ("models such as the Maxima and Murano are axed")
                            # "would sit beneath the Z and GT-R", "slotting in above the Corolla": a place in a range
                            r"(?:sits?|sitting|slots?|slotting|slotted|positioned|placed)\s+(?:in\s+)?"
                            r"(?:beneath|below|above|under|between)|"
@@ -204,8 +204,8 @@ def _of_make(explicit: list[Mention], pos: int, recent: list[Mention]) -> Mentio
     return next((m for m in reversed(recent) if m.make == make), None)
 
 
-# A sentence opening with an adverbial or participle clause ("After ... troubles that beset its bZ4X twin,
-# the RZ will ...", "Joining the Fortuner and Innova, the Hilux will ..."): the models named there are
+# A sentence opening with an adverbial or participle clause ("After ... delays that beset its bZ4X twin,
+# the RZ will ...", "Joining the Everest and Territory, the Ranger will ..."): the models named there are
 # not what the sentence is about.
 _INTRO = re.compile(r"^\W*(?:after|following|despite|although|though|while|whilst|whereas|since|unlike|like|joining|"
                     r"alongside|besides|beyond|compared|apart from|aside from|in addition to|as with|just as|"
@@ -279,7 +279,7 @@ def coref(art: Annotated) -> None:
                 if any(e.start >= b and e.start - b <= 2 for e in explicit):
                     continue  # "the new Q50": the name itself follows
                 if explicit and _NAMED_AS.match(s, m.end()):
-                    continue  # "the vehicle is to be named TUV300": the name that follows is the referent
+                    continue  # "the vehicle is to be named KUV100": the name that follows is the referent
                 body = _BODY_NOUNS.get(m.group("noun").lower())
                 target = _topic(topics, title, named_at, sent.index, described) or last
                 if body:

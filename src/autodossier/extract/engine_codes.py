@@ -6,7 +6,7 @@ shape ("X50", "GR86", "CX-5"), so a code counts only where the words around it s
 engine's: right after a displacement, layout or aspiration ("the 5.3L V8 L84", "a 2.0-litre
 NE01 turbocharged engine", "Supercharged LS9 V8"), right before one ("1NR-VE 1.3 litre",
 "the S58 inline-six"), before an engine noun when its shape is unlike a model's ("the K12C
-engine"), or after words that name it ("known inside the company as the LT6", "a
+engine"), or after words that name it ("known internally as the LT2", "a
 designation such as LT7").
 """
 from __future__ import annotations
@@ -42,7 +42,7 @@ BEFORE_ENGINE = gated(r"^\s+(?:engines?|units?|motors?|mill|powerplant|petrol|di
 # A shape unlike a model name's: a digit before a letter, or a letter between digits ("K12C",
 # "1NR-VE", "B58B30"), where model names run letters then digits ("X50", "CX-5", "GR86").
 DISTINCT = re.compile(r"\d[A-Z]|[A-Z]\d+[A-Z]")
-# Words that name a code ("known inside the company as the", "a designation such as").
+# Words that name a code ("known internally as the", "a designation such as").
 NAMING = gated(r"(?:\b(?:known|referred\s+to|designated|dubbed|badged)\s+(?:[\w-]+\s+){0,4}?as\s+(?:the\s+)?"
                r"|\b(?:designation|engine\s+code|codename|code\s+name|code-?named)\s+(?:such\s+as\s+|of\s+)?(?:the\s+)?)$",
                re.I)

@@ -1,8 +1,8 @@
 """Engines described by the models they are in.
 
 An engine figure is often stated of an engine the sentence's subject does not have, or not only:
-"the 5.2-litre V10 used not only in the Huracan but also in the Gallardo", "the 1.3-litre unit
-found in the Bezza", "swapped the V10 engine shared by the Huracan and R8 for a V8". The phrase
+"the 4.0-litre V8 used not only in the Urus but also in the Cayenne", "the 1.0-litre unit
+found in the Axia", "swapped the V6 engine shared by the Macan and Q5 for a four". The phrase
 that follows the figure names the models the engine is in; a verb of swapping before it says the
 subject gave that engine up.
 """
@@ -13,8 +13,8 @@ import re
 from autodossier.extract.findings import Finding
 from autodossier.extract.mentions import Mention
 
-# From an engine's figure to the first model it is in: "the V10 used (not only) in the Huracan", "the
-# unit found in the Bezza", "the V10 engine shared by the Huracan and R8", "the V8 that powers the Urus".
+# From an engine's figure to the first model it is in: "the V8 used (not only) in the Urus", "the
+# unit found in the Axia", "the V6 engine shared by the Macan and Q5", "the V8 that powers the Cayenne".
 _OWNED_BY = re.compile(r"[^,;:()–—]{0,60}?\b(?:(?:(?:that|which)\s+(?:is|was)\s+)?(?:currently\s+|also\s+|already\s+)?"
                        r"(?:used|found|fitted|offered|seen|shared)\s+(?:not\s+only\s+)?(?:in|by|on|to|with)"
                        r"|(?:that|which)\s+(?:currently\s+|also\s+|already\s+)?powers)\s+(?:both\s+)?(?:the\s+)?", re.I)
@@ -58,6 +58,6 @@ def engine_owners(f: Finding, mentions: list[Mention], text: str, sentence: str)
 
 
 def given_up(f: Finding, text: str) -> bool:
-    """Whether the engine of figure ``f`` is one the sentence's subject swaps out ("swapped the V10
-    shared by the Huracan and R8 for ...", "substituting for the 5.2-litre V10")."""
+    """Whether the engine of figure ``f`` is one the sentence's subject swaps out ("swapped the V6
+    shared by the Macan and Q5 for ...", "substituting for the 2.9-litre V6")."""
     return _GIVEN_UP.search(text, max(0, f.start - GIVEN_UP_REACH), f.start) is not None

@@ -22,7 +22,7 @@ LIFECYCLE = [
      r"(?:stop(?:s|ped|ping)?|cease[sd]?|quit) (?:building|making|producing|manufacturing)|"
      r"no longer (?:available|offered|sold|produced|built|imported|be available)|retired|bow(?:s|ed)? out|"
      r"dropped from the line-?up|pulled the plug on|end of the line for|"
-     # "whose production quietly came to an end", "the last R8 left the production line",
+     # "whose production finally came to an end", "the final TT left the assembly line",
      # "to bring Malibu production to an end", "the decision to drop the Spark", "which was dropped"
      r"production\s+(?:\w+\s+)?came\s+to\s+an\s+end|(?:last|final)\s+(?:[\w-]+\s+){0,3}?(?:left|rolled\s+off)\s+the\s+(?:production|assembly)\s+line|(?:last|final)\s+(?:[\w-]+\s+){0,3}?rolled off the line|"
      r"bring\s+(?:[\w-]+\s+){0,3}?production\s+to\s+an\s+end|drop(?:s|ped|ping)?\s+the\b|(?:was|were|been|being|be)\s+dropped|"
@@ -44,7 +44,7 @@ LIFECYCLE = [
     (r"remain(?:s|ed)? in production(?!\s+(?:through|until|till))|still in production|currently (?:in production|produced|built)|"
      r"continues? (?:in production|to be (?:built|produced|sold))|"
      r"(?:has|have) (?:started|begun) (?:building|producing|making|production of)|stay\s+in\s+production|"
-     # "only the I-Pace and F-Pace stay on sale", "a new XE can still be ordered"
+     # "only the Golf and Polo stay on sale", "a new Arteon can still be ordered"
      r"(?:stay|stays|remain|remains)\s+on\s+sale|can\s+still\s+be\s+(?:ordered|bought)", "in-production"),
 ]
 LIFECYCLE_RE = [(gated(rf"\b(?:{p})", re.I), v) for p, v in LIFECYCLE]
@@ -68,26 +68,26 @@ EVENTS = [
      r"(?:will\s+|are\s+set\s+to\s+|are\s+due\s+to\s+|were\s+|are\s+)?(?:thrown\s+)?open(?:ed|s)?\b|deliveries (?:start|begin|will start|to start)|"
      r"(?:introduced|launched|arrived) (?:to|in|on) the (?:\w+ )?market|officially launched|launch(?:es|ed|ing)?|"
      r"available (?:from|in)|will be available|to be available|market launch|expected (?:to arrive|in dealers)|"
-     # "first deliveries will take place in Q2", "reach local showrooms before the end of this year",
-     # "will reach South Africa in 2024", "joins the line-up early next year", "rejoined the lineup in 2006"
+     # "first deliveries will happen in Q3", "reach local showrooms by the end of the year",
+     # "will reach Australia in 2026", "joins the line-up early next year", "rejoined the lineup in 2006"
      r"first\s+deliveries|deliveries\s+(?:will|are|of|to|start|begin|commence|scheduled|slated|due|expected|in)\b|reach(?:es|ing)?\s+(?:local\s+|[A-Z]\w+\s+)?(?:showrooms|dealers|dealerships|customers|buyers)|"
      r"(?:will\s+)?(?:reach|arrive\s+in|land\s+in|enter)\s+(?:the\s+)?(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?=in\b|by\b|before\b|from\b|next\b|later\b|early\b|this\b)|"
      r"(?:re)?join(?:s|ed|ing)?\s+the\s+(?:\w+\s+)?line-?up|revived|sales\s+(?:are\s+expected\s+to|will|are\s+due\s+to|to)\s+(?:begin|start|commence)|"
-     # "readying the GV90 for launch in 2025", "launch of the Persona is scheduled for August",
-     # "with the new Saga to follow in September", "arriving this year", "landing in 2015"
+     # "readying the GV90 for launch in 2025", "launch of the Iriz is scheduled for March",
+     # "with the new X50 to follow in June", "arriving this year", "landing in 2017"
      r"for\s+(?:a\s+|its\s+)?(?:local\s+|market\s+)?launch|launch\s+of|(?:to\s+)?follow\s+in|arriv(?:e|es|ed|ing)|landing\s+in|"
      r"lands?(?=,?\s+(?:possibly\s+|probably\s+|likely\s+)?(?:by|around)\s)|(?:will\s+)?lands?\s+in\s+(?=\d|early|late|mid|the\s+(?:first|second|spring|summer|autumn|fall|winter))|"
      r"release\s+in|scheduled\s+for\s+release|"
-     # "introduced its Huracan EVO at a price of Rs 3.22 crore": a launch
+     # "introduced its Urus S at a price of Rs 4.18 crore": a launch
      r"introduc(?:ed|es)(?=\s+(?:its|their|the)\s)|"
-     # "their next generations, which are scheduled for 2025 and 2026 respectively"
+     # "their successors, which are scheduled for 2027 and 2028 respectively"
      # (lookbehinds: the match starts at the rare word, not at every "that" or "it")
      r"(?:(?<=which are )|(?<=which is )|(?<=which were )|(?<=which was )|(?<=that are )|(?<=that is )|(?<=it is )|(?<=it was )|(?<=they are )|(?<=they were ))scheduled\s+for(?=\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b)|"
-     # "will show up at some point around late 2021", "should turn up in showrooms next year"
+     # "will show up sometime around mid-2026", "should turn up in showrooms next year"
      r"(?:(?<=will )|(?<=to )|(?<=should )|(?<=could )|(?<=may )|(?<=might )|(?<=would )|(?<=finally ))(?:show up|turn up)\b|"
-     # "ahead of sales getting under way in 2026", "the arrival in showrooms last year", "Australian showroom
-     # arrivals", "due spring 2016", "looking to introduce the VF3 by early next year", "brought the Wigo to the
-     # Philippine market in 2014", "enters the Indian market in March"
+     # "with sales getting under way in 2027", "the arrival in showrooms last year", "Australian showroom
+     # arrivals", "due spring 2018", "looking to introduce the VF5 by early next year", "brought the Vios to the
+     # Thai market in 2013", "enters the Indian market in March"
      r"sales\s+(?:get(?:s|ting)?|got|are\s+getting)\s+under\s*way|arrivals?\s+in\s+(?:local\s+|[\w]+\s+)?(?:showrooms|dealers|dealerships)|"
      r"showroom\s+arrivals?|arrivals?\b|due\s+in\s+(?:local\s+|(?-i:[A-Z]\w+)\s+)?(?:showrooms|dealerships|dealers)\b|due\s+(?=(?:in\s+|by\s+|from\s+|out\s+in\s+)?(?:early|late|mid|the\s+(?:first|second|third|fourth|end)|"
      r"spring|summer|autumn|fall|winter|next|this|(?:19|20)\d\d\b|Q[1-4]\b|(?-i:[A-Z][a-z]+)\s+20\d\d))|"
@@ -100,7 +100,7 @@ EVENTS = [
      r"teased|took the wraps off|world premiere|showcas(?:ed|es|ing)|"
      # "pulled the covers off", "makes its bow"
      r"(?:took|take|takes|taken|pulled|pull|pulls)\s+the\s+(?:covers|sheets?|wraps)\s+off|(?:make|makes|made|making)\s+(?:its|their)\s+(?:[\w-]+\s+)?bow\b|"
-     # "made its first appearance as far back as 2012", "breaks cover", "before the car's official announcement"
+     # "made its first appearance back in 2015", "breaks cover", "ahead of the model's official announcement"
      # "will be born at September's Frankfurt show"
      r"(?:be|is|was|were)\s+born(?=\s+at\s)|"
      r"first\s+appearance|previewed|(?:gave|give|gives|giving)\s+(?:a\s+|us\s+a\s+)?(?:first\s+)?(?:preview|glimpse)|(?:public|world|global)\s+(?:debut|bow)|br(?:eaks?|oke)\s+cover|official\s+announcement", "reveal"),
@@ -111,7 +111,7 @@ EVENTS = [
      r"start(?:s|ed)? production|enter(?:s|ed)? production|(?:produced|built|made) from|begin(?:s)? production|"
      r"series production|(?:start|begin)(?:s|ning|ed)? (?:building|producing|assembling|assembly of)|"
      r"(?:started|began|begun) (?:building|producing|assembling|making)|(?:produced|built|made)\s+between|"
-     # "to go into production in 2027", "leave the assembly line in November 2025"
+     # "to go into production in 2028", "leave the assembly line in March 2026"
      r"go(?:es)? into production|(?:leave|roll off|come off)\s+the\s+(?:assembly|production)\s+line|"
      r"production\s+gets?\s+(?:under\s*way|going)|"
      # "production of the new model starts in Kentucky next spring"
@@ -122,10 +122,10 @@ EVENTS = [
      r"(?:stop(?:s|ped|ping)?|cease[sd]?|quit) (?:building|making|producing|manufacturing)|production (?:ended|ceased|will end|ends)|"
      r"discontinu(?:ed|es|e)|in production (?:through|until)|remain in production through|final model year|"
      r"last model year|ax(?:ed|es)\b|killed off|bow(?:s|ed)?\s+out\s+of\s+production|"
-     # "GM will end Chevrolet Malibu production in November 2024", "halt Cadillac XT4 output", "production has ceased"
+     # "Nissan will end Nissan Leaf production in March 2026", "halt Audi TT output", "production has ceased"
      r"(?:end|stop|halt|cease)(?:s|ed|ing)?(?=\s+(?:[\w-]+\s+){1,3}?(?:production|output)\b)|"
      r"production\s+(?:has|have|had)\s+(?:ceased|ended|stopped)|"
-     # "whose production quietly came to an end last year", "the last R8 left the production line"
+     # "whose production finally came to an end in 2024", "the final TT left the assembly line"
      r"production\s+(?:\w+\s+)?came\s+to\s+an\s+end|(?:last|final)\s+(?:[\w-]+\s+){0,3}?(?:left|rolled\s+off)\s+the\s+(?:production|assembly)\s+line|(?:last|final)\s+(?:[\w-]+\s+){0,3}?rolled off the line",
      "production_end"),
 ]
@@ -140,7 +140,7 @@ _HOLD_NOT_MODEL = gated(r"^\s+(?:construction|work|building|investment|hiring|ex
 # A stop that is a plant's, for a while: "stopped production at the Fremont factory", "paused for upgrades".
 _PLANT_STOP_AFTER = gated(r"^\s+(?:at\s+(?:the|its|their)\s+(?:[\w,-]+\s+){0,4}?(?:factory|plant|facility|site)\b|"
                           r"for\s+(?:\w+\s+)?(?:equipment|upgrades?|retooling|maintenance|a\s+(?:week|month|few))\b)", re.I)
-# The models that stay while others go: "only the I-Pace, E-Pace and F-Pace stay on sale".
+# The models that stay while others go: "only the Golf, Tiguan and Polo stay on sale".
 _SURVIVORS = gated(r"\bonly\b[^.;]{0,80}?\b(?:stay|stays|remain|remains|continue|continues|survive|survives)\s+"
                    r"(?:on\s+sale|in\s+production|in\s+the\s+line-?up)", re.I)
 # What returns when it is not a model: growth, demand, production, the market.
@@ -151,7 +151,7 @@ _WEEKDAY = re.compile(r"day\b", re.I)
 _DETAILS_BEFORE = re.compile(r"\b(?:pricing|prices?|details|specs|specifications|figures|name)\b(?:\s+[\w-]+){0,9}\s+(?:to\s+be\s+|be\s+|been\s+|was\s+|were\s+|are\s+|is\s+)?$", re.I)
 # How far before a reveal word a "pricing ..." subject is looked for.
 DETAILS_WINDOW = 80
-# What else is unveiled: a goal, a plan, a strategy ("unveiled a goal of building 280,000 units").
+# What else is unveiled: a goal, a plan, a strategy ("unveiled a goal of building 150,000 cars").
 _NOT_A_CAR_AFTER = re.compile(r"\s+(?:a|an|its|their|the)\s+(?:new\s+|\w+-year\s+)?(?:goals?|plans?|targets?|strateg(?:y|ies)|"
                               r"roadmap|investments?|vision|programmes?|programs?|business\s+plan)\b", re.I)
 # A present perfect right before the event word ("has unveiled", "have officially revealed").
@@ -209,14 +209,14 @@ def find_lifecycle(sent, pub, home: Home | None = None) -> list[Finding]:
             continue  # "the company announced on Monday": when it was said, not a reveal
         if attribute == "reveal" and (_DETAILS_BEFORE.search(s, max(0, m.start() - DETAILS_WINDOW), m.start())
                                       or _NOT_A_CAR_AFTER.match(s, m.end())):
-            continue  # "pricing ... is expected to be revealed in late October": not the car's reveal
+            continue  # "pricing ... should be revealed in early November": not the car's reveal
         if attribute == "on_sale" and _AT_A_SHOW.match(s, m.end()):
             attribute = "reveal"  # "launched at the Geneva motor show": shown, not sold (contract: "Launch")
         region = launch_region(s, m.start(), m.end(), home) if attribute == "on_sale" else None
         negated = _called_off(s, m.start(), date.start - off)
         status = None
         if negated and search_part(_FAILED_PLAN_BEFORE, s[max(0, m.start() - 40):m.start()], s):
-            status = "confirmed"  # "had been scheduled to debut in 2025, but ...": what did not happen is a fact
+            status = "confirmed"  # "had been slated to debut in 2026, but ...": what did not happen is a fact
         elif attribute == "on_sale" and (m.group().lower().startswith("due") or _INTENT.match(m.group())
                                          or "scheduled" in m.group().lower()):
             # "due spring 2016", "looking to introduce it by next year": a schedule or an intent, likely, not done
@@ -253,7 +253,7 @@ _AND_NEXT = re.compile(r",?\s+(?:and\s+)?|,\s*")
 _INTENT = re.compile(r"(?:plans?|looking|aims?|hopes?|wants?)\s+to\b", re.I)
 # A negation governing an event word: "would not arrive in 2023", "won't debut".
 _NOT_BEFORE = gated(r"(?:\b(?:not|never)\b|n['’]t\b)\s+(?:\w+\s+){0,2}$", re.I)
-# A plan told in the past perfect did not happen: "had been scheduled to debut in 2025, but ...".
+# A plan told in the past perfect did not happen: "had been slated to debut in 2026, but ...".
 _FAILED_PLAN_BEFORE = gated(r"\bhad\s+(?:also\s+)?been\s+(?:scheduled|due|set|slated|planned|expected|supposed)\s+to\s+"
                             r"(?:\w+\s+){0,2}$", re.I)
 # "won't reach showrooms before 2017": a date bound, so the event does happen, later.
@@ -296,13 +296,13 @@ def _date_for(dates: list[DateExpr], start: int, end: int, attribute: str, s: st
             s, max(0, after[0].start - off - 12), after[0].start - off) and after[0].start - end <= NEAR_AFTER:
         return after[0]  # "arrived for the 2019 model year": the US way to date a sales start
     if attribute not in ("production_end", "production_start") and after and after[0].model_year:
-        # "its debut as a 2015 model by next summer": past a model year, a date close by
+        # "its debut as a 2027 model by next spring": past a model year, a date close by
         after = [d for d in after[1:] if not d.model_year and d.start - end <= NEAR_AFTER]
     before = [d for d in before if not d.model_year]  # "2025 Infiniti QX60 revealed": a model year, not when
     if _SINCE_BEFORE.search(s, max(0, start - off - SINCE_WINDOW), start - off):
         before = []  # "In November it rose to second place, a first since it was launched": not the launch's date
     if after and before and after[0].start - end > FAR_AFTER and before[-1].start - off <= FRAME_CHARS:
-        # "Last year the automaker stopped building the Bolt ..., readying the plant to build pickups from 2025"
+        # "Last year the company stopped making the Leaf ..., readying the plant to build SUVs from 2027"
         return before[-1]
     for d in after[:1] + before[-1:]:
         return d

@@ -1,8 +1,8 @@
 """What the noun phrase holding a body or powertrain word says of its owner.
 
-"its best-selling SUV, the Tiguan" names the model in apposition; "displayed its first cars – a
-mid-size sedan" names no model at all (the contract gives an unnamed car no subject); "hybridised
-powertrains (witness the P1 and Artura)" gives models as examples of the cars it describes.
+"its best-selling SUV, the Tiguan" names the model in apposition; "showed its first models – a
+compact hatch" names no model at all (the contract gives an unnamed car no subject); "electrified
+powertrains (see the SF90 and 296)" gives models as examples of the cars it describes.
 """
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import re
 from autodossier.extract.findings import Finding
 from autodossier.extract.mentions import Mention
 
-# From a body word to the model an apposition names: "its best-selling SUV, the Tiguan", "the premium
-# pick-up that currently sells best, the Ford Ranger".
+# From a body word to the model an apposition names: "its best-selling SUV, the Tiguan", "the compact
+# SUV that currently sells best, the Kia Sportage".
 APPOSITION = re.compile(r"(?:\s+(?:that|which)\s+[^,.;:()–—]{0,40})?,\s+(?:the\s+|its\s+)?(?:new\s+|all-new\s+)?")
 
 # An indefinite noun phrase: "a mid-size sedan", "an all-new electric SUV".
@@ -31,8 +31,8 @@ PHRASE_REACH = 50
 
 
 def unnamed(f: Finding, mentions: list[Mention], text: str) -> bool:
-    """Whether a body word names a car the sentence does not name ("displayed its first cars – a
-    mid-size sedan"), rather than saying what a named model is ("is a ...", "the Exter, a micro SUV")."""
+    """Whether a body word names a car the sentence does not name ("showed its first models – a
+    compact hatch"), rather than saying what a named model is ("is a ...", "the Exter, a micro SUV")."""
     start = max(0, f.start - PHRASE_REACH)
     if (not _INDEFINITE.search(text, start, f.start) or _PREDICATIVE.search(text, start, f.start)
             or _DERIVED_AFTER.match(text, f.end)):

@@ -60,12 +60,12 @@ DISPLACEMENT = gated(
     r"(?:three|four|five|six|eight)-(?:cylinder|pot)|petrol|diesel|engine))",
     re.I,
 )
-# Spelled-out seconds ("from 0 to 60 in under three seconds").
+# Spelled-out seconds ("from 0 to 60 in under four seconds").
 _SECONDS_WORDS = "two|three|four|five|six|seven|eight|nine|ten"
 ACCEL = gated(
     r"(?:0|zero)\s?(?:-|–|to)\s?(?P<target>60|62|96|97|100)\s?(?P<tu>mph|km/h|kmh|kph)?"
     rf"[^.;]{{0,40}}?(?P<num>\d{{1,2}}(?:\.\d{{1,2}})?|{_SECONDS_WORDS})\s?(?:s\b|secs?\b|seconds\b)"
-    # "2.9 seconds to 60mph", "1.97 seconds for 0-100km/h", "3.3 seconds to get from 0 to 100 km/h"
+    # "3.4 seconds to 60mph", "2.3 seconds for 0-100km/h", "3.8 secs to get from 0 to 100 kph"
     r"|(?P<num2>\d{1,2}(?:\.\d{1,2})?)\s?(?:s|secs?|seconds)\s?(?:(?:to|from|for|in)\s)?"
     r"(?:(?:get|go|sprint|run|rocket|accelerate|dash)\s)?(?:from\s)?(?:0|zero)?"
     r"\s?(?:-|–|to)?\s?(?P<target2>60|62|96|100)\s?(?P<tu2>mph|km/h|kmh|kph)"
@@ -126,8 +126,8 @@ _PRICE_CONTEXT = gated(
 # More words that make an amount a price; many are common words ("range", "open", "car"), so
 # this is searched only in a sentence that holds a currency sign.
 _MONEY_CONTEXT = gated(
-    # "budget comfortably more than £130k", "10 headed here at $700,000 each", "made its debut in
-    # $93,300 2.8 FSI ... guise"
+    # "budget well over £120k", "12 headed here at $650,000 each", "made its debut in
+    # $88,500 3.0 TDI ... guise"
     r"\bbudget\s+(?:[\w-]+\s+){0,3}?(?:US\$|A\$|C\$|\$|€|£|¥)\s?\d"
     # "kicks off at $39,990 drive-away", "opens at A$44,990 plus on-roads", "expect to pay around £40,000",
     # "is listed at 259,900 yuan", "a $70,000 car"
@@ -156,7 +156,7 @@ WEIGHT = gated(
 )
 RANGE = gated(
     rf"(?:range of|range to|range up to|travel|driving range|cover|good for|rating of|maxes out at|rated at|"
-    # "range is expected to exceed 315 miles", "the cruising range will be more than 700km"
+    # "range is expected to exceed 300 miles", "its driving range will be more than 650km"
     rf"range (?:is|will|should|could|would|falls|drops|rises|climbs|increases|extends|stands|sits|comes|tops|reaches|"
     rf"peaks|measures|amounts))[^.;\d]{{0,25}}(?P<num>{NUMBER})\+?\s?"
     r"(?P<unit>miles|mi|km|kilomet(?:er|re)s)\b"
@@ -174,7 +174,7 @@ RANGE = gated(
 )
 # A plug-in hybrid's electric-only range can be this short ("10 km of EV-only range").
 MIN_RANGE_KM = 5
-# After a distance: gained per minute of charging ("20 miles of range for every minute"), not the range.
+# After a distance: gained per minute of charging ("15 miles of range for each minute"), not the range.
 _CHARGE_RATE = re.compile(r"[^.;\d]{0,20}?\b(?:for every|per|every|each)\s+(?:\w+\s+)?(?:minute|min|hour)\b|\s+in\s+(?:only\s+|just\s+)?\d+\s+min", re.I)
 # After a distance: it is covered on fuel ("500 miles of range from a tank"), not on electricity.
 _ON_FUEL = gated(r"[^.;\d]{0,20}?\b(?:tank|tankful|fill-up|of fuel|of diesel|of petrol|of gas)\b", re.I)
@@ -184,7 +184,7 @@ _CHARGING_AFTER = gated(r"^\s*(?:\w+[\s-]){0,3}?(?:charg\w*|DC\b|AC\b|wallbox|on
 _CHARGING_BEFORE = gated(r"\bcharg\w*\s+(?:[\w-]+\s+){0,4}$", re.I)  # "charge at a rate of 350kW"
 # Words after an amount that make it a fee or a difference, not the car's price
 # ("a $1,175 destination fee", "undercuts it by £5000", "£3,000 cheaper").
-# ("$10,000 below the dual-motor version", "Rs 1 lakh-Rs 1.5 lakh more than", "the $7,500 federal
+# ("$10,000 below the dual-motor version", "Rs 1.2 lakh-Rs 1.7 lakh more than", "the $3,750 federal
 # EV tax credit": a range's second amount, or a word or two, may stand before the word)
 _NOT_PRICE_AFTER = gated(r"^(?:\s*(?:-|–|to|and)\s*\S{0,4}?\s?\d[\d,.]*(?:\s?(?:lakh|crore|k|million))?)?"
                          r"\s*(?:destination|delivery|freight|shipping|handling|fee|charge|deposit|"
@@ -198,14 +198,14 @@ _DIFFERENCE_BEFORE = gated(r"\b(?:by|saves?|saving|extra|additional|plus)\s+(?:a
                            # "will cut US$3000 from the price", "slashed $5,000 off"
                            r"|\b(?:cut(?:s|ting)?|slash(?:es|ed|ing)?|knock(?:s|ed|ing)?|lop(?:s|ped)?|shav(?:es|ed|ing)?)\s+"
                            r"(?:a\s+|an\s+|around\s+|about\s+|some\s+|up\s+to\s+)?$"
-                           # "the gap in price between the two stands at about Rs 2.6 lakh"
+                           # "the price gap between the pair stands at about Rs 1.8 lakh"
                            r"|\b(?:gap|difference|premium)\b[^.;$€£]{0,120}\b(?:is|stands\s+at|of|amounts\s+to|comes\s+to)\s+"
                            r"(?:about\s+|around\s+|roughly\s+|nearly\s+|just\s+|only\s+)?$", re.I)
-# How far before an amount a difference's words may start ("the gap in price between the
-# mild-hybrid and strong-hybrid versions stands at": the subject of the gap is long).
+# How far before an amount a difference's words may start ("the price gap between the
+# petrol and diesel versions stands at": the subject of the gap is long).
 _DIFFERENCE_REACH = 160
-# After an engine's size: the engine will not be offered ("The 2.7-litre petrol is unlikely to be
-# offered", "the 3.0-litre diesel won't be available"): a negated claim.
+# After an engine's size: the engine will not be offered ("The 1.6-litre turbo is unlikely to be
+# sold", "the 3.0-litre diesel won't be available"): a negated claim.
 _ENGINE_RULED_OUT = gated(r"^[\w\s-]{0,30}?\b(?:(?:is|are)\s+(?:unlikely|not\s+expected|not\s+going|not\s+set)\s+to\s+be\s+|"
                           r"(?:won't|won’t|will\s+not|isn't|isn’t|is\s+not)\s+(?:be\s+)?)"
                           r"(?:offered|available|sold|coming|included)\b", re.I)
@@ -321,12 +321,12 @@ def find_quantities(sent) -> list[Finding]:
         # 96-97 km/h is 60 mph; 62 mph is 100 km/h
         metric = target not in ("96", "97") and (target in ("100", "62") or tu in ("km/h", "kmh", "kph"))
         attribute = "accel_0_100_s" if metric else "accel_0_60_s"
-        # "0 to 60 in under three seconds": the qualifier stands before the time
+        # "0 to 60 in under four seconds": the qualifier stands before the time
         out.append(_numeric(sent.index, offset, m, attribute, value, "s",
                             qualifier_before(s, m.start("num") if m.group("num") else m.start())))
     speeds = list(TOP_SPEED.finditer(s))
     if speeds and _TOP_SPEED_ROW.match(s):
-        # a spec row's other speeds are top speeds too: "Top speed: 189mph (with M Driver Pack; otherwise 155mph)"
+        # a spec row's other speeds are top speeds too: "Top speed: 180mph (with the optional pack; otherwise 155mph)"
         for m in _OTHER_SPEED.finditer(s, speeds[0].end()):
             value = parse_number(m.group("num")) * (1 if m.group("unit").lower() in ("mph", "miles per hour") else KMH_TO_MPH)
             if 50 <= value <= 320:

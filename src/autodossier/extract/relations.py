@@ -50,7 +50,7 @@ RELATIONS = [
         rf"as\s+(?:the\s+)?{_ADJ}"
         r"|\b(?:platform|architecture|underpinnings)\b[^.;]{0,40}?\b(?:that|which)\s+(?:it|they)\s+(?:will\s+|also\s+|already\s+)*"
         rf"shares?\s+with\s+(?:the\s+)?{_ADJ}", re.I)),
-    # "uses the Renault Duster as its basis", "will use the Grand i10 Nios as its base": the partner
+    # "uses the Kia Rio as its basis", "will use the Suzuki Swift as its base": the partner
     # stands between the verb and the words that make it a base
     ("shares_platform_with", gated(
         rf"\b(?:us(?:es|ed|ing|e)|tak(?:es|en|ing|e)|took|adopts?)\s+(?:the\s+)?{_ADJ}"
@@ -59,13 +59,13 @@ RELATIONS = [
         # "its Toyota bZ4X twin", "its Skoda sibling": the partner named before the kinship word
         r"|\b(?:its|their)\s+(?=(?-i:[A-Z][\w.-]*)(?:\s+[A-Za-z0-9][\w.-]*){0,2}\s+"
         r"(?:twin|sibling|sister\s+(?:car|model)|cousin|counterpart|clone)\b)"
-        # "the Toyota Wigo, along with its derivatives the Daihatsu Ayla": the partners after the kinship word
+        # "the Toyota Rush, along with its derivatives the Daihatsu Terios": the partners after the kinship word
         r"|\b(?:its|their)\s+(?:\w+\s+)?(?:derivatives|twins|siblings|sister\s+models|rebadged\s+versions|clones)\s*,?\s+(?:the\s+)?"
-        # "underneath it is actually the current Aventador"
+        # "underneath it is essentially the current Huracan"
         rf"|\bunderneath\s+(?:it\s+|this\s+|the\s+\w+\s+)?(?:is|lies|sits)\s+(?:\w+ly\s+)?(?:the\s+)?{_ADJ}"
         # "a car developed alongside the GR86"
         rf"|\b(?:developed|engineered|designed)\s+(?:alongside|together\s+with|jointly\s+with)\s+(?:the\s+)?{_ADJ}"
-        # "whose underpinnings were shared with the Lamborghini Huracan"
+        # "whose underpinnings were shared with the Skoda Karoq"
         r"|\b(?:platform|architecture|underpinnings|chassis)\s+(?:is|are|was|were|will\s+be)\s+(?:also\s+)?"
         rf"(?:shared\s+with|borrowed\s+from|taken\s+from|derived\s+from)\s+(?:the\s+)?{_ADJ}", re.I)),
     # The partner named before a possessive: "is the Golf's sister car", "rides on the Golf's MQB platform"
@@ -99,7 +99,7 @@ RELATIONS = [
         r"|\b(?:engine|unit|powertrain|powerplant|motor|V-?\d+|(?:inline|straight|flat)-(?:three|four|six)|"
         r"(?:three|four|six|eight)-cylinder)\b[^.;]{0,40}?\b(?:found|fitted|seen|offered)\s+(?:in|to|on|under)\s+"
         rf"(?:the\s+)?{_ADJ}", re.I)),
-    # "uses the platform and powertrains of the Honda Accord": the engines come with the base
+    # "uses the architecture and engines of the Honda Accord": the engines come with the base
     ("shares_engine_with", gated(
         r"\b(?:platform|underpinnings|architecture)\s+and\s+(?:powertrains?|engines?)\s+(?:of|from)\s+"
         rf"(?:the\s+)?{_ADJ}", re.I)),
@@ -157,7 +157,7 @@ MUTUAL = [
 ]
 
 # Before a platform that underpins the partner: the subject's platform only comes from it
-# ("Derived from the J1 platform that underpins the Taycan, the PPE architecture ...").
+# ("Derived from the MEB platform that underpins the ID.4, the new architecture ...").
 _DERIVED_BEFORE = gated(r"\b(?:derived|developed|evolved|adapted|spun\s+off)\s+from\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 # A relation the text sets aside: "Unrelated to the V8 that is found in the Urus, ..." (within the
@@ -195,7 +195,7 @@ def find_relations(sent) -> list[Finding]:
         return out
     for attribute, m in relation_matches(s):
         if search_part(_DERIVED_BEFORE, s[max(0, m.start() - 40):m.start()], s):
-            continue  # "derived from the J1 platform that underpins the Taycan": another platform
+            continue  # "derived from the MEB platform that underpins the ID.4": another platform
         out.append(Finding(i, off + m.start(), off + m.end(), attribute, None,
                            negated=bool(search_part(_UNLIKE_BEFORE, s[:m.start()], s))))
     for attribute, rx in MUTUAL:

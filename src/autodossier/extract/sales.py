@@ -52,13 +52,13 @@ _DOWN = gated(r"\b(?:declin\w*|down|drop\w*|fell|fall\w*|decreas\w*|slump\w*|plu
 _UP = gated(r"(?<!-)\b(?:up|ris\w*|rose|grew|grow\w*|increas\w*|jump\w*|climb\w*|surg\w*|gain\w*|higher|boost\w*)\b", re.I)
 _BASELINE = gated(r"(?:compared (?:to|with)|from|versus|vs\.?|over|than|relative to|against)\s+(?:the\s+)?(?:same period (?:in|of)\s+)?$", re.I)
 # A year-over-year baseline makes a percentage a sales change even in a sentence that names no
-# sales word: "That's a rise of 104 per cent compared with the same time last year".
+# sales word: "That is an increase of 37 per cent compared with the same period last year".
 _YOY = gated(r"\b(?:compared (?:with|to)|than|on|over|from|versus|vs\.?)\s+(?:only\s+|just\s+)?(?:the\s+)?"
              r"(?:(?:same|corresponding) (?:time|period|month|quarter)\s+(?:last|a|of\s+the\s+previous|in\s+the\s+previous)\s+year"
              r"|(?:a|one) year (?:earlier|before|ago)|last year)\b"
              r"|\byear[- ](?:on|over)[- ]year\b", re.I)
 # After a percentage: a baseline that is a plan, not an earlier period ("50% higher than the
-# sales plan"); before it: a band around another figure ("priced within 10-15 per cent of").
+# sales plan"); before it: a band around another figure ("priced within 5-8 per cent of").
 _NOT_CHANGE_AFTER = gated(r"^[^.;]{0,25}?\bthan\s+(?:[\w'’-]+\s+){0,3}?(?:plan|plans|target|goal|forecast|"
                           r"expectations?|estimates?|projections?)\b", re.I)
 _NOT_CHANGE_BEFORE = gated(r"\bwithin\s+[^\w]?(?:\d+(?:\.\d+)?\s?(?:-|to)\s?)?$", re.I)
@@ -91,7 +91,7 @@ PRICED_IN = gated(
     r"(?:k\b|million\b|euros\b|pounds\b|dollars\b|yuan\b|yen\b)?\s+in\s+(?:the\s+)?(?P<region>[A-Z][\w.]*(?:\s[A-Z]\w*)?)"
     r"|^\s*In\s+(?:the\s+)?(?P<region2>[A-Z][\w.]*(?:\s[A-Z]\w*)?),?\s+(?:[\w’']+\s+){1,3}?"
     rf"(?:will\s+|is\s+|'s\s+|’s\s+)?{_PRICE_VERB}\b"
-    # a price change in a country: "lowered the prices of its Model Y and Model 3 in China"
+    # a price change in a country: "cut the prices of its Ioniq 5 and Ioniq 6 in Korea"
     r"|\b(?:cut|cuts|lowered|lowers|slashed|slashes|reduced|reduces|raised|raises|hiked|hikes|dropped|drops)\s+"
     r"(?:the\s+|its\s+)?prices?\s+(?:of|on|for)\s+[^.;:]{1,80}?\s+in\s+(?:the\s+)?(?P<region3>[A-Z][\w.]*(?:\s[A-Z]\w*)?)",
 )
@@ -107,7 +107,7 @@ SOLD_THERE = gated(
     r"|\b(?P<region3>[A-Z][\w.]*(?:\s[A-Z][a-z]+)?)\s+(?:prices|pricing|deliveries|customers|buyers|sales\s+(?:start|begin|will|are|of\s+the)|showrooms|dealers|dealerships|buyers|launch|-spec|spec)\b"
     r"|\b(?i:buyers|customers|drivers|dealers|showrooms|orders)\s+in\s+(?:the\s+)?(?P<region4>[A-Z][\w.]*(?:\s[A-Z][a-z]+)?)"
 )
-# "discontinued in India", "withdrawn from sale in the United States": no longer sold there.
+# "discontinued in India", "withdrawn from sale in Canada": no longer sold there.
 GONE_FROM = gated(
     r"\b(?:discontinued|withdrawn\s+from\s+sale|withdrawn|pulled\s+from\s+sale|axed|dropped|no\s+longer\s+(?:sold|offered|available))"
     r"(?:\s+from\s+(?:the\s+)?(?:\w+\s+)?(?:line-?up|range|market))?\s+in\s+(?:the\s+)?(?P<region>[A-Z][\w.]*(?:\s[A-Z][a-z]+)?)"
@@ -117,13 +117,13 @@ _RULED_OUT_BEFORE = gated(r"\b(?:ruled\s+out|no\s+plans\s+for|scrapped|cancell?e
 
 
 # The next region of a list after a market's first one.
-# ("in the United States in 2021, and in the United Kingdom in 2023": a year may stand between)
-# A listed region ends its list item: "come back to South Africa, Chinese carmaker Chery" lists none.
+# ("in Canada in 2022, and in Mexico in 2024": a year may stand between)
+# A listed region ends its list item: "return to Australia, Chinese carmaker GWM" lists none.
 _MORE_REGIONS = gated(r"(?:\s+in\s+(?:19|20)\d\d)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:in\s+)?(?:the\s+)?"
                       r"(?P<region>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)"
                       r"\b(?![\s-]+(?:car\s*makers?|automakers?|makers?|brands?|companies|company|firms?|giants?|"
                       r"manufacturers?|marques?|media|outlets?|press|reports?|news|rivals?|buyers|customers|drivers)\b)")
-# The region a list excepts: "bound for Japan and the USA, though not Australia".
+# The region a list excepts: "bound for Europe and Canada, though not Brazil".
 _EXCEPT_REGION = gated(r",?\s+(?:but|though|although|yet)\s+not\s+(?:in\s+|to\s+|for\s+)?(?:the\s+)?"
                        r"(?P<region>[A-Z][\w.]*(?:[\s-][A-Z][\w]*)?)")
 

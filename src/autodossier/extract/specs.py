@@ -47,7 +47,7 @@ _GENERIC_AFTER = gated(r"^\s+(?:vehicles?|cars|demand|plans?|market|sales|transi
                  r"future|lineup|line-up|offensive|charging|adoption|makers?|rivals|competitors|segment|space|aside|"
                  r"ambitions|dreams|efforts|focus|shift|transformation|development|roadmap|buyers|owners|customers|"
                  r"drivers|subsidies|incentives|tax|credits?|startups?|start-ups?|chargers?|infrastructure)\b", re.I)
-# "battery-electric and plug-in hybrid cars": the first of two kinds of car in general
+# "fully electric and plug-in hybrid models": the first of two kinds of car in general
 _COORDINATED_GENERIC = gated(r"^\s+(?:and|or|&)\s+(?:[\w-]+\s+){1,2}(?:vehicles|cars|models)\b", re.I)
 # An abbreviation in brackets after a generic noun ("electric and hybrid cars (BEV and PHEV)"): as generic.
 _BRACKET_AFTER_GENERIC = gated(r"\b(?:vehicles?|cars|models)\s*\((?:[\w\s-]*\s)?$", re.I)
@@ -64,7 +64,7 @@ POWERTRAIN = [
     # "a mild-hybrid petrol engine" is the engine of a hybrid
     (gated(r"(?<!hybrid )(?<!hybrid-)\b(?:internal[\s\-\u2010\u2011]combustion(?: engine)?|combustion engine|combustion-engined|gas-powered|petrol-powered|"
            r"gasoline-powered|gasoline engine|petrol engine|diesel engine|ICE|"
-           # "a 2.0-litre i-VTEC petrol unit"
+           # "a 1.5-litre VTEC turbo petrol unit"
            r"(?:[Pp]etrol|[Dd]iesel|[Gg]asoline)\s+(?:unit|motor|mill|powertrain|version|variant|option))\b"), "ice"),
 ]
 # A powertrain word that ends a model's name says the model's powertrain ("Bolt EV", "Kona
@@ -121,7 +121,7 @@ BODY_RE = gated(
 )
 # One or two lower-case words between a model and its body word ("compact", "city", "mid-size",
 # "twin rear-drive sports", "– twin rear-drive sports").
-# An apposition after a pair of names counts them: "the Stealth and the Wagoneer S, a pair of large SUVs".
+# An apposition after a pair of names counts them: "the Stealth and the Airflow, a pair of large SUVs".
 _MODIFIERS = re.compile(r"\s+(?:[–—-]\s+)?(?:[a-z][a-z-]*\s+){1,3}"
                         r"|,\s+(?:a\s+pair\s+of|both|two|three|twin)\s+(?:[a-z][a-z-]*\s+){0,3}")
 _BODY_VALUE = [(gated(rf"^(?:{p})$", re.I), v) for p, v in BODY]
@@ -143,7 +143,7 @@ _DETERMINER = gated(r"\b(?:a|an|the|this|its|their|as)\s+(?:[\w\u2010\u2011'’-
                     # a spec sheet's label: "Body type: four-door saloon"
                     r"|\bbody(?:\s+(?:type|style))?\s*:\s*(?:[\w\u2010\u2011-]+\s+){0,2}$", re.I)
 # "replace the Q50 with a pure electric model": the powertrain of the successor, not of the Q50.
-# "an electric car can take over from it", "an electric sports car likely to take its place": the
+# "an electric model can take over from it", "an electric coupe likely to take its place": the
 # powertrain of an unnamed successor, not of the model.
 _SUCCESSOR_AFTER = gated(r"^\s+(?:[\w-]+\s+){0,3}?(?:(?:can|will|could|would|may|might|is\s+likely\s+to|likely\s+to|set\s+to|to)\s+)?"
                          r"(?:take\s+over\s+from|replace|succeed|take\s+(?:its|their)\s+place)\b", re.I)
@@ -291,7 +291,7 @@ def find_specs(sent, mention_spans=()) -> list[Finding]:
                 if value == "ev" and match_part(_ELECTRIC_PART, s[m.start():], s):
                     continue  # "an electric wastegate", "electric-only range": a part, not the car
                 if value == "ice" and _HYBRID_WORD.search(s):
-                    continue  # "a petrol engine and a pair of electric motors": the engine of a hybrid
+                    continue  # "a petrol engine plus two electric motors": the engine of a hybrid
                 negated = _negated(s, m)
                 if negated and value == "ice" and match_part(_FUEL_ENGINE, m.group(), s):
                     continue  # "no diesel engine" rules out a fuel, not combustion
