@@ -72,10 +72,10 @@ def test_a_drivetrain_word_right_before_a_model_describes_that_model():
 
 
 def test_a_powertrain_word_before_a_partner_describes_the_partner():
-    text = "The Audi R8 will be built as a twin of the plug-in hybrid (PHEV) Lamborghini Temerario."
+    text = "The Bentley Bentayga will be built as a close twin of the plug-in hybrid Porsche Cayenne."
     claims = extract(Document(doc="t", text=text, date="2025-06-15"))
     got = {(c.subject, c.value) for c in claims if c.attribute == "powertrain"}
-    assert ("Lamborghini Temerario", "phev") in got
+    assert ("Porsche Cayenne", "phev") in got
 
 
 def test_a_second_relation_verb_keeps_the_first_verbs_subject():
@@ -137,10 +137,10 @@ def test_a_body_word_named_in_apposition_is_that_models(sentence):
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("The Kia EV9 is new. Back in 2018, the brand displayed its first cars – a mid-size sedan plus a large SUV.",
+    ("The Kia EV9 is new. Back in 2019, the brand showed its first models – a compact hatch plus a large SUV.",
      set()),
     ("The Kia EV9 is a large SUV.", {"Kia EV9"}),
-    ("Once more, a wagon will be derived from the new Kia Ceed.", {"Kia Ceed"}),
+    ("Once again, an estate will be derived from the new Skoda Octavia.", {"Skoda Octavia"}),
 ])
 def test_a_body_word_of_an_unnamed_car_is_no_models(sentence, expected):
     claims = extract(Document(doc="t", text=sentence, date="2025-06-15"))
