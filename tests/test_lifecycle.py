@@ -171,9 +171,9 @@ def test_arriving_for_a_model_year_dates_the_sales_start_as_a_model_year():
 
 
 def test_dates_listed_respectively_give_one_event_each():
-    found = _events("The platform will underpin the Alpha and Beta in their next generations, "
-                    "which are scheduled for 2026 and 2027 respectively.")
-    assert {("on_sale", "2026", False), ("on_sale", "2027", False), ("lifecycle", "planned", False)} <= found
+    found = _events("The architecture will underpin the Alpha and Beta in their next-generation forms, "
+                    "which are scheduled for 2027 and 2028 respectively.")
+    assert {("on_sale", "2027", False), ("on_sale", "2028", False), ("lifecycle", "planned", False)} <= found
 
 
 def test_introducing_an_unnamed_car_dates_no_launch_of_the_model():
@@ -182,5 +182,5 @@ def test_introducing_an_unnamed_car_dates_no_launch_of_the_model():
 
 
 def test_a_launch_in_a_since_clause_takes_no_date_from_before_it():
-    found = _events("In May, the hatch rose to third place, a first for the model since it was launched.")
+    found = _events("In April, the SUV climbed to second place, its best showing since it was launched.")
     assert not {e for e in found if e[0] == "on_sale"}
