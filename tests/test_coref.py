@@ -151,9 +151,9 @@ def test_a_model_the_text_goes_on_to_describe_keeps_the_topic_over_the_title_mod
 
 
 def test_models_a_new_one_will_sit_beneath_are_not_what_is_planned():
-    got = _facts("Mazda is developing a concept to revive the name, which would sit beneath the Mazda MX-5 "
-                 "and Mazda CX-30.")
-    assert not any(s in ("Mazda MX-5", "Mazda CX-30") and a == "lifecycle" for s, a, _ in got)
+    got = _facts("Honda is working on a concept to revive the badge, which would sit below the Honda Civic "
+                 "and Honda HR-V.")
+    assert not any(s in ("Honda Civic", "Honda HR-V") and a == "lifecycle" for s, a, _ in got)
 
 
 def test_a_figure_neither_rival_can_match_is_not_theirs():
@@ -185,28 +185,28 @@ def test_the_models_are_the_two_the_sentence_before_named():
 ])
 def test_after_an_opening_clause_turns_to_another_model_the_text_stays_with_it(turn):
     text = ("The Genesis GV90 is a large electric SUV. " + turn +
-            " The first examples will reach Australian showrooms early next year.")
+            " The first cars should arrive in Australian showrooms early next year.")
     got = _facts(text, title="Genesis GV90 electric SUV set for 2026")
     assert ("Genesis GV80", "market", "AU") in got
     assert ("Genesis GV90", "market", "AU") not in got
 
 
 def test_a_model_something_differs_from_does_not_own_its_figures():
-    text = "The Ferrari 849 gets a new engine. Its V8 has a firing order that differs from the Ferrari SF90's."
+    text = "The Ferrari 849 has a new engine. Its V8 uses a crank design that differs from the Ferrari SF90's."
     got = _facts(text)
     assert not any(s == "Ferrari SF90" and a == "cylinders" for s, a, _ in got)
 
 
 def test_the_trim_versions_are_the_two_models_just_named():
     text = ("The next Alfa Romeo Giulia and Alfa Romeo Stelvio will be electric. "
-            "Indeed, rumour has it that the Quadrifoglio versions will get close to 1,000 PS.")
+            "What's more, word is that the Quadrifoglio versions could approach 900 PS.")
     got = {s for s, a, _ in _facts(text) if a == "power_hp"}
     assert {"Alfa Romeo Giulia", "Alfa Romeo Stelvio"} <= got
 
 
 def test_two_of_its_cars_are_the_pair_just_named():
     text = ("The Polestar 3 and Polestar 4 are new. "
-            "Polestar said that buyers in Norway can now order two of its all-electric luxury cars.")
-    got = _facts(text, title="Polestar 3 and Polestar 4 go on sale in Norway")
-    assert ("Polestar 3", "market", "NO") in got and ("Polestar 4", "market", "NO") in got
+            "Polestar said that customers in Sweden can now order two of its fully electric family cars.")
+    got = _facts(text, title="Polestar 3 and Polestar 4 go on sale in Sweden")
+    assert ("Polestar 3", "market", "SE") in got and ("Polestar 4", "market", "SE") in got
     assert ("Polestar 4", "powertrain", "ev") in got
