@@ -82,10 +82,10 @@ def test_charging_power_is_not_engine_power(text):
     ("It is priced from £43,000, which undercuts its closest rival by around £5000.", {43000}),
     ("It will go on sale priced from 22,990 euros ($26,100), BYD said.", {22990}),
     ("Pricing starts at $33,970 and tops out at $39,970.", {33970, 39970}),
-    ("Its base price is $41,000 before the $7,500 federal EV tax credit.", {41000}),
+    ("Its entry price is $38,500 before the $3,750 federal EV tax credit.", {38500}),
     ("The maker will cut US$4000 from the flagship's price.", set()),
     ("The base car was priced at $45,000, some $9,000 below the dual-motor one.", {45000}),
-    ("Hybrids will cost Rs 1 lakh-Rs 1.5 lakh more than the petrol cars.", set()),
+    ("The hybrids will cost Rs 1.2 lakh-Rs 1.7 lakh more than the diesel versions.", set()),
     ("The price gap between the petrol and diesel versions stands at about Rs 1.8 lakh.", set()),
 ])
 def test_fees_differences_and_conversions_are_not_prices(text, prices):
@@ -215,7 +215,7 @@ def test_speeds_and_distances_that_name_no_spec(text, attribute):
 
 
 @pytest.mark.parametrize("text, negated", [
-    ("The 3.5-litre petrol is unlikely to be offered here.", True),
+    ("The 1.6-litre turbo is unlikely to be sold here.", True),
     ("The 2.0-litre diesel won't be available at launch.", True),
     ("The 2.0-litre diesel will be available at launch.", False),
 ])
