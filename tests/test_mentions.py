@@ -134,7 +134,7 @@ def test_a_name_of_several_capitalised_words_needs_no_make(text, subject):
 
 
 @pytest.mark.parametrize("text", [
-    "Jane Doe, Assistant Vice President, Acura National Sales, said the car sold well.",
+    "Jane Doe, Executive Vice President, Acura National Sales, told us the car sold well.",
     "Kia Marketing Director John Smith spoke.",
 ])
 def test_a_department_or_title_after_a_make_is_no_model(text):
