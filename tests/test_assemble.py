@@ -1,8 +1,7 @@
 """Subject proposals from the grammar of one sentence."""
 import pytest
 
-from autodossier.extract import extract
-from autodossier.ingest.document import Document
+from extract_helpers import claims_of
 
 
 @pytest.mark.parametrize("values, first, second", [
@@ -11,7 +10,7 @@ from autodossier.ingest.document import Document
 ])
 def test_respectively_pairs_values_with_models_in_order(values, first, second):
     text = f"The Volkswagen Golf R and the Subaru WRX make {values} respectively."
-    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    claims = claims_of(text)
     power = {(c.subject, round(c.value, 1)) for c in claims if c.attribute == "power_hp"}
     assert ("Volkswagen Golf", round(first, 1)) in power
     assert ("Subaru WRX", round(second, 1)) in power
@@ -23,7 +22,7 @@ def test_the_gearbox_of_an_engine_a_car_will_get_is_as_hedged_as_the_engine():
     text = ("The Ford Ranger will launch in India next year. "
             "The 2.0-litre diesel of the Ford Everest is expected to power the Ford Ranger as well. "
             "Mated to the ten-speed auto, this engine makes 210 hp.")
-    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    claims = claims_of(text)
     gears = [c for c in claims if c.subject == "Ford Ranger" and c.attribute == "gears"]
     assert gears and all(c.status == "expected" for c in gears)
 
@@ -31,7 +30,7 @@ def test_the_gearbox_of_an_engine_a_car_will_get_is_as_hedged_as_the_engine():
 def test_a_round_up_gives_each_model_the_powertrain_named_next_to_it():
     text = ("The Kia Sportage is on the schedule, as are a Kia Sorento in plug-in hybrid form "
             "and a Kia EV4, an electric saloon.")
-    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    claims = claims_of(text)
     got = {(c.subject, c.value) for c in claims if c.attribute == "powertrain"}
     assert ("Kia Sorento", "phev") in got
     assert ("Kia Sportage", "phev") not in got
@@ -39,7 +38,7 @@ def test_a_round_up_gives_each_model_the_powertrain_named_next_to_it():
 
 def test_a_powertrain_word_right_before_a_rival_describes_that_rival():
     text = "The Rimac Nevera raced against the new hybrid Ferrari SF90 on a drag strip."
-    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    claims = claims_of(text)
     got = {(c.subject, c.value) for c in claims if c.attribute == "powertrain"}
     assert ("Ferrari SF90 Stradale", "hybrid") in got or ("Ferrari SF90", "hybrid") in got
 
@@ -49,7 +48,7 @@ def test_a_powertrain_word_right_before_a_rival_describes_that_rival():
     "The Audi RS3 will get the 2.5-litre unit found in the Audi TT RS and the Audi Q3.",
 ])
 def test_an_engine_described_by_the_models_it_is_in_is_theirs_too(sentence):
-    claims = extract(Document(doc="t", text=sentence, date="2025-06-15"))
+    claims = claims_of(sentence)
     got = {c.subject for c in claims if c.attribute == "displacement_l"}
     assert {"Audi TT", "Audi Q3"} <= got
 
@@ -57,7 +56,7 @@ def test_an_engine_described_by_the_models_it_is_in_is_theirs_too(sentence):
 def test_an_engine_a_model_gives_up_is_not_its_own():
     text = ("The Ferrari 849 swaps the 4.0-litre V8 used in the Ferrari SF90 for a new engine. "
             "The Ferrari 849 is fast.")
-    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    claims = claims_of(text)
     got = {(c.subject, c.value) for c in claims if c.attribute == "displacement_l"}
     assert ("Ferrari SF90", 4.0) in got
     assert not any(s == "Ferrari 849" for s, _ in got)
@@ -66,21 +65,21 @@ def test_an_engine_a_model_gives_up_is_not_its_own():
 def test_a_drivetrain_word_right_before_a_model_describes_that_model():
     text = ("The Kia Sorento costs $50,000. That money also buys a well-equipped Honda Pilot "
             "or a brand-new AWD Mazda CX-90.")
-    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    claims = claims_of(text)
     got = {c.subject for c in claims if c.attribute == "drivetrain"}
     assert "Mazda CX-90" in got
 
 
 def test_a_powertrain_word_before_a_partner_describes_the_partner():
     text = "The Bentley Bentayga will be built as a close twin of the plug-in hybrid Porsche Cayenne."
-    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    claims = claims_of(text)
     got = {(c.subject, c.value) for c in claims if c.attribute == "powertrain"}
     assert ("Porsche Cayenne", "phev") in got
 
 
 def test_a_second_relation_verb_keeps_the_first_verbs_subject():
     text = "Next year brings the Skoda Elroq, which replaces the Skoda Enyaq and uses the Volkswagen ID.3 as its basis."
-    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    claims = claims_of(text)
     got = {(c.subject, c.value) for c in claims if c.attribute == "shares_platform_with"}
     assert ("Skoda Elroq", "Volkswagen ID.3") in got
     assert ("Skoda Enyaq", "Volkswagen ID.3") not in got
@@ -88,7 +87,7 @@ def test_a_second_relation_verb_keeps_the_first_verbs_subject():
 
 def test_an_aside_after_a_list_of_models_describes_every_model_of_it():
     text = "The next Mazda MX-5 and Toyota GR86 – twin rear-drive roadsters – will arrive in 2027."
-    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    claims = claims_of(text)
     got = {c.subject for c in claims if c.attribute == "drivetrain"}
     assert {"Mazda MX-5", "Toyota GR86"} <= got
 
@@ -96,7 +95,7 @@ def test_an_aside_after_a_list_of_models_describes_every_model_of_it():
 def test_a_powertrain_word_bound_to_one_model_is_not_given_to_the_sentences_subject():
     text = ("The Kia EV9 is big. After that, the plant will build both the Kia EV9 and the "
             "gasoline-powered Kia Telluride on one line.")
-    claims = extract(Document(doc="t", text=text, date="2025-06-15"))
+    claims = claims_of(text)
     got = {(c.subject, c.value) for c in claims if c.attribute == "powertrain"}
     assert ("Kia Telluride", "ice") in got
     assert ("Kia EV9", "ice") not in got
@@ -108,7 +107,7 @@ def test_a_powertrain_word_bound_to_one_model_is_not_given_to_the_sentences_subj
     "The Ford Puma takes on a field of plug-in hybrid crossovers, among them the Ford Kuga and the Ford Ranger.",
 ])
 def test_models_given_as_examples_of_a_powertrain_have_it(sentence):
-    claims = extract(Document(doc="t", text=sentence, date="2025-06-15"))
+    claims = claims_of(sentence)
     got = {c.subject for c in claims if c.attribute == "powertrain" and c.value in ("phev", "hybrid")}
     assert {"Ford Kuga", "Ford Ranger"} <= got
 
@@ -120,7 +119,7 @@ def test_models_given_as_examples_of_a_powertrain_have_it(sentence):
      "Kia Sportage", "Kia Seltos"),
 ])
 def test_its_before_a_figure_points_back_past_a_clause_break(sentence, owner, other):
-    claims = extract(Document(doc="t", text=sentence, date="2025-06-15"))
+    claims = claims_of(sentence)
     got = {c.subject for c in claims if c.attribute == "cylinders"}
     assert owner in got
     assert other not in got
@@ -131,7 +130,7 @@ def test_its_before_a_figure_points_back_past_a_clause_break(sentence, owner, ot
     "The Kia EV9 is big, but the brand's best-selling SUV, the Kia Sportage, is far more common.",
 ])
 def test_a_body_word_named_in_apposition_is_that_models(sentence):
-    claims = extract(Document(doc="t", text=sentence, date="2025-06-15"))
+    claims = claims_of(sentence)
     got = {c.subject for c in claims if c.attribute == "body_style"}
     assert got and got <= {"Toyota Hilux", "Kia Sportage"}
 
@@ -143,5 +142,5 @@ def test_a_body_word_named_in_apposition_is_that_models(sentence):
     ("Once again, an estate will be derived from the new Skoda Octavia.", {"Skoda Octavia"}),
 ])
 def test_a_body_word_of_an_unnamed_car_is_no_models(sentence, expected):
-    claims = extract(Document(doc="t", text=sentence, date="2025-06-15"))
+    claims = claims_of(sentence)
     assert {c.subject for c in claims if c.attribute == "body_style"} == expected
