@@ -160,3 +160,45 @@ def test_change_token_moves_on_every_commit_by_anyone(kb):
     with KnowledgeBase(kb.url) as other:  # another writer, its own connections
         other.ingest(Document("other", "The Mazda MX-5 makes 181 hp."), [])
     assert kb.change_token() != second
+
+
+@pytest.mark.parametrize("locked_tries, opens", [(2, True), (10_000, False)])
+def test_opening_a_store_another_process_is_setting_up_waits_for_it(tmp_path, monkeypatch, locked_tries, opens):
+    """A fresh file being created by another process can answer "locked" at once; opening retries
+    until the busy timeout, then reports the store busy in one line."""
+    from sqlalchemy.exc import OperationalError
+
+    from autodossier.store import schema
+
+    real = schema.current_version
+    calls = {"n": 0}
+
+    def flaky(conn):
+        calls["n"] += 1
+        if calls["n"] <= locked_tries:
+            raise OperationalError("SELECT 1", {}, sqlite3.OperationalError("database is locked"))
+        return real(conn)
+
+    monkeypatch.setattr(schema, "current_version", flaky)
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    if opens:
+        with KnowledgeBase(url, busy_timeout_ms=2_000) as kb:
+            assert kb.ingest(Document("d1", "The Nissan Z makes 400 hp."), []) == "new"
+        assert calls["n"] > locked_tries  # it kept trying past the locked answers
+    else:
+        started = time.monotonic()
+        with pytest.raises(StoreBusyError):
+            KnowledgeBase(url, busy_timeout_ms=300)
+        assert 0.29 <= time.monotonic() - started < 5
+
+
+def test_watchlist_writes_take_the_write_lock_up_front(tmp_path):
+    db = tmp_path / "kb.db"
+    KnowledgeBase(f"sqlite:///{db}").close()
+    holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")  # another writer holds the lock briefly
+    threading.Timer(0.3, holder.rollback).start()
+    with KnowledgeBase(f"sqlite:///{db}", busy_timeout_ms=5_000) as kb:
+        assert kb.watch_add("model", "Nissan Z")  # waited for the lock instead of failing at once
+        assert [w["name"] for w in kb.watchlist()] == ["Nissan Z"]
+    holder.close()

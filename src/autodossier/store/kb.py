@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -38,6 +39,9 @@ DEFAULT_BATCH = 200
 # longer than any one batch holds the lock (200 documents, well under a second), short
 # enough that a stuck writer is reported rather than waited on forever.
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# Pause between tries to open a store another process is setting up (seconds): its schema
+# transaction takes milliseconds, so a short pause finds it done without spinning.
+OPEN_RETRY_S = 0.05
 
 
 class StoreBusyError(AutodossierError):
@@ -189,19 +193,7 @@ class KnowledgeBase(QueryMixin, WatchlistMixin):
         self._local_commits = 0  # write transactions committed through this object
         self._token_lock = threading.Lock()
         self._token_conn = None  # SQLite: a connection kept only to read PRAGMA data_version
-        try:
-            # Read the version first: a store that is up to date needs no write lock to open,
-            # so readers never queue behind a long ingest.
-            with self._engine.connect() as conn:
-                up_to_date = s.current_version(conn) == s.CURRENT_VERSION
-            if not up_to_date:
-                with self._write_engine.begin() as conn:
-                    s.migrate(conn)
-        except (SQLAlchemyError, OSError) as exc:
-            self._engine.dispose()
-            if is_busy(exc):
-                raise self._busy_error() from None
-            raise AutodossierError(f"cannot open database {_safe_url(url)}: {_first_line(exc)}") from None
+        self._open_schema(url)
         self._placeholder = _PLACEHOLDERS[self._engine.dialect.paramstyle]
         # Statement caches: pure functions of the schema and dialect, kept across rollbacks.
         self._fast_sql: dict[str, str] = {}
@@ -209,6 +201,34 @@ class KnowledgeBase(QueryMixin, WatchlistMixin):
         self._subject_keys: dict[str, str] = {}  # subject as written -> entity key
         self._bulk_sql: dict[tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...] | None]] = {}
         self._reset_caches()
+
+    def _open_schema(self, url: str) -> None:
+        """Check the schema version and migrate when behind, waiting out another opener.
+
+        Two processes creating one fresh SQLite file at once can get "database is locked" at
+        once, not after the busy timeout (SQLite skips its busy handler where waiting could
+        deadlock, as when one switches the file to WAL while the other reads it), so such a
+        failure is retried with fresh connections until the timeout has passed.
+        """
+        deadline = time.monotonic() + self.busy_timeout_ms / 1000
+        while True:
+            try:
+                # Read the version first: a store that is up to date needs no write lock to
+                # open, so readers never queue behind a long ingest.
+                with self._engine.connect() as conn:
+                    up_to_date = s.current_version(conn) == s.CURRENT_VERSION
+                if not up_to_date:
+                    with self._write_engine.begin() as conn:
+                        s.migrate(conn)
+                return
+            except (SQLAlchemyError, OSError) as exc:
+                self._engine.dispose()  # the next try connects afresh (and sets WAL again)
+                if is_busy(exc) and time.monotonic() < deadline:
+                    time.sleep(OPEN_RETRY_S)
+                    continue
+                if is_busy(exc):
+                    raise self._busy_error() from None
+                raise AutodossierError(f"cannot open database {_safe_url(url)}: {_first_line(exc)}") from None
 
     @classmethod
     def open(cls, settings: Settings) -> "KnowledgeBase":

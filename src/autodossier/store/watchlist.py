@@ -28,13 +28,14 @@ class WatchlistMixin:
     """Watchlist storage; mixed into :class:`~autodossier.store.KnowledgeBase`."""
 
     _engine: Any
+    _write_engine: Any  # writes take the write lock up front (BEGIN IMMEDIATE on SQLite)
 
     def watch_add(self, kind: str, name: str) -> bool:
         """Follow a model (``kind`` "model", its canonical subject) or a make; False if already followed."""
         if kind not in ("model", "make"):
             raise ValueError(f"kind must be 'model' or 'make', not {kind!r}")
         key = watch_key(kind, name)
-        with self._engine.begin() as conn:
+        with self._write_engine.begin() as conn:
             if conn.execute(select(_W.key).where(_W.key == key)).first() is not None:
                 return False
             conn.execute(s.watchlist.insert().values(key=key, kind=kind, name=" ".join(name.split()),
@@ -43,7 +44,7 @@ class WatchlistMixin:
 
     def watch_remove(self, kind: str, name: str) -> bool:
         """Stop following a model or make; False when it was not followed."""
-        with self._engine.begin() as conn:
+        with self._write_engine.begin() as conn:
             return conn.execute(delete(s.watchlist).where(_W.key == watch_key(kind, name))).rowcount > 0
 
     def watchlist(self) -> list[dict]:
@@ -68,6 +69,6 @@ class WatchlistMixin:
         new = [i for i in ids if i not in self.seen_events(ids)]
         if new:
             now = _now()
-            with self._engine.begin() as conn:
+            with self._write_engine.begin() as conn:
                 conn.execute(s.watch_seen.insert(), [{"event": i, "seen_at": now} for i in new])
         return len(new)
