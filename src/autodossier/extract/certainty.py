@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from autodossier.extract import prefilter
 from autodossier.extract.firstchars import with_first_guard  # for the word-led patterns below: same matches, faster scans
-from autodossier.extract.prefilter import GatedPattern, gated, literal_mask
+from autodossier.extract.prefilter import GatedPattern, gated, literal_mask, per_sentence_cache
 
 CUES = [
     ("confirmed_data", r"according to (?:the )?(?:data|figures|statistics|registration data|sales data|the numbers)|"
@@ -266,7 +266,6 @@ def _past_ability(text: str, at: int) -> bool:
 # Cues found per (sentence, agents): assemble and attach both ask for every sentence with a finding.
 # Past this many the cache starts over. Callers only read the list they get.
 MAX_CACHED_CUES = 256
-_cues_cache: dict[tuple, list[tuple[int, int, str]]] = {}
 
 
 def cues(text: str, agents=()) -> list[tuple[int, int, str]]:
@@ -276,15 +275,12 @@ def cues(text: str, agents=()) -> list[tuple[int, int, str]]:
     ``agents``: offsets (relative to the sentence) where a make's name ends, so that a reporting
     verb right after it ("Lamborghini claims") reads as the maker's own statement.
     """
-    if not prefilter.ENABLED:  # the filters' own test compares fresh scans
-        return _cues(text, agents)
-    key = (text, tuple(agents))
-    found = _cues_cache.get(key)
-    if found is None:
-        if len(_cues_cache) >= MAX_CACHED_CUES:
-            _cues_cache.clear()
-        found = _cues_cache[key] = _cues(text, agents)
-    return found
+    return _cached_cues(text, tuple(agents))
+
+
+@per_sentence_cache(MAX_CACHED_CUES)
+def _cached_cues(text: str, agents: tuple[int, ...]) -> list[tuple[int, int, str]]:
+    return _cues(text, agents)
 
 
 def _cues(text: str, agents) -> list[tuple[int, int, str]]:
@@ -548,19 +544,12 @@ def _hedge_reaches_back(text: str, pos: int, cue_start: int) -> bool:
 # Sources found per sentence: assemble and attach both ask for the same sentences. Past this many
 # the cache starts over.
 MAX_CACHED_SOURCES = 256
-_source_cache: dict[str, str | None] = {}
 
 
+@per_sentence_cache(MAX_CACHED_SOURCES)
 def source_of(text: str) -> str | None:
     """Who a sentence attributes its statement to ("according to Automotive News" -> "Automotive News")."""
-    if not prefilter.ENABLED:  # the filters' own test compares fresh scans
-        return _source_of(text)
-    if text in _source_cache:
-        return _source_cache[text]
-    if len(_source_cache) >= MAX_CACHED_SOURCES:
-        _source_cache.clear()
-    found = _source_cache[text] = _source_of(text)
-    return found
+    return _source_of(text)
 
 
 def _source_of(text: str) -> str | None:

@@ -17,6 +17,7 @@ articles, and the whole extraction with and without the filters).
 """
 from __future__ import annotations
 
+import functools
 import re
 from contextlib import contextmanager
 from typing import Iterable, Iterator
@@ -506,6 +507,28 @@ def finditer_part(rx: GatedPattern | re.Pattern, part: str, whole: str) -> Itera
     if isinstance(rx, GatedPattern):
         return rx.regex.finditer(part) if rx.may_match(whole) else iter(())
     return rx.finditer(part)
+
+
+def per_sentence_cache(max_entries: int):
+    """Decorator: remember a pure function's answer per arguments (a sentence's text and what
+    goes with it), since several components ask the same of each sentence. Past ``max_entries``
+    the cache starts over; with the filters off every call scans afresh, so the filters' own test
+    compares fresh scans. Callers get the same object for the same arguments: read it only."""
+    def wrap(func):
+        cache: dict = {}
+
+        @functools.wraps(func)
+        def cached(*args):
+            if not ENABLED:
+                return func(*args)
+            found = cache.get(args, cache)
+            if found is cache:
+                if len(cache) >= max_entries:
+                    cache.clear()
+                found = cache[args] = func(*args)
+            return found
+        return cached
+    return wrap
 
 
 @contextmanager

@@ -10,8 +10,7 @@ import re
 
 from autodossier.extract.findings import Finding
 from autodossier.extract.pipeline import Annotated, component
-from autodossier.extract import prefilter
-from autodossier.extract.prefilter import GateGroup, gated, search_part
+from autodossier.extract.prefilter import GateGroup, gated, per_sentence_cache, search_part
 
 # Words between a relation's cue and its partner: any lower-case words ("the boxy Lexus GX",
 # "the range-topping Aventador", "the anticipated electric Porsche Macan"), a year, or an
@@ -172,19 +171,12 @@ _ANY_RELATION = GateGroup([rx for _, rx in RELATIONS] + [THAT_ENGINE, PASSIVE_RE
 # mention marks a partner) before this component runs, and would otherwise scan every pattern twice.
 # Past this many texts the cache starts over (an article has far fewer sentences).
 MAX_SCANNED_TEXTS = 256
-_scanned: dict[str, list] = {}
 
 
+@per_sentence_cache(MAX_SCANNED_TEXTS)
 def relation_matches(text: str) -> list:
     """``(attribute, match)`` for every match of every RELATIONS pattern in ``text``, in pattern order."""
-    if not prefilter.ENABLED:  # the filters' own test compares fresh scans, not these
-        return [(attribute, m) for attribute, rx in RELATIONS for m in rx.finditer(text)]
-    found = _scanned.get(text)
-    if found is None:
-        if len(_scanned) >= MAX_SCANNED_TEXTS:
-            _scanned.clear()
-        found = _scanned[text] = [(attribute, m) for attribute, rx in RELATIONS for m in rx.finditer(text)]
-    return found
+    return [(attribute, m) for attribute, rx in RELATIONS for m in rx.finditer(text)]
 
 
 def find_relations(sent) -> list[Finding]:
